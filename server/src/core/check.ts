@@ -1,0 +1,84 @@
+// Text → model → rules → diagnostics. The one entry point the CLI and the server call.
+
+import { analyze, type Analysis } from './identities';
+import { t, type MessageArgs, type MessageId } from './i18n';
+import { parseReport } from './parse';
+import { RULES, findRule, type ResolvedOptions, type Rule, type RuleContext } from './rules';
+import type { Config, RuleSetting } from './config';
+import type { Diagnostic, Locale, ReportModel, Severity } from './types';
+
+export interface CheckOptions extends Config {
+  locale?: Locale;
+  /** Codes or aliases to turn off (the CLI's --disable). */
+  disable?: string[];
+}
+
+export interface CheckResult {
+  model: ReportModel;
+  analysis: Analysis;
+  diagnostics: Diagnostic[];
+  /** Rules that threw: their findings are missing, the rest stand. */
+  failedRules: { code: string; error: string }[];
+}
+
+function resolve(options: CheckOptions): ResolvedOptions {
+  const [month, day] = (options.deadline ?? '01-31').split('-').map(Number);
+  return {
+    locale: options.locale ?? 'zh-cn',
+    blankAsZero: options.blankAsZero ?? false,
+    feeThresholdWanYuan: options.feeThresholdWanYuan ?? 10000,
+    deadline: { month, day },
+  };
+}
+
+/** Effective severity of a rule under the options, or 'off'. */
+export function settingOf(rule: Rule, options: CheckOptions): RuleSetting {
+  if (options.disable?.some((d) => findRule(d) === rule)) return 'off';
+  for (const [name, setting] of Object.entries(options.rules ?? {})) if (findRule(name) === rule) return setting;
+  return rule.severity;
+}
+
+function suppressed(model: ReportModel, d: Diagnostic): boolean {
+  return model.suppressions.some(
+    (s) =>
+      (s.scope === 'file' || s.line === d.range.start.line) &&
+      (s.rules.length === 0 || s.rules.some((r) => findRule(r)?.code === d.code)),
+  );
+}
+
+export function checkModel(model: ReportModel, options: CheckOptions = {}): CheckResult {
+  const resolved = resolve(options);
+  const analysis = analyze(model, resolved.blankAsZero);
+  const diagnostics: Diagnostic[] = [];
+  const failedRules: CheckResult['failedRules'] = [];
+  if (model.isReport) {
+    for (const rule of RULES) {
+      const setting = settingOf(rule, options);
+      if (setting === 'off') continue;
+      const ctx: RuleContext = {
+        model,
+        analysis,
+        options: resolved,
+        msg: (id: MessageId, args?: MessageArgs) => t(resolved.locale, id, args),
+        report: (d) => {
+          const severity: Severity = setting !== rule.severity ? setting : d.severity ?? setting;
+          const diag: Diagnostic = { ...d, code: rule.code, rule: rule.alias, severity, fixes: d.fixes ?? [] };
+          if (!suppressed(model, diag)) diagnostics.push(diag);
+        },
+      };
+      try {
+        rule.check(ctx);
+      } catch (e) {
+        failedRules.push({ code: rule.code, error: e instanceof Error ? e.message : String(e) });
+      }
+    }
+  }
+  diagnostics.sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code),
+  );
+  return { model, analysis, diagnostics, failedRules };
+}
+
+export function checkText(text: string, options: CheckOptions = {}): CheckResult {
+  return checkModel(parseReport(text), options);
+}

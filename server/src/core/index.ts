@@ -1,0 +1,12 @@
+// Public surface of the core. The CLI and the language server import from here only.
+
+export { parseReport } from './parse';
+export { checkText, checkModel, settingOf, type CheckOptions, type CheckResult } from './check';
+export { applyEdits, fixAll, preferredEdits, type FixAllResult } from './fix';
+export { parseConfig, type Config, type ConfigProblem, type RuleSetting } from './config';
+export { RULES, findRule, docsUrl, type Rule } from './rules';
+export { t, resolveLocale, CATALOGUES, type MessageId } from './i18n';
+export { TEMPLATES, SECTIONS, templateForYear } from './templates';
+export { splitLines, containsPosition, normalizeLabel } from './text';
+export { parseValue, formatNumber } from './numbers';
+export * from './types';

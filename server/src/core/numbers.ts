@@ -1,0 +1,74 @@
+// What a cell's text means (spec §6.2). Pure and allocation-light: called for every value cell.
+
+import type { ParsedValue } from './types';
+
+/** Explicit "none" marks: 0 in arithmetic, flagged (XR202). */
+const PLACEHOLDERS = new Set(['—', '——', '-', '--', '－', '–', '―', '/', '／', '\\', '无', '空', '暂无', 'N/A', 'n/a']);
+
+/** Units seen in cells; amounts use 万元/元/亿元, counts sometimes carry 件/项/个/条/次/人. */
+const UNIT_RE = /^(万元|亿元|元|件|项|个|条|次|人|宗)$/;
+
+/**
+ * Parses one cell's trimmed text. Full-width digits, signs, points and commas are mapped one to one
+ * so token offsets stay valid in the original text.
+ */
+export function parseValue(text: string): ParsedValue {
+  if (text === '') return { kind: 'blank' };
+  if (PLACEHOLDERS.has(text)) return { kind: 'placeholder', number: 0 };
+
+  let ascii = '';
+  let oddFormat = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xff10 && c <= 0xff19) {
+      ascii += String.fromCharCode(c - 0xff10 + 48);
+      oddFormat = true;
+    } else if (c === 0xff0b) ascii += '+';
+    else if (c === 0xff0d || c === 0x2212) ascii += '-';
+    else if (c === 0xff0e) {
+      ascii += '.';
+      oddFormat = true;
+    } else if (c === 0xff0c || c === 0x3001) ascii += ',';
+    else ascii += text[i];
+  }
+
+  const m = /^([+-])?[ \u00a0\u3000]*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?/.exec(ascii);
+  if (!m) return { kind: 'invalid' };
+  const afterToken = m[0].length;
+  const rest = ascii.slice(afterToken).replace(/^[ \u00a0\u3000]+/, '');
+  let unit: string | undefined;
+  if (rest !== '') {
+    if (!UNIT_RE.test(rest)) return { kind: 'invalid' };
+    unit = rest;
+  }
+  if (/\d[ \u00a0\u3000]+\d/.test(m[0])) oddFormat = true;
+  const separators = m[2].includes(',');
+  const digits = m[2].replace(/,/g, '');
+  const decimals = m[3] ? m[3].length : 0;
+  let number = Number(m[3] ? `${digits}.${m[3]}` : digits);
+  if (m[1] === '-') number = -number;
+  return {
+    kind: 'number',
+    number,
+    decimals,
+    sign: m[1] as '+' | '-' | undefined,
+    unit,
+    separators,
+    oddFormat,
+    tokenStart: 0,
+    tokenEnd: afterToken,
+  };
+}
+
+/** Prints a count or amount the way a fix writes it: plain ASCII digits, no separators. */
+export function formatNumber(n: number, decimals = 0): string {
+  if (decimals > 0) return n.toFixed(decimals);
+  return String(Math.round(n));
+}
+
+/** A value that takes part in arithmetic: numbers and placeholders (0); blank and invalid are unknown. */
+export function numericValue(v: ParsedValue, blankAsZero = false): number | null {
+  if (v.kind === 'number' || v.kind === 'placeholder') return v.number ?? 0;
+  if (v.kind === 'blank' && blankAsZero) return 0;
+  return null;
+}

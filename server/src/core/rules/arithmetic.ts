@@ -1,0 +1,139 @@
+// XR101–XR105: the strict identities of tables 三 and 四 (spec §4.1), reported and fixed as the
+// identity analysis planned them (spec §4.2): a located cell, else the total, never harming what holds.
+
+import { formatNumber } from '../numbers';
+import { TEMPLATES } from '../templates';
+import type { Instance, Term } from '../identities';
+import { fix, replace, type Rule, type RuleContext } from './rule';
+import type { Range } from '../types';
+
+const PRIORITY = ['T3-ROW', 'T3-SUB', 'T4-SUM', 'T3-RESULT', 'T3-BAL'];
+
+function groupOf(ctx: RuleContext, inst: Instance): string {
+  const key = inst.output.cell.columnKey;
+  return key === 'c5' || key === 'c10' || key === 'c15' ? ctx.msg(`group.t4.${key}`) : '';
+}
+
+function args(ctx: RuleContext, inst: Instance) {
+  return { row: inst.scopeRow?.label ?? '', column: inst.scopeColumn ?? '', group: groupOf(ctx, inst) };
+}
+
+function related(ctx: RuleContext, terms: Term[], valueOf: (t: Term) => number | null): { range: Range; message: string }[] {
+  return terms.map((term) => ({
+    range: term.cell.range,
+    message: ctx.msg('arith.term', {
+      label: term.row.key === 'row' || term.row.label === '' ? term.cell.column ?? '' : `${term.row.label}${term.cell.column ? ' · ' + term.cell.column : ''}`,
+      value: valueOf(term) ?? '?',
+    }),
+  }));
+}
+
+/** `（一）予以公开 + （二）部分公开 + （三）不予公开 + …`: numbered sub-rows named by their group. */
+function resultTerms(ctx: RuleContext, inst: Instance): string {
+  const rows = TEMPLATES[ctx.model.template ?? '2021'].t3Rows;
+  const names: string[] = [];
+  for (const term of inst.right) {
+    const g = term.row.group ? rows.find((r) => r.key === term.row.group) : undefined;
+    const name = (g ?? term.row).label.replace(/（[^）]*）$/, '');
+    if (!names.includes(name)) names.push(name);
+  }
+  return names.join(' + ');
+}
+
+function whereOf(ctx: RuleContext, inst: Instance): string {
+  return ctx.msg(`arith.where.${inst.spec.id}` as 'arith.where.T3-ROW', args(ctx, inst));
+}
+
+function checkCode(code: string) {
+  return (ctx: RuleContext) => {
+    const { analysis } = ctx;
+    const valueOf = (term: Term) => analysis.valueOf(term.cell);
+
+    // A cell located at the crossing of failing identities: reported once, under its first identity's code.
+    for (const loc of analysis.located) {
+      const first = [...loc.instances].sort((a, b) => PRIORITY.indexOf(a.spec.id) - PRIORITY.indexOf(b.spec.id))[0];
+      if (first.code !== code) continue;
+      const sep = ctx.msg('joiner.and');
+      const whereText = loc.instances.map((i) => whereOf(ctx, i)).join(sep);
+      const value = formatNumber(loc.expected);
+      ctx.report({
+        message: ctx.msg('arith.located', { expected: value, actual: formatNumber(loc.actual), where: whereText, delta: Math.abs(loc.delta) }),
+        range: loc.term.cell.range,
+        table: first.table,
+        row: loc.term.row.label,
+        column: loc.term.cell.column ?? undefined,
+        expected: loc.expected,
+        actual: loc.actual,
+        related: related(ctx, [...new Set(loc.instances.flatMap((i) => [i.output]))].filter((t) => t.cell !== loc.term.cell), valueOf),
+        fixes: [fix(ctx.msg('fix.setCell', { value }), [replace(loc.term.cell.valueRange, value)], true)],
+      });
+    }
+
+    for (const f of analysis.totals) {
+      const inst = f.instance;
+      if (inst.code !== code) continue;
+      const out = inst.output;
+      const value = formatNumber(f.expected);
+      const a = args(ctx, inst);
+      let message: string;
+      switch (inst.spec.id) {
+        case 'T3-ROW':
+          message = ctx.msg('arith.rowTotal', {
+            ...a,
+            expected: value,
+            actual: formatNumber(f.actual),
+            terms: inst.right.map((t) => t.cell.column).join(' + '),
+          });
+          break;
+        case 'T3-RESULT':
+          message = ctx.msg('arith.resultTotal', { ...a, expected: value, actual: formatNumber(f.actual), terms: resultTerms(ctx, inst) });
+          break;
+        case 'T3-BAL': {
+          const [n, c] = inst.left.map(valueOf);
+          const [r, o] = inst.right.map(valueOf);
+          message = ctx.msg('arith.balance', { ...a, a: n ?? '?', b: c ?? '?', c: r ?? '?', d: o ?? '?', expected: value, actual: formatNumber(f.actual) });
+          break;
+        }
+        case 'T3-SUB':
+          message = ctx.msg('arith.subtotal', { ...a, expected: value, actual: formatNumber(f.actual) });
+          break;
+        default:
+          message = ctx.msg('arith.t4', { ...a, expected: value, actual: formatNumber(f.actual) });
+      }
+      const fixes = [];
+      if (f.safe) {
+        fixes.push(fix(ctx.msg('fix.recompute', { value }), [replace(out.cell.valueRange, value)], true));
+      } else if (f.expected < 0) {
+        message = ctx.msg('arith.negative', { message });
+      } else if (f.wouldBreak) {
+        message = ctx.msg('arith.noFix', { message, broken: whereOf(ctx, f.wouldBreak) });
+      } else {
+        // Not preferred (T3-BAL): offered on request, never applied by fix-all.
+        fixes.push(fix(ctx.msg('fix.balance', { value }), [replace(out.cell.valueRange, value)], false));
+      }
+      ctx.report({
+        message,
+        range: out.cell.range,
+        table: inst.table,
+        row: out.row.label || undefined,
+        column: out.cell.column ?? undefined,
+        expected: f.expected,
+        actual: f.actual,
+        related: related(ctx, [...inst.left, ...inst.right].filter((t) => t !== out), valueOf),
+        fixes,
+      });
+    }
+  };
+}
+
+function rule(code: string, alias: string, severity: Rule['severity'], zh: string, en: string): Rule {
+  return { code, alias, severity, description: { 'zh-cn': zh, en }, check: checkCode(code) };
+}
+
+export const arithmeticRules: Rule[] = [
+  rule('XR101', 't3-row-total', 'error', '表三每行的总计等于六类申请人之和', 'Table 三: each row\'s 总计 equals the six applicant columns'),
+  rule('XR102', 't3-result-total', 'error', '表三（七）总计等于各项办理结果之和', 'Table 三: （七）总计 equals the sum of the handling results'),
+  rule('XR103', 't3-balance', 'error', '表三每列：一 + 二 = （七）总计 + 四', 'Table 三, per column: 一 + 二 = （七）总计 + 四'),
+  rule('XR104', 't4-group-total', 'error', '表四每组总计等于四项结果之和', 'Table 四: each group\'s 总计 equals its four results'),
+  rule('XR105', 't3-subtotal', 'warning', '表三中作者自加的小计行等于本组各行之和', 'Table 三: an added subtotal row equals its group\'s rows'),
+];

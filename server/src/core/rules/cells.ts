@@ -1,0 +1,129 @@
+// XR201–XR210: what each value cell says (spec §6): blank is unknown, placeholders are 0 but flagged,
+// counts are non-negative integers, deltas may be signed, amounts carry a unit.
+
+import { formatNumber } from '../numbers';
+import { TEMPLATES, type ColumnSpec, type ValueKindSpec } from '../templates';
+import { normalizeLabel } from '../text';
+import type { Table, TableRow, ValueCell } from '../types';
+import { fix, replace, where, type Rule, type RuleContext } from './rule';
+
+interface CellVisit {
+  table: Table;
+  row: TableRow;
+  cell: ValueCell;
+  kind: ValueKindSpec;
+  spec?: ColumnSpec;
+  where: string;
+}
+
+export function columnSpecOf(table: Table, row: TableRow, cell: ValueCell): ColumnSpec | undefined {
+  if (table.id !== '二' || !cell.columnKey) return undefined;
+  const sub = TEMPLATES[table.version ?? '2021'].t2.find((s) => s.key === row.group);
+  return sub?.columns.find((c) => c.key === cell.columnKey);
+}
+
+function* cells(ctx: RuleContext): Generator<CellVisit> {
+  for (const table of Object.values(ctx.model.tables)) {
+    for (const row of table.rows) {
+      if (row.kind !== 'data' && row.kind !== 'extra') continue;
+      for (const cell of row.cells) {
+        const spec = columnSpecOf(table, row, cell);
+        yield { table, row, cell, spec, kind: spec?.kind ?? 'count', where: where(ctx, table.id, row.label, cell.column) };
+      }
+    }
+  }
+}
+
+/** Unit written in the header of an amount column (`采购总金额（万元，保留四位小数）`). */
+function headerUnit(table: Table, spec: ColumnSpec): string | undefined {
+  if (spec.unit) return spec.unit;
+  const core = normalizeLabel(spec.label).replace(/（.*$/, '');
+  const header = table.headerCells.find((h) => h.norm.startsWith(core));
+  return header ? /万元|亿元|元/.exec(header.norm)?.[0] : undefined;
+}
+
+function base(v: CellVisit) {
+  return { range: v.cell.range, table: v.table.id, row: v.row.label || undefined, column: v.cell.column ?? undefined };
+}
+
+function cellRule(code: string, alias: string, severity: Rule['severity'], zh: string, en: string, visit: (ctx: RuleContext, v: CellVisit) => void): Rule {
+  return {
+    code,
+    alias,
+    severity,
+    description: { 'zh-cn': zh, en },
+    check(ctx) {
+      for (const v of cells(ctx)) visit(ctx, v);
+    },
+  };
+}
+
+export const cellRules: Rule[] = [
+  cellRule('XR201', 'blank-cell', 'warning', '数值单元格为空（空白不等于 0）', 'Empty value cell (blank is not zero)', (ctx, v) => {
+    if (v.cell.value.kind !== 'blank' || ctx.options.blankAsZero || !v.row.aligned) return;
+    const fixes = [fix(ctx.msg('fix.fillZero'), [replace(v.cell.valueRange, '0')])];
+    const computable = ctx.analysis.computable.find((c) => c.term.cell === v.cell);
+    if (computable) {
+      const value = formatNumber(computable.expected);
+      fixes.unshift(fix(ctx.msg('fix.compute', { value }), [replace(v.cell.valueRange, value)], true));
+    }
+    ctx.report({ ...base(v), message: ctx.msg('cell.blank', { where: v.where }), actual: null, expected: computable?.expected, fixes });
+  }),
+  cellRule('XR202', 'placeholder-cell', 'warning', '用“—”“/”“无”等代替数字', 'A placeholder such as —, / or 无 instead of a number', (ctx, v) => {
+    if (v.cell.value.kind !== 'placeholder') return;
+    ctx.report({ ...base(v), message: ctx.msg('cell.placeholder', { text: v.cell.text, where: v.where }), actual: 0, fixes: [fix(ctx.msg('fix.placeholder'), [replace(v.cell.range, '0')])] });
+  }),
+  cellRule('XR203', 'non-numeric', 'error', '单元格内容不是数字', 'Not a number', (ctx, v) => {
+    if (v.cell.value.kind !== 'invalid') return;
+    ctx.report({ ...base(v), message: ctx.msg('cell.nonNumeric', { text: v.cell.text, where: v.where }), actual: null });
+  }),
+  cellRule('XR204', 'non-integer', 'error', '件数中出现小数', 'A decimal in a count', (ctx, v) => {
+    const val = v.cell.value;
+    if (val.kind !== 'number' || v.kind === 'amount' || !val.decimals) return;
+    ctx.report({ ...base(v), message: ctx.msg('cell.nonInteger', { text: v.cell.text, where: v.where }), actual: val.number });
+  }),
+  cellRule('XR205', 'negative-count', 'error', '件数为负数', 'A negative count', (ctx, v) => {
+    const val = v.cell.value;
+    if (val.kind !== 'number' || v.kind === 'delta' || val.sign !== '-') return;
+    ctx.report({ ...base(v), message: ctx.msg('cell.negative', { text: v.cell.text, where: v.where }), actual: val.number });
+  }),
+  cellRule('XR206', 'unexpected-sign', 'warning', '非增减列中出现正号', 'A plus sign outside a change column', (ctx, v) => {
+    const val = v.cell.value;
+    if (val.kind !== 'number' || v.kind === 'delta' || val.sign !== '+') return;
+    const plus = { range: { start: v.cell.range.start, end: { line: v.cell.range.start.line, character: v.cell.range.start.character + 1 } }, newText: '' };
+    ctx.report({ ...base(v), message: ctx.msg('cell.sign', { text: v.cell.text, where: v.where }), actual: val.number, fixes: [fix(ctx.msg('fix.removeSign'), [plus])] });
+  }),
+  cellRule('XR207', 'unit-in-cell', 'information', '件数单元格中写了单位', 'A unit written in a count cell', (ctx, v) => {
+    const val = v.cell.value;
+    if (val.kind !== 'number' || v.kind === 'amount' || !val.unit) return;
+    const s = v.cell.range.start;
+    const edit = { range: { start: { line: s.line, character: s.character + val.tokenEnd! }, end: v.cell.range.end }, newText: '' };
+    ctx.report({ ...base(v), message: ctx.msg('cell.unit', { unit: val.unit, where: v.where }), actual: val.number, fixes: [fix(ctx.msg('fix.removeUnit', { unit: val.unit }), [edit])] });
+  }),
+  cellRule('XR208', 'amount-unit-missing', 'warning', '2019 年版采购总金额没有单位', '2019 procurement amount without a unit', (ctx, v) => {
+    if (v.kind !== 'amount' || v.cell.value.kind !== 'number' || v.spec?.unit || v.cell.value.unit) return;
+    if (headerUnit(v.table, v.spec!)) return;
+    ctx.report({ ...base(v), message: ctx.msg('cell.amountUnitMissing', { text: v.cell.text }), actual: v.cell.value.number });
+  }),
+  cellRule('XR209', 'amount-unit-conflict', 'warning', '单元格中的单位与表头不一致', 'The cell\'s unit contradicts the header', (ctx, v) => {
+    const unit = v.cell.value.unit;
+    if (v.kind !== 'amount' || !unit) return;
+    const header = headerUnit(v.table, v.spec!);
+    if (!header || header === unit) return;
+    ctx.report({ ...base(v), message: ctx.msg('cell.amountUnitConflict', { unit, header, where: v.where }), actual: v.cell.value.number });
+  }),
+  cellRule('XR210', 'number-format', 'information', '数字写法不规范（全角数字、件数中的千位分隔符、数字中的空格）', 'Full-width digits, separators in counts, inner spaces', (ctx, v) => {
+    const val = v.cell.value;
+    if (val.kind !== 'number') return;
+    const separators = val.separators && v.kind !== 'amount';
+    if (!val.oddFormat && !separators) return;
+    const why = separators ? 'why.separators' : /[０-９．]/.test(v.cell.text) ? 'why.fullwidth' : 'why.spaces';
+    const value = (val.sign === '+' ? '+' : '') + formatNumber(val.number!, val.decimals);
+    ctx.report({
+      ...base(v),
+      message: ctx.msg('cell.numberFormat', { text: v.cell.text, why: ctx.msg(why), value }),
+      actual: val.number,
+      fixes: [fix(ctx.msg('fix.normalizeNumber', { value }), [replace(v.cell.valueRange, value)])],
+    });
+  }),
+];

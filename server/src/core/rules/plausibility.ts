@@ -1,0 +1,98 @@
+// XR106–XR109: table 二 plausibility (spec §4.3). The format defines no arithmetic for 二; these catch
+// typical slips and stay warnings or hints.
+
+import type { Table, TableRow, ValueCell } from '../types';
+import { type Rule, type RuleContext } from './rule';
+
+interface T2Row {
+  row: TableRow;
+  get(key: string): { cell: ValueCell; value: number } | undefined;
+}
+
+function t2Rows(ctx: RuleContext, version: '2019' | '2021'): T2Row[] {
+  const table: Table | undefined = ctx.model.tables['二'];
+  if (!table || table.version !== version) return [];
+  return table.rows
+    .filter((r) => (r.kind === 'data' || r.kind === 'extra') && r.aligned)
+    .map((row) => ({
+      row,
+      get(key: string) {
+        const cell = row.cells.find((c) => c.columnKey === key);
+        const value = cell ? ctx.analysis.valueOf(cell) : null;
+        return cell && value !== null ? { cell, value } : undefined;
+      },
+    }));
+}
+
+function rule(code: string, alias: string, severity: Rule['severity'], zh: string, en: string, check: (ctx: RuleContext) => void): Rule {
+  return { code, alias, severity, description: { 'zh-cn': zh, en }, check };
+}
+
+export const plausibilityRules: Rule[] = [
+  rule('XR106', 't2-item-count', 'warning', '2019 年版表二：上一年项目数量加本年增/减不应为负', '2019 table 二: items plus change must not be negative', (ctx) => {
+    for (const r of t2Rows(ctx, '2019')) {
+      const items = r.get('items');
+      const change = r.get('change');
+      if (!items || !change || items.value + change.value >= 0) continue;
+      ctx.report({
+        message: ctx.msg('plaus.items', { row: r.row.label, items: items.value, change: change.cell.text, sum: items.value + change.value }),
+        range: change.cell.range,
+        table: '二',
+        row: r.row.label,
+        column: change.cell.column ?? undefined,
+        actual: change.value,
+      });
+    }
+  }),
+  rule('XR107', 't2-published-total', 'warning', '2019 年版表二：本年新公开数量不应大于对外公开总数量', '2019 table 二: newly published must not exceed the public total', (ctx) => {
+    for (const r of t2Rows(ctx, '2019')) {
+      const published = r.get('published');
+      const total = r.get('publicTotal');
+      if (!published || !total || published.value <= total.value) continue;
+      ctx.report({
+        message: ctx.msg('plaus.published', { row: r.row.label, published: published.value, total: total.value }),
+        range: total.cell.range,
+        table: '二',
+        row: r.row.label,
+        column: total.cell.column ?? undefined,
+        actual: total.value,
+      });
+    }
+  }),
+  rule('XR108', 't2-procurement-pair', 'warning', '2019 年版表二：采购项目数量与采购总金额应同为零或同不为零', '2019 table 二: procurement count and amount both zero or both non-zero', (ctx) => {
+    for (const r of t2Rows(ctx, '2019')) {
+      const items = r.get('procItems');
+      const amount = r.get('procAmount');
+      if (!items || !amount || items.value === 0 === (amount.value === 0)) continue;
+      const zero = items.value === 0 ? items : amount;
+      ctx.report({ message: ctx.msg('plaus.procPair', { items: items.cell.text, amount: amount.cell.text }), range: zero.cell.range, table: '二', row: r.row.label, column: zero.cell.column ?? undefined, actual: zero.value });
+    }
+  }),
+  rule('XR109', 't2-plausibility', 'hint', '表二其他可疑数字（公开多于制作、无项目有决定、制发多于现行、收费金额过大）', 'Table 二 hints: published > made, decisions without items, issued > in force, fee too large', (ctx) => {
+    for (const r of t2Rows(ctx, '2019')) {
+      const made = r.get('made');
+      const published = r.get('published');
+      if (made && published && published.value > made.value) {
+        ctx.report({ message: ctx.msg('plaus.made', { row: r.row.label, published: published.value, made: made.value }), range: published.cell.range, table: '二', row: r.row.label, column: published.cell.column ?? undefined, actual: published.value });
+      }
+      const items = r.get('items');
+      const change = r.get('change');
+      const decisions = r.get('decisions');
+      if (items && change && decisions && decisions.value > 0 && items.value + change.value === 0) {
+        ctx.report({ message: ctx.msg('plaus.decisions', { row: r.row.label, decisions: decisions.value }), range: decisions.cell.range, table: '二', row: r.row.label, column: decisions.cell.column ?? undefined, actual: decisions.value });
+      }
+    }
+    for (const r of t2Rows(ctx, '2021')) {
+      const issued = r.get('issued');
+      const inForce = r.get('inForce');
+      const repealed = r.get('repealed');
+      if (issued && inForce && repealed && issued.value > inForce.value + repealed.value) {
+        ctx.report({ message: ctx.msg('plaus.docs', { row: r.row.label, issued: issued.value, inForce: inForce.value, repealed: repealed.value }), range: issued.cell.range, table: '二', row: r.row.label, column: issued.cell.column ?? undefined, actual: issued.value });
+      }
+      const fee = r.get('feeAmount');
+      if (fee && fee.value > ctx.options.feeThresholdWanYuan) {
+        ctx.report({ message: ctx.msg('plaus.fee', { amount: fee.cell.text, threshold: ctx.options.feeThresholdWanYuan }), range: fee.cell.range, table: '二', row: r.row.label, column: fee.cell.column ?? undefined, actual: fee.value });
+      }
+    }
+  }),
+];

@@ -1,0 +1,51 @@
+// What a rule is (markdownlint-style: code + alias + description + docs page + pure function) and the
+// context every rule gets: the one parsed model, the one identity analysis, the options and messages.
+
+import type { Analysis } from '../identities';
+import type { MessageArgs, MessageId } from '../i18n';
+import type { Diagnostic, Fix, Locale, Range, ReportModel, Severity, TableId, TextEdit } from '../types';
+
+export interface ResolvedOptions {
+  locale: Locale;
+  blankAsZero: boolean;
+  /** 2021 本年收费金额 above this many 万元 is suspicious (XR109). */
+  feeThresholdWanYuan: number;
+  /** Reports are due by this month and day of the following year (条例第四十九条: 1月31日). */
+  deadline: { month: number; day: number };
+}
+
+export type Report = Omit<Diagnostic, 'code' | 'rule' | 'severity' | 'fixes'> & { fixes?: Fix[]; severity?: Severity };
+
+export interface RuleContext {
+  model: ReportModel;
+  analysis: Analysis;
+  options: ResolvedOptions;
+  msg(id: MessageId, args?: MessageArgs): string;
+  report(d: Report): void;
+}
+
+export interface Rule {
+  code: string;
+  alias: string;
+  severity: Severity;
+  description: Record<Locale, string>;
+  check(ctx: RuleContext): void;
+}
+
+export function docsUrl(code: string): string {
+  return `https://github.com/xxgk-report/xxgk-report/blob/main/docs/rules/${code}.md`;
+}
+
+export function replace(range: Range, newText: string): TextEdit {
+  return { range, newText };
+}
+
+export function fix(title: string, edits: TextEdit[], preferred = false): Fix {
+  return { title, edits, preferred };
+}
+
+/** 表三「（一）予以公开」行「自然人」列 */
+export function where(ctx: RuleContext, table: TableId, row: string, column?: string | null): string {
+  if (column && !row) return ctx.msg('where.column', { table, column });
+  return column ? ctx.msg('where.cell', { table, row, column }) : ctx.msg('where.row', { table, row: row || '—' });
+}

@@ -1,0 +1,148 @@
+// One linear pass over a table region: turns the three flattenings (one cell per line, TAB-separated
+// rows, markdown pipe tables) into raw rows of cells with exact ranges. Knows nothing of labels.
+
+import { parseValue } from './numbers';
+import { isBlank, range, trimBounds, type Line } from './text';
+import type { Flattening, Range } from './types';
+
+export interface RawCell {
+  /** Trimmed text; continuation lines are joined without a separator. */
+  text: string;
+  /** Range of the trimmed text (may span lines for a continued cell; empty for a blank cell). */
+  range: Range;
+}
+
+export interface RawRow {
+  cells: RawCell[];
+  line: number;
+  endLine: number;
+  shape: Flattening | 'text';
+}
+
+const MD_SEPARATOR = /^\s*:?-{1,}:?\s*$/;
+
+export function isValueLike(text: string): boolean {
+  const k = parseValue(text).kind;
+  return k === 'number' || k === 'placeholder';
+}
+
+function lineShape(t: string): Flattening | 'text' | 'blank' {
+  const tab = t.indexOf('\t');
+  // A line holding only a TAB is an empty merged cell, not a blank line.
+  if (tab === -1 && isBlank(t)) return 'blank';
+  if (tab === -1) return /^[ \u3000]*\|/.test(t) ? 'markdown' : 'text';
+  // One leading TAB and no other: a cell of the one-cell-per-line flattening.
+  if (isBlank(t.slice(0, tab)) && t.indexOf('\t', tab + 1) === -1) return 'cell-per-line';
+  return 'tsv';
+}
+
+function cellOf(lineNo: number, t: string, from: number, to: number): RawCell {
+  const [a, b] = trimBounds(t, from, to);
+  return { text: t.slice(a, b), range: range(lineNo, a, b) };
+}
+
+function splitTsv(lineNo: number, t: string): RawCell[] {
+  const cells: RawCell[] = [];
+  let from = 0;
+  for (;;) {
+    const tab = t.indexOf('\t', from);
+    const to = tab === -1 ? t.length : tab;
+    const c = cellOf(lineNo, t, from, to);
+    // A blank field's insertion point is where the field starts.
+    if (c.text === '') c.range = range(lineNo, from, from);
+    cells.push(c);
+    if (tab === -1) break;
+    from = tab + 1;
+  }
+  return cells;
+}
+
+function splitMarkdown(lineNo: number, t: string): RawCell[] | null {
+  const bars: number[] = [];
+  for (let i = 0; i < t.length; i++) {
+    if (t[i] === '\\') i++;
+    else if (t[i] === '|') bars.push(i);
+  }
+  const last = isBlank(t.slice(bars[bars.length - 1] + 1)) ? bars.length - 1 : bars.length;
+  const cells: RawCell[] = [];
+  for (let k = 0; k < last; k++) {
+    const from = bars[k] + 1;
+    const to = k + 1 < bars.length ? bars[k + 1] : t.length;
+    const c = cellOf(lineNo, t, from, to);
+    // Insert into `|  |` after one space so the result reads `| 0 |`.
+    if (c.text === '') c.range = range(lineNo, Math.min(from + 1, to), Math.min(from + 1, to));
+    cells.push(c);
+  }
+  if (cells.length > 0 && cells.every((c) => MD_SEPARATOR.test(c.text))) return null;
+  return cells;
+}
+
+/** Scans lines [from, to] (inclusive) into rows. */
+export function scanRows(lines: readonly Line[], from: number, to: number): { rows: RawRow[]; flattening: Flattening } {
+  const rows: RawRow[] = [];
+  let pending: RawRow | null = null;
+  const counts = { 'cell-per-line': 0, tsv: 0, markdown: 0 };
+
+  const flush = () => {
+    if (pending) rows.push(pending);
+    pending = null;
+  };
+
+  for (let i = from; i <= to; i++) {
+    const t = lines[i].text;
+    const shape = lineShape(t);
+    if (shape === 'blank') {
+      if (!pending) continue;
+      // A label continued across one blank line (`（三）不予` / blank / `公开`) while the row has no value yet.
+      const next = i + 1 <= to ? lines[i + 1].text : '';
+      const p: RawRow = pending;
+      if (
+        lineShape(next) === 'text' &&
+        p.cells.length > 0 &&
+        !p.cells.some((c) => isValueLike(c.text)) &&
+        !isValueLike(next.trim())
+      ) {
+        continue;
+      }
+      flush();
+      continue;
+    }
+    if (shape === 'cell-per-line') {
+      const tab = t.indexOf('\t');
+      let c = cellOf(i, t, tab + 1, t.length);
+      if (c.text === '') c = { text: '', range: range(i, tab + 1, tab + 1) };
+      if (!pending) pending = { cells: [], line: i, endLine: i, shape: 'cell-per-line' };
+      pending.cells.push(c);
+      pending.endLine = i;
+      counts['cell-per-line']++;
+      continue;
+    }
+    if (shape === 'text' && pending && pending.cells.length > 0) {
+      const c = cellOf(i, t, 0, t.length);
+      if (!isValueLike(c.text)) {
+        // `→本年新` / `制作数量`, vertical `→结` / `果` / `维` / `持`: the previous cell goes on.
+        const prev = pending.cells[pending.cells.length - 1];
+        prev.text += c.text;
+        prev.range = { start: prev.text === c.text ? c.range.start : prev.range.start, end: c.range.end };
+        pending.endLine = i;
+        continue;
+      }
+    }
+    flush();
+    if (shape === 'tsv') {
+      rows.push({ cells: splitTsv(i, t), line: i, endLine: i, shape });
+      counts.tsv++;
+    } else if (shape === 'markdown') {
+      const cells = splitMarkdown(i, t);
+      if (cells) rows.push({ cells, line: i, endLine: i, shape });
+      counts.markdown++;
+    } else {
+      rows.push({ cells: [cellOf(i, t, 0, t.length)], line: i, endLine: i, shape: 'text' });
+    }
+  }
+  flush();
+  let flattening: Flattening = 'cell-per-line';
+  if (counts.tsv > counts[flattening]) flattening = 'tsv';
+  if (counts.markdown > counts[flattening]) flattening = 'markdown';
+  return { rows, flattening };
+}

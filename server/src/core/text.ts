@@ -1,0 +1,106 @@
+// Line splitting, ranges and label normalisation. Everything works on JS strings, whose indices are
+// UTF-16 code units: exactly LSP's `character`.
+
+import type { Position, Range } from './types';
+
+export interface Line {
+  /** Line text without its line end. */
+  text: string;
+  /** Offset of the line's first character in the document. */
+  start: number;
+}
+
+/** Splits on LF, CRLF and lone CR (all three are line ends in LSP). A leading BOM stays in line 0's text. */
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 /* \n */ || c === 13 /* \r */) {
+      lines.push({ text: text.slice(start, i), start });
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  lines.push({ text: text.slice(start), start });
+  return lines;
+}
+
+export function pos(line: number, character: number): Position {
+  return { line, character };
+}
+
+export function range(line: number, start: number, end: number): Range {
+  return { start: { line, character: start }, end: { line, character: end } };
+}
+
+export function spanRange(a: Range, b: Range): Range {
+  return { start: a.start, end: b.end };
+}
+
+export function offsetAt(lines: readonly Line[], p: Position): number {
+  const line = lines[Math.min(Math.max(p.line, 0), lines.length - 1)];
+  return line.start + Math.min(Math.max(p.character, 0), line.text.length);
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+export function containsPosition(r: Range, p: Position): boolean {
+  return comparePositions(r.start, p) <= 0 && comparePositions(p, r.end) <= 0;
+}
+
+/** White space as Word exports it: ASCII, U+00A0, U+3000, zero-width characters and the BOM. */
+const SPACE_CLASS = '\\s\\u00a0\\u2000-\\u200b\\u3000\\ufeff';
+export const SPACE_RE = new RegExp(`[${SPACE_CLASS}]`);
+const ALL_SPACES = new RegExp(`[${SPACE_CLASS}]+`, 'g');
+const LEADING = new RegExp(`^[${SPACE_CLASS}]+`);
+const TRAILING = new RegExp(`[${SPACE_CLASS}]+$`);
+
+export function isBlank(s: string): boolean {
+  return s.replace(ALL_SPACES, '') === '';
+}
+
+/** Start and end of the text once outer white space is dropped (end exclusive). */
+export function trimBounds(s: string, from = 0, to = s.length): [number, number] {
+  let a = from;
+  let b = to;
+  while (a < b && isSpaceCode(s.charCodeAt(a))) a++;
+  while (b > a && isSpaceCode(s.charCodeAt(b - 1))) b--;
+  return [a, b];
+}
+
+function isSpaceCode(c: number): boolean {
+  return (
+    c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 ||
+    c === 0xa0 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b)
+  );
+}
+
+export function trimSpaces(s: string): string {
+  return s.replace(LEADING, '').replace(TRAILING, '');
+}
+
+/** Converter artefacts Word-to-text tools leave behind: `[bookmark: _GoBack]`, `[image: image2]`. */
+export const ARTIFACT_RE = /\[(?:bookmark|image):[^\]\n]{0,80}\]/g;
+
+/**
+ * Normalises a label for matching (spec §5.5 rule 2): NFKC, no white space, full-width brackets,
+ * commas and colons, no quotes, no markdown emphasis or artefacts.
+ */
+export function normalizeLabel(s: string): string {
+  return s
+    .replace(ARTIFACT_RE, '')
+    .normalize('NFKC')
+    .replace(ALL_SPACES, '')
+    .replace(/\*\*|__|`/g, '')
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）')
+    .replace(/,/g, '，')
+    .replace(/:/g, '：')
+    .replace(/;/g, '；')
+    .replace(/["'“”‘’]/g, '')
+    .replace(/[。：]+$/, '');
+}
+
