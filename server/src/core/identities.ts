@@ -45,6 +45,8 @@ export interface TotalFinding {
   safe: boolean;
   /** Identity a recompute would break (why there is no safe fix). */
   wouldBreak?: Instance;
+  /** For a non-preferred fix (T3-BAL): every cell the fix sets, so that together they harm nothing. */
+  together?: { term: Term; value: number }[];
 }
 
 export interface Computable {
@@ -225,6 +227,22 @@ export function analyze(model: ReportModel, blankAsZero = false): Analysis {
     }
     const safe = expected >= 0 && !wouldBreak && inst.preferredFix;
     totals.push({ instance: inst, expected, actual: values.get(out)!, diff, safe, wouldBreak });
+  }
+
+  // The balance has no natural output cell: its fix sets 四 in every failing column at once, and is
+  // offered only if that breaks nothing (四's own row total moves with it).
+  const explicit = totals.filter((f) => !f.instance.preferredFix && f.expected >= 0);
+  if (explicit.length > 0) {
+    const trial: Values = new Map(planned);
+    for (const f of explicit) trial.set(f.instance.output.cell, f.expected);
+    const harms = evaluable.some((o) => !explicit.some((f) => f.instance === o) && diffOf(o, values) === 0 && diffOf(o, trial) !== 0);
+    if (!harms) {
+      const together = explicit.map((f) => ({ term: f.instance.output, value: f.expected }));
+      for (const f of explicit) {
+        f.wouldBreak = undefined;
+        f.together = together;
+      }
+    }
   }
 
   // 3. Blank totals whose terms are all known: offer the sum.

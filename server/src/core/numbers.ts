@@ -13,6 +13,19 @@ const UNIT_RE = /^(万元|亿元|元|件|项|个|条|次|人|宗)$/;
  * so token offsets stay valid in the original text.
  */
 export function parseValue(text: string): ParsedValue {
+  let v = valueCache.get(text);
+  if (v === undefined) {
+    v = Object.freeze(computeValue(text));
+    if (valueCache.size >= 4096) valueCache.clear();
+    valueCache.set(text, v);
+  }
+  return v;
+}
+
+/** Cell texts repeat endlessly (`0`): parsed values are immutable and shared. */
+const valueCache = new Map<string, ParsedValue>();
+
+function computeValue(text: string): ParsedValue {
   if (text === '') return { kind: 'blank' };
   if (PLACEHOLDERS.has(text)) return { kind: 'placeholder', number: 0 };
 

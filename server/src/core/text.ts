@@ -90,6 +90,19 @@ export const ARTIFACT_RE = /\[(?:bookmark|image):[^\]\n]{0,80}\]/g;
  * commas and colons, no quotes, no markdown emphasis or artefacts.
  */
 export function normalizeLabel(s: string): string {
+  let n = labelCache.get(s);
+  if (n === undefined) {
+    n = computeNormalizedLabel(s);
+    // Labels repeat across tables, template versions and document versions: a small bounded memo.
+    if (labelCache.size >= 4096) labelCache.clear();
+    labelCache.set(s, n);
+  }
+  return n;
+}
+
+const labelCache = new Map<string, string>();
+
+function computeNormalizedLabel(s: string): string {
   return s
     .replace(ARTIFACT_RE, '')
     .normalize('NFKC')

@@ -107,9 +107,11 @@ function checkCode(code: string) {
         message = ctx.msg('arith.negative', { message });
       } else if (f.wouldBreak) {
         message = ctx.msg('arith.noFix', { message, broken: whereOf(ctx, f.wouldBreak) });
-      } else {
+      } else if (f.together) {
         // Not preferred (T3-BAL): offered on request, never applied by fix-all.
-        fixes.push(fix(ctx.msg('fix.balance', { value }), [replace(out.cell.valueRange, value)], false));
+        const edits = f.together.map((x) => replace(x.term.cell.valueRange, formatNumber(x.value)));
+        const title = f.together.length > 1 ? ctx.msg('fix.balanceAll', { count: f.together.length }) : ctx.msg('fix.balance', { value });
+        fixes.push(fix(title, edits, false));
       }
       ctx.report({
         message,

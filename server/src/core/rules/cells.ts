@@ -4,7 +4,7 @@
 import { formatNumber } from '../numbers';
 import { TEMPLATES, type ColumnSpec, type ValueKindSpec } from '../templates';
 import { normalizeLabel } from '../text';
-import type { Table, TableRow, ValueCell } from '../types';
+import type { ReportModel, Table, TableRow, ValueCell } from '../types';
 import { fix, replace, where, type Rule, type RuleContext } from './rule';
 
 interface CellVisit {
@@ -13,7 +13,6 @@ interface CellVisit {
   cell: ValueCell;
   kind: ValueKindSpec;
   spec?: ColumnSpec;
-  where: string;
 }
 
 export function columnSpecOf(table: Table, row: TableRow, cell: ValueCell): ColumnSpec | undefined {
@@ -22,16 +21,28 @@ export function columnSpecOf(table: Table, row: TableRow, cell: ValueCell): Colu
   return sub?.columns.find((c) => c.key === cell.columnKey);
 }
 
-function* cells(ctx: RuleContext): Generator<CellVisit> {
-  for (const table of Object.values(ctx.model.tables)) {
+const visitsCache = new WeakMap<ReportModel, CellVisit[]>();
+
+/** Every value cell with its column's kind, computed once per model and shared by the cell rules. */
+function cells(model: ReportModel): CellVisit[] {
+  let visits = visitsCache.get(model);
+  if (visits) return visits;
+  visits = [];
+  for (const table of Object.values(model.tables)) {
     for (const row of table.rows) {
       if (row.kind !== 'data' && row.kind !== 'extra') continue;
       for (const cell of row.cells) {
         const spec = columnSpecOf(table, row, cell);
-        yield { table, row, cell, spec, kind: spec?.kind ?? 'count', where: where(ctx, table.id, row.label, cell.column) };
+        visits.push({ table, row, cell, spec, kind: spec?.kind ?? 'count' });
       }
     }
   }
+  visitsCache.set(model, visits);
+  return visits;
+}
+
+function whereOf(ctx: RuleContext, v: CellVisit): string {
+  return where(ctx, v.table.id, v.row.label, v.cell.column);
 }
 
 /** Unit written in the header of an amount column (`采购总金额（万元，保留四位小数）`). */
@@ -53,7 +64,7 @@ function cellRule(code: string, alias: string, severity: Rule['severity'], zh: s
     severity,
     description: { 'zh-cn': zh, en },
     check(ctx) {
-      for (const v of cells(ctx)) visit(ctx, v);
+      for (const v of cells(ctx.model)) visit(ctx, v);
     },
   };
 }
@@ -67,38 +78,38 @@ export const cellRules: Rule[] = [
       const value = formatNumber(computable.expected);
       fixes.unshift(fix(ctx.msg('fix.compute', { value }), [replace(v.cell.valueRange, value)], true));
     }
-    ctx.report({ ...base(v), message: ctx.msg('cell.blank', { where: v.where }), actual: null, expected: computable?.expected, fixes });
+    ctx.report({ ...base(v), message: ctx.msg('cell.blank', { where: whereOf(ctx, v) }), actual: null, expected: computable?.expected, fixes });
   }),
   cellRule('XR202', 'placeholder-cell', 'warning', '用“—”“/”“无”等代替数字', 'A placeholder such as —, / or 无 instead of a number', (ctx, v) => {
     if (v.cell.value.kind !== 'placeholder') return;
-    ctx.report({ ...base(v), message: ctx.msg('cell.placeholder', { text: v.cell.text, where: v.where }), actual: 0, fixes: [fix(ctx.msg('fix.placeholder'), [replace(v.cell.range, '0')])] });
+    ctx.report({ ...base(v), message: ctx.msg('cell.placeholder', { text: v.cell.text, where: whereOf(ctx, v) }), actual: 0, fixes: [fix(ctx.msg('fix.placeholder'), [replace(v.cell.range, '0')])] });
   }),
   cellRule('XR203', 'non-numeric', 'error', '单元格内容不是数字', 'Not a number', (ctx, v) => {
     if (v.cell.value.kind !== 'invalid') return;
-    ctx.report({ ...base(v), message: ctx.msg('cell.nonNumeric', { text: v.cell.text, where: v.where }), actual: null });
+    ctx.report({ ...base(v), message: ctx.msg('cell.nonNumeric', { text: v.cell.text, where: whereOf(ctx, v) }), actual: null });
   }),
   cellRule('XR204', 'non-integer', 'error', '件数中出现小数', 'A decimal in a count', (ctx, v) => {
     const val = v.cell.value;
     if (val.kind !== 'number' || v.kind === 'amount' || !val.decimals) return;
-    ctx.report({ ...base(v), message: ctx.msg('cell.nonInteger', { text: v.cell.text, where: v.where }), actual: val.number });
+    ctx.report({ ...base(v), message: ctx.msg('cell.nonInteger', { text: v.cell.text, where: whereOf(ctx, v) }), actual: val.number });
   }),
   cellRule('XR205', 'negative-count', 'error', '件数为负数', 'A negative count', (ctx, v) => {
     const val = v.cell.value;
     if (val.kind !== 'number' || v.kind === 'delta' || val.sign !== '-') return;
-    ctx.report({ ...base(v), message: ctx.msg('cell.negative', { text: v.cell.text, where: v.where }), actual: val.number });
+    ctx.report({ ...base(v), message: ctx.msg('cell.negative', { text: v.cell.text, where: whereOf(ctx, v) }), actual: val.number });
   }),
   cellRule('XR206', 'unexpected-sign', 'warning', '非增减列中出现正号', 'A plus sign outside a change column', (ctx, v) => {
     const val = v.cell.value;
     if (val.kind !== 'number' || v.kind === 'delta' || val.sign !== '+') return;
     const plus = { range: { start: v.cell.range.start, end: { line: v.cell.range.start.line, character: v.cell.range.start.character + 1 } }, newText: '' };
-    ctx.report({ ...base(v), message: ctx.msg('cell.sign', { text: v.cell.text, where: v.where }), actual: val.number, fixes: [fix(ctx.msg('fix.removeSign'), [plus])] });
+    ctx.report({ ...base(v), message: ctx.msg('cell.sign', { text: v.cell.text, where: whereOf(ctx, v) }), actual: val.number, fixes: [fix(ctx.msg('fix.removeSign'), [plus])] });
   }),
   cellRule('XR207', 'unit-in-cell', 'information', '件数单元格中写了单位', 'A unit written in a count cell', (ctx, v) => {
     const val = v.cell.value;
     if (val.kind !== 'number' || v.kind === 'amount' || !val.unit) return;
     const s = v.cell.range.start;
     const edit = { range: { start: { line: s.line, character: s.character + val.tokenEnd! }, end: v.cell.range.end }, newText: '' };
-    ctx.report({ ...base(v), message: ctx.msg('cell.unit', { unit: val.unit, where: v.where }), actual: val.number, fixes: [fix(ctx.msg('fix.removeUnit', { unit: val.unit }), [edit])] });
+    ctx.report({ ...base(v), message: ctx.msg('cell.unit', { unit: val.unit, where: whereOf(ctx, v) }), actual: val.number, fixes: [fix(ctx.msg('fix.removeUnit', { unit: val.unit }), [edit])] });
   }),
   cellRule('XR208', 'amount-unit-missing', 'warning', '2019 年版采购总金额没有单位', '2019 procurement amount without a unit', (ctx, v) => {
     if (v.kind !== 'amount' || v.cell.value.kind !== 'number' || v.spec?.unit || v.cell.value.unit) return;
@@ -110,7 +121,7 @@ export const cellRules: Rule[] = [
     if (v.kind !== 'amount' || !unit) return;
     const header = headerUnit(v.table, v.spec!);
     if (!header || header === unit) return;
-    ctx.report({ ...base(v), message: ctx.msg('cell.amountUnitConflict', { unit, header, where: v.where }), actual: v.cell.value.number });
+    ctx.report({ ...base(v), message: ctx.msg('cell.amountUnitConflict', { unit, header, where: whereOf(ctx, v) }), actual: v.cell.value.number });
   }),
   cellRule('XR210', 'number-format', 'information', '数字写法不规范（全角数字、件数中的千位分隔符、数字中的空格）', 'Full-width digits, separators in counts, inner spaces', (ctx, v) => {
     const val = v.cell.value;

@@ -1,0 +1,189 @@
+// The core on the five real reports: model, findings, the three flattenings, and fixes.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyEdits, checkText, fixAll, parseReport, type Diagnostic } from '../server/src/core';
+import { SEEDS, nonZeroVariant, readFixture, reflatten, textAt } from './helpers/reports';
+
+const byCode = (ds: Diagnostic[], code: string) => ds.filter((d) => d.code === code);
+const codes = (ds: Diagnostic[]) => [...new Set(ds.map((d) => d.code))].sort();
+
+interface SeedFacts {
+  year: number;
+  template: '2019' | '2021';
+  t3Rows: number;
+  /** 总计 column: 一, 二, （七）, 四 */
+  t3Totals: [number, number, number, number];
+  t4Totals: [number | null, number, number];
+  codes: string[];
+}
+
+const FACTS: Record<string, SeedFacts> = {
+  '000_3725ac3a3e618302.txt': { year: 2020, template: '2019', t3Rows: 23, t3Totals: [0, 0, 0, 0], t4Totals: [0, 0, 0], codes: ['XR004', 'XR012'] },
+  '001_61ad5134df80a2d8.txt': { year: 2020, template: '2019', t3Rows: 23, t3Totals: [0, 0, 0, 0], t4Totals: [null, 0, 0], codes: ['XR012', 'XR201', 'XR301', 'XR306', 'XR308'] },
+  '002_3f5e56868c97c344.txt': { year: 2020, template: '2019', t3Rows: 23, t3Totals: [15, 0, 14, 1], t4Totals: [0, 1, 0], codes: ['XR009', 'XR013', 'XR308'] },
+  '003_31cf96be23961926.txt': { year: 2021, template: '2021', t3Rows: 25, t3Totals: [0, 0, 0, 0], t4Totals: [0, 0, 0], codes: ['XR012', 'XR013', 'XR306'] },
+  '004_53e0ee0f0d02d1f7.txt': { year: 2020, template: '2019', t3Rows: 23, t3Totals: [0, 0, 0, 0], t4Totals: [0, 0, 0], codes: ['XR012'] },
+};
+
+function valueAt(text: string, table: '三' | '四', key: string, col: string): number | null {
+  const t = parseReport(text).tables[table]!;
+  const cell = t.rows.find((r) => r.key === key)?.cells.find((c) => c.columnKey === col);
+  return cell && cell.value.kind === 'number' ? cell.value.number! : null;
+}
+
+describe('seed reports', () => {
+  it('has all five seeds as fixtures', () => assert.equal(SEEDS.length, 5));
+
+  for (const seed of SEEDS) {
+    const facts = FACTS[seed];
+    describe(seed, () => {
+      const text = readFixture(seed);
+      const { model, diagnostics } = checkText(text);
+
+      it('reads year, template version and the six sections', () => {
+        assert.equal(model.year, facts.year);
+        assert.equal(model.template, facts.template);
+        assert.deepEqual(model.sections.map((s) => s.number), ['一', '二', '三', '四', '五', '六']);
+      });
+
+      it('resolves every data row of table 三 and the 15 cells of table 四', () => {
+        const t3 = model.tables['三']!;
+        const data = t3.rows.filter((r) => r.kind === 'data');
+        assert.equal(data.length, facts.t3Rows);
+        assert.ok(data.every((r) => r.aligned && r.cells.length === 7));
+        const t4 = model.tables['四']!.rows.filter((r) => r.kind === 'data');
+        assert.equal(t4.length, 1);
+        assert.equal(t4[0].cells.length, 15);
+      });
+
+      it('reads the key totals', () => {
+        const got = (['new', 'carriedIn', 'resultsTotal', 'carriedOut'] as const).map((k) => valueAt(text, '三', k, 'total'));
+        assert.deepEqual(got, facts.t3Totals);
+        assert.deepEqual(['c5', 'c10', 'c15'].map((c) => valueAt(text, '四', 'row', c)), facts.t4Totals);
+      });
+
+      it('has no arithmetic error and exactly its known findings', () => {
+        assert.deepEqual(diagnostics.filter((d) => /^XR1/.test(d.code)), []);
+        assert.deepEqual(codes(diagnostics), facts.codes);
+      });
+
+      it('points every diagnostic at text inside the document', () => {
+        for (const d of diagnostics) {
+          assert.ok(d.range.start.line < model.lineCount && d.range.end.line < model.lineCount);
+          textAt(text, d.range);
+        }
+      });
+    });
+  }
+
+  it('001: five blank 行政复议 cells in table 四, each underlined where the value belongs', () => {
+    const text = readFixture('001_61ad5134df80a2d8.txt');
+    const blanks = byCode(checkText(text).diagnostics, 'XR201');
+    assert.equal(blanks.length, 5);
+    assert.deepEqual(blanks.map((d) => d.column), ['行政复议·结果维持', '行政复议·结果纠正', '行政复议·其他结果', '行政复议·尚未审结', '行政复议·总计']);
+    for (const d of blanks) {
+      assert.equal(d.range.start.line, 75);
+      assert.equal(textAt(text, d.range), '');
+      assert.equal(d.actual, null);
+      assert.ok(!d.fixes.some((f) => f.preferred), 'filling a blank with 0 is never automatic');
+    }
+    // No T4-SUM evaluation for 行政复议 while its cells are blank.
+    assert.deepEqual(byCode(checkText(text).diagnostics, 'XR104'), []);
+  });
+
+  it('001: the local label 社会组织 is a wording variant with the canonical text as fix', () => {
+    const text = readFixture('001_61ad5134df80a2d8.txt');
+    const d = byCode(checkText(text).diagnostics, 'XR012').find((x) => textAt(text, x.range) === '社会组织');
+    assert.ok(d);
+    assert.equal(applyEdits(text, d.fixes[0].edits).split('\n')[44].includes('社会公益组织'), true);
+  });
+
+  it('002: sub-rows of 其他对外管理服务事项 are extra rows, not errors', () => {
+    const text = readFixture('002_3f5e56868c97c344.txt');
+    const extra = byCode(checkText(text).diagnostics, 'XR009');
+    assert.deepEqual(extra.map((d) => textAt(text, d.range)), ['行政检查', '行政确认']);
+    assert.deepEqual(byCode(checkText(text).diagnostics, 'XR008'), []);
+  });
+
+  it('003: the bookmark artefact is reported and the heading behind it is still found', () => {
+    const text = readFixture('003_31cf96be23961926.txt');
+    const { model, diagnostics } = checkText(text);
+    assert.equal(model.sections.find((s) => s.number === '三')!.line, 58);
+    assert.equal(textAt(text, byCode(diagnostics, 'XR013').find((d) => d.range.start.line === 58)!.range), '[bookmark: _GoBack]');
+  });
+
+  it('000: the sub-heading （五）政府信息公开行政复议、行政诉讼情况 inside 一 is not a section', () => {
+    const model = parseReport(readFixture('000_3725ac3a3e618302.txt'));
+    assert.equal(model.sections.filter((s) => s.number === '四').length, 1);
+    assert.equal(model.sections.find((s) => s.number === '四')!.line, 357);
+  });
+
+  it('English messages with --locale en; rule codes unchanged', () => {
+    const text = readFixture('001_61ad5134df80a2d8.txt');
+    const zh = checkText(text).diagnostics;
+    const en = checkText(text, { locale: 'en' }).diagnostics;
+    assert.deepEqual(en.map((d) => d.code), zh.map((d) => d.code));
+    assert.match(en.find((d) => d.code === 'XR201')!.message, /Blank cell/);
+    assert.match(zh.find((d) => d.code === 'XR201')!.message, /空白单元格/);
+  });
+});
+
+describe('the three flattenings give the same findings', () => {
+  const key = (d: Diagnostic) => [d.code, d.table ?? '', d.row ?? '', d.column ?? '', d.expected ?? '', d.actual ?? ''].join('|');
+  for (const seed of SEEDS) {
+    for (const variant of [0, 1]) {
+      const original = variant === 0 ? readFixture(seed) : nonZeroVariant(readFixture(seed), 7 + seed.charCodeAt(2));
+      it(`${seed}${variant ? ' (non-zero variant)' : ''}`, () => {
+        const base = checkText(original).diagnostics.map(key).sort();
+        for (const f of ['cell-per-line', 'tsv', 'markdown'] as const) {
+          const text = reflatten(original, f);
+          const { model, diagnostics } = checkText(text);
+          assert.equal(model.tables['三']!.flattening, f);
+          assert.deepEqual(diagnostics.map(key).sort(), base, `flattening ${f}`);
+        }
+      });
+    }
+  }
+});
+
+describe('non-zero variants are consistent', () => {
+  for (const seed of SEEDS) {
+    it(seed, () => {
+      const text = nonZeroVariant(readFixture(seed), 11);
+      const { model, diagnostics } = checkText(text);
+      assert.deepEqual(diagnostics.filter((d) => /^XR1/.test(d.code)), []);
+      assert.ok(valueAt(text, '三', 'resultsTotal', 'total')! > 0);
+      assert.ok(model.tables['四']!.rows.some((r) => r.cells.some((c) => c.value.number! > 0)));
+    });
+  }
+});
+
+describe('fix-all', () => {
+  it('is idempotent and touches only digits', () => {
+    const seed = readFixture('002_3f5e56868c97c344.txt');
+    const broken = seed.replace('\t（七）总计\n\t14', '\t（七）总计\n\t41');
+    assert.notEqual(broken, seed);
+    const once = fixAll(broken).text;
+    assert.equal(once, seed);
+    assert.equal(fixAll(once).text, once);
+    assert.equal(fixAll(once).rounds, 0);
+  });
+
+  it('never writes a balance fix on its own (XR103 fix is not preferred)', () => {
+    const seed = readFixture('002_3f5e56868c97c344.txt');
+    // 四、结转 total 1 → 4 and its 自然人 1 → 4: the row holds, the balance fails in two columns.
+    const lines = seed.split('\n');
+    const i = lines.indexOf('\t四、结转下年度继续办理');
+    lines[i + 1] = '\t4';
+    lines[i + 7] = '\t4';
+    const broken = lines.join('\n');
+    const { diagnostics } = checkText(broken);
+    const bal = byCode(diagnostics, 'XR103');
+    assert.equal(bal.length, 2);
+    assert.ok(bal.every((d) => d.fixes.length === 1 && !d.fixes[0].preferred));
+    assert.equal(fixAll(broken).text, broken);
+    // Taken on request, the fix resets both cells of row 四 and everything holds again.
+    assert.equal(applyEdits(broken, bal[0].fixes[0].edits), seed);
+  });
+});
