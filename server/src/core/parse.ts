@@ -24,7 +24,9 @@ import type {
   Artifact,
   DatedLine,
   LabelCell,
+  Range,
   ReportModel,
+  RowKind,
   Section,
   SectionNumber,
   Suppression,
@@ -194,6 +196,7 @@ export function parseReport(text: string): ReportModel {
 
   return {
     text,
+    lines: lines.map((l) => l.text),
     lineCount: lines.length,
     title,
     year,
@@ -300,6 +303,27 @@ function splitRow(row: RawRow, expected: number): { labels: RawCell[]; values: R
     }
   }
   return { labels: cells.slice(0, end + 1).filter((c) => c.text !== ''), values: cells.slice(end + 1) };
+}
+
+interface RowBase {
+  labelCells: LabelCell[];
+  line: number;
+  range: Range;
+}
+
+/** Every row object gets the same shape: spreading a base object made V8 fall off its fast path. */
+function makeRow(
+  base: RowBase,
+  kind: RowKind,
+  key: string | null,
+  label: string,
+  cells: ValueCell[],
+  expected: number,
+  aligned: boolean,
+  group?: string,
+  parentKey?: string,
+): TableRow {
+  return { kind, key, label, labelCells: base.labelCells, cells, expected, aligned, line: base.line, range: base.range, group, parentKey };
 }
 
 function rowRange(row: RawRow): TableRow['range'] {
@@ -413,13 +437,13 @@ function parseT2(raw: RawRow[], t: Template): Parsed {
       const m = captions.match(first);
       sub = m ? m.spec.sub : null;
       table.headerCells.push(...lc);
-      table.rows.push({ ...base, kind: 'caption', key: sub?.key ?? null, label: lc[0].text, cells: [], expected: 0, aligned: true, group: sub?.key });
+      table.rows.push(makeRow(base, 'caption', sub?.key ?? null, lc[0].text, [], 0, true, sub?.key));
       lastParent = undefined;
       continue;
     }
     if (first === '信息内容') {
       table.headerCells.push(...lc);
-      table.rows.push({ ...base, kind: 'header', key: null, label: '信息内容', cells: [], expected: 0, aligned: true });
+      table.rows.push(makeRow(base, 'header', null, '信息内容', [], 0, true));
       continue;
     }
     if (lc.length === 0 && values.every((c) => c.text === '')) continue;
@@ -442,7 +466,7 @@ function parseT2(raw: RawRow[], t: Template): Parsed {
     if (match && vals.filter((c) => c.text !== '').length === 0) k = absorbLooseValues(raw, k, columns?.length ?? 1, vals);
     const { cells, aligned } = valueCells(vals, columns);
     if (lc.length === 0) {
-      table.rows.push({ ...base, kind: 'unknown', key: null, label: '', cells, expected: columns?.length ?? 0, aligned: false });
+      table.rows.push(makeRow(base, 'unknown', null, '', cells, columns?.length ?? 0, false));
       continue;
     }
     if (match) {
@@ -450,31 +474,14 @@ function parseT2(raw: RawRow[], t: Template): Parsed {
       const spec = match.spec;
       const hasValues = cells.some((c) => c.value.kind !== 'blank');
       const isParentOnly = !hasValues && raw[k + 1] && nextIsSubRow(raw[k + 1]);
-      table.rows.push({
-        ...base,
-        group: sub?.key,
-        kind: 'data',
-        key: spec.key,
-        label: spec.label,
-        cells: isParentOnly ? [] : cells,
-        expected: isParentOnly ? 0 : columns?.length ?? 0,
-        aligned: isParentOnly ? true : aligned,
-      });
+      table.rows.push(
+        makeRow(base, 'data', spec.key, spec.label, isParentOnly ? [] : cells, isParentOnly ? 0 : columns?.length ?? 0, isParentOnly ? true : aligned, sub?.key),
+      );
       if (isParentOnly) lastParent = spec.key;
       continue;
     }
     if (parentKey) lastParent = parentKey;
-    table.rows.push({
-      ...base,
-      group: sub?.key,
-      kind: cells.length > 0 ? 'extra' : 'unknown',
-      key: null,
-      label: specific.text,
-      cells,
-      expected: columns?.length ?? 0,
-      aligned,
-      parentKey,
-    });
+    table.rows.push(makeRow(base, cells.length > 0 ? 'extra' : 'unknown', null, specific.text, cells, columns?.length ?? 0, aligned, sub?.key, parentKey));
   }
   return { table, score: scoreOf(table.rows), signals };
 }
@@ -499,7 +506,7 @@ function parseT3(raw: RawRow[], t: Template): Parsed {
     // Header rows: only column labels and the corner note.
     if (values.every((c) => c.text === '') && lc.length > 0 && lc.every((l) => T3_HEADER_LABELS.has(l.norm) || columnIndex.match(l.norm) || l.norm.startsWith('（本列数据'))) {
       table.headerCells.push(...lc);
-      table.rows.push({ ...base, kind: 'header', key: null, label: lc[0].text, cells: [], expected: 0, aligned: true });
+      table.rows.push(makeRow(base, 'header', null, lc[0].text, [], 0, true));
       continue;
     }
     // Resolve the most specific label; group labels before it set the group for numbered labels.
@@ -520,30 +527,21 @@ function parseT3(raw: RawRow[], t: Template): Parsed {
       if (spec.kind === 'group') {
         if (hasValues) {
           // A group label carrying values is an author's subtotal row (T3-SUB).
-          table.rows.push({ ...base, kind: 'extra', key: `${spec.key}.subtotal`, label: spec.label, cells, expected: 7, aligned, group: spec.key });
+          table.rows.push(makeRow(base, 'extra', `${spec.key}.subtotal`, spec.label, cells, 7, aligned, spec.key));
           if (spec.key === 'other' && t.version === '2021') signals--;
         } else {
-          table.rows.push({ ...base, kind: 'group', key: spec.key, label: spec.label, cells: [], expected: 0, aligned: true, group: spec.key });
+          table.rows.push(makeRow(base, 'group', spec.key, spec.label, [], 0, true, spec.key));
         }
         continue;
       }
       if (spec.key.startsWith('other.')) signals++;
       if (spec.key === 'other' && hasValues) signals++;
-      table.rows.push({ ...base, kind: 'data', key: spec.key, label: spec.label, cells, expected: 7, aligned, group: spec.group });
+      table.rows.push(makeRow(base, 'data', spec.key, spec.label, cells, 7, aligned, spec.group));
       continue;
     }
     const label = lc.length > 0 ? lc[lc.length - 1].text : '';
     const subtotal = /^(小计|合计)$/.test(lc[lc.length - 1]?.norm ?? '') && group;
-    table.rows.push({
-      ...base,
-      kind: hasValues ? 'extra' : 'unknown',
-      key: subtotal ? `${group}.subtotal` : null,
-      label,
-      cells,
-      expected: 7,
-      aligned,
-      group,
-    });
+    table.rows.push(makeRow(base, hasValues ? 'extra' : 'unknown', subtotal ? `${group}.subtotal` : null, label, cells, 7, aligned, group));
   }
   return { table, score: scoreOf(table.rows), signals };
 }
@@ -558,12 +556,12 @@ function parseT4(raw: RawRow[], t: Template): Parsed {
     const headerish = lc.length > 0 && lc.every((l) => T4_HEADER_LABELS.has(l.norm) || l.norm in T4_HEADER_ALIASES);
     if (values.every((c) => c.text === '') && lc.length > 0) {
       table.headerCells.push(...lc);
-      table.rows.push({ ...base, kind: headerish ? 'header' : 'unknown', key: null, label: lc[0].text, cells: [], expected: 0, aligned: true });
+      table.rows.push(makeRow(base, headerish ? 'header' : 'unknown', null, lc[0].text, [], 0, true));
       continue;
     }
     const { cells, aligned } = valueCells(values, t.t4Columns);
     const isData = !table.rows.some((x) => x.key === 'row');
-    table.rows.push({ ...base, kind: isData ? 'data' : 'extra', key: isData ? 'row' : null, label: lc[0]?.text ?? '', cells, expected: 15, aligned });
+    table.rows.push(makeRow(base, isData ? 'data' : 'extra', isData ? 'row' : null, lc[0]?.text ?? '', cells, 15, aligned));
   }
   return { table, score: scoreOf(table.rows), signals: 0 };
 }

@@ -150,6 +150,8 @@ export interface DatedLine {
 
 export interface ReportModel {
   text: string;
+  /** Line texts without line ends (LF, CRLF or CR). */
+  lines: readonly string[];
   lineCount: number;
   title: { text: string; range: Range } | null;
   year: number | null;

@@ -43,7 +43,7 @@ const missingSection: Rule = {
         text = `${n}、${title}${eol}${eol}`;
       } else {
         // Underline the last non-blank line; insert after the end of the text.
-        const lines = model.text.split(/\r\n|\r|\n/);
+        const lines = model.lines;
         let last = lines.length - 1;
         while (last > 0 && lines[last].trim() === '') last--;
         range = { start: { line: last, character: 0 }, end: { line: last, character: lines[last].length } };
@@ -134,7 +134,7 @@ const emptySection: Rule = {
   severity: 'warning',
   description: { 'zh-cn': '文字部分没有内容', en: 'A text section has no body' },
   check(ctx) {
-    const lines = ctx.model.text.split(/\r\n|\r|\n/);
+    const lines = ctx.model.lines;
     for (const s of ctx.model.sections) {
       if (!TEXT_SECTIONS.includes(s.number)) continue;
       let empty = true;

@@ -1,0 +1,161 @@
+// Smaller pieces of the core: cell values, catalogues, config, inline suppressions, rule registry.
+
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { CATALOGUES, RULES, applyEdits, checkText, findRule, parseConfig, parseValue } from '../server/src/core';
+import { configSchema } from '../scripts/gen-schema';
+import { readFixture, textAt } from './helpers/reports';
+
+describe('cell values (spec §6.2)', () => {
+  const cases: [string, string, number | undefined, Partial<ReturnType<typeof parseValue>>?][] = [
+    ['315', 'number', 315],
+    ['0', 'number', 0],
+    ['', 'blank', undefined],
+    ['—', 'placeholder', 0],
+    ['/', 'placeholder', 0],
+    ['无', 'placeholder', 0],
+    ['+15', 'number', 15, { sign: '+' }],
+    ['-166', 'number', -166, { sign: '-' }],
+    ['5,542.3607', 'number', 5542.3607, { separators: true, decimals: 4 }],
+    ['580.1万元', 'number', 580.1, { unit: '万元' }],
+    ['92 万元', 'number', 92, { unit: '万元' }],
+    ['3件', 'number', 3, { unit: '件' }],
+    ['１２', 'number', 12, { oddFormat: true }],
+    ['2.5', 'number', 2.5, { decimals: 1 }],
+    ['见附件', 'invalid', undefined],
+    ['十余', 'invalid', undefined],
+  ];
+  for (const [text, kind, number, extra] of cases) {
+    it(JSON.stringify(text), () => {
+      const v = parseValue(text);
+      assert.equal(v.kind, kind);
+      assert.equal(v.number, number);
+      for (const [k, val] of Object.entries(extra ?? {})) assert.equal((v as unknown as Record<string, unknown>)[k], val, k);
+    });
+  }
+  it('the numeric token excludes the unit, so a fix replaces only the digits', () => {
+    const v = parseValue('580.1万元');
+    assert.equal('580.1万元'.slice(v.tokenStart, v.tokenEnd), '580.1');
+  });
+});
+
+describe('message catalogues', () => {
+  it('zh-cn and en have the same keys and placeholders', () => {
+    const zh = CATALOGUES['zh-cn'];
+    const en = CATALOGUES.en;
+    assert.deepEqual(Object.keys(en).sort(), Object.keys(zh).sort());
+    const holes = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort().join(',');
+    for (const k of Object.keys(zh) as (keyof typeof zh)[]) assert.equal(holes(en[k]), holes(zh[k]), k);
+  });
+});
+
+describe('rule registry', () => {
+  it('has unique codes and aliases, a description in both languages and a docs page per rule', () => {
+    const codes = new Set(RULES.map((r) => r.code));
+    const aliases = new Set(RULES.map((r) => r.alias));
+    assert.equal(codes.size, RULES.length);
+    assert.equal(aliases.size, RULES.length);
+    for (const r of RULES) {
+      assert.match(r.code, /^XR\d{3}$/);
+      assert.match(r.alias, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+      assert.ok(r.description['zh-cn'] && r.description.en);
+      assert.ok(existsSync(join(__dirname, '..', 'docs', 'rules', `${r.code}.md`)), `docs/rules/${r.code}.md`);
+      assert.equal(findRule(r.alias), r);
+      assert.equal(findRule(r.code.toLowerCase()), r);
+    }
+  });
+
+  it('the config schema in the repository is generated from the registry', () => {
+    const onDisk = JSON.parse(readFileSync(join(__dirname, '..', 'schemas', 'xxgkrc.schema.json'), 'utf8'));
+    assert.deepEqual(onDisk, JSON.parse(JSON.stringify(configSchema())));
+  });
+});
+
+describe('configuration', () => {
+  it('turns rules off or changes their severity by code or alias', () => {
+    const text = readFixture('001_61ad5134df80a2d8.txt');
+    const { config, problems } = parseConfig('{"rules": {"blank-cell": "off", "XR306": "error"}}');
+    assert.deepEqual(problems, []);
+    const ds = checkText(text, config).diagnostics;
+    assert.equal(ds.filter((d) => d.code === 'XR201').length, 0);
+    assert.equal(ds.find((d) => d.code === 'XR306')!.severity, 'error');
+  });
+
+  it('reports invalid JSON with its position, unknown keys and rules, bad values', () => {
+    const bad = parseConfig('{\n  "rules": {"XR999": "off"},\n  "colour": 1,\n  "blankAsZero": "yes"\n}');
+    assert.deepEqual(
+      bad.problems.map((p) => p.position.line),
+      [1, 2, 3],
+    );
+    assert.match(bad.problems[0].message, /XR999/);
+    assert.match(bad.problems[1].message, /colour/);
+    const broken = parseConfig('{\n  "rules": {\n    "XR201": "off",\n  }\n}');
+    assert.equal(broken.problems.length, 1);
+    assert.match(broken.problems[0].message, /JSON/);
+    assert.equal(broken.problems[0].position.line, 3);
+  });
+
+  it('blankAsZero makes blanks count: no XR201, and identities over them are evaluated', () => {
+    const text = readFixture('001_61ad5134df80a2d8.txt');
+    const ds = checkText(text, { blankAsZero: true }).diagnostics;
+    assert.equal(ds.filter((d) => d.code === 'XR201').length, 0);
+    assert.equal(ds.filter((d) => d.code === 'XR104').length, 0);
+  });
+});
+
+describe('inline suppressions', () => {
+  const seed = readFixture('001_61ad5134df80a2d8.txt');
+  it('xxgk-disable-file with a code or alias', () => {
+    for (const name of ['XR201', 'blank-cell']) {
+      const text = `<!-- xxgk-disable-file ${name} -->\n${seed}`;
+      assert.equal(checkText(text).diagnostics.filter((d) => d.code === 'XR201').length, 0);
+      assert.ok(checkText(text).diagnostics.some((d) => d.code === 'XR012'));
+    }
+  });
+  it('xxgk-disable-next-line only affects the following line', () => {
+    const lines = seed.split('\n');
+    lines.splice(75, 0, '<!-- xxgk-disable-next-line XR201 -->');
+    const ds = checkText(lines.join('\n')).diagnostics;
+    assert.equal(ds.filter((d) => d.code === 'XR201').length, 0);
+    lines.splice(75, 1, '<!-- xxgk-disable-next-line XR012 -->');
+    assert.equal(checkText(lines.join('\n')).diagnostics.filter((d) => d.code === 'XR201').length, 5);
+  });
+});
+
+describe('fixes replace only what they are about', () => {
+  it('a located wrong cell in a CRLF file with U+00A0 around it keeps every other byte', () => {
+    const seed = readFixture('002_3f5e56868c97c344.txt').replace(/\n/g, '\r\n');
+    const original = seed.replace('\t（一）予以公开\r\n\t4\r\n', '\t（一）予以公开\r\n\t\u00a04\u00a0\r\n');
+    const broken = original.replace('\t\u00a04\u00a0\r\n', '\t\u00a09\u00a0\r\n');
+    const d = checkText(broken).diagnostics.find((x) => x.code === 'XR101')!;
+    assert.equal(textAt(broken, d.range), '9');
+    assert.equal(d.expected, 4);
+    assert.equal(applyEdits(broken, d.fixes[0].edits), original);
+  });
+
+  it('a blank total whose terms are known gets a preferred fix with the sum', () => {
+    const seed = readFixture('002_3f5e56868c97c344.txt');
+    const broken = seed.replace('\t（七）总计\n\t14\n\t0\n\t0\n\t0\n\t0\n\t0\n\t14', '\t（七）总计\n\t14\n\t0\n\t0\n\t0\n\t0\n\t0\n\t');
+    assert.notEqual(broken, seed);
+    const d = checkText(broken).diagnostics.find((x) => x.code === 'XR201')!;
+    assert.equal(d.expected, 14);
+    const preferred = d.fixes.find((f) => f.preferred)!;
+    assert.equal(applyEdits(broken, preferred.edits), seed);
+  });
+
+  it('a wrong total whose recompute would break a holding identity gets an explanation, not a fix', () => {
+    const seed = readFixture('002_3f5e56868c97c344.txt');
+    // Two detail cells of （一） wrong (自然人 4→5, 商业企业 0→1): the row fails, 总计 4 agrees with （七）.
+    const lines = seed.split('\n');
+    const i = lines.indexOf('\t（一）予以公开');
+    lines[i + 1] = '\t5';
+    lines[i + 2] = '\t1';
+    const ds = checkText(lines.join('\n')).diagnostics.filter((d) => /^XR1/.test(d.code));
+    const row = ds.find((d) => d.code === 'XR101' && d.row?.startsWith('（一）'))!;
+    assert.ok(row);
+    assert.equal(row.fixes.length, 0);
+    assert.match(row.message, /未提供自动修复/);
+  });
+});
