@@ -219,6 +219,8 @@ export function analyze(model: ReportModel, blankAsZero = false): Analysis {
     const out = inst.output.cell;
     const actual = planned.get(out)!;
     const expected = actual + outputDelta(inst, diff);
+    // It wants back the printed value an earlier finding planned to change: that finding stands alone.
+    if (expected === values.get(out) && actual !== expected) continue;
     let wouldBreak: Instance | undefined;
     if (expected >= 0) {
       planned.set(out, expected);

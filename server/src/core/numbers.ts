@@ -45,7 +45,7 @@ function computeValue(text: string): ParsedValue {
     else ascii += text[i];
   }
 
-  const m = /^([+-])?[ \u00a0\u3000]*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?/.exec(ascii);
+  const m = /^([+-])?[ \u00a0\u3000]*(\d{1,3}(?:,\d{3})+|\d+(?:[ \u00a0]\d+)*)(?:\.(\d+))?/.exec(ascii);
   if (!m) return { kind: 'invalid' };
   const afterToken = m[0].length;
   const rest = ascii.slice(afterToken).replace(/^[ \u00a0\u3000]+/, '');
@@ -56,7 +56,7 @@ function computeValue(text: string): ParsedValue {
   }
   if (/\d[ \u00a0\u3000]+\d/.test(m[0])) oddFormat = true;
   const separators = m[2].includes(',');
-  const digits = m[2].replace(/,/g, '');
+  const digits = m[2].replace(/[, \u00a0]/g, '');
   const decimals = m[3] ? m[3].length : 0;
   let number = Number(m[3] ? `${digits}.${m[3]}` : digits);
   if (m[1] === '-') number = -number;

@@ -19,7 +19,7 @@ import {
   type SubtableSpec,
   type Template,
 } from './templates';
-import { ARTIFACT_RE, isBlank, normalizeLabel, range, splitLines, trimBounds, type Line } from './text';
+import { ARTIFACT_RE, blankComments, isBlank, isCommentLine, normalizeLabel, range, splitLines, trimBounds, type Line } from './text';
 import type {
   Artifact,
   DatedLine,
@@ -62,7 +62,7 @@ const SECTION_INDEX = new Map<SectionNumber, SectionIndexEntry>(
 
 /** Recognises a section heading line (spec §2.4); null for anything else. */
 function headingOf(line: Line, lineNo: number): Section | null {
-  const t = line.text;
+  const t = blankComments(line.text);
   if (t.includes('\t') || t.length > 120) return null;
   // Strip artefacts and markdown marks but keep track of where the heading text starts.
   let start = 0;
@@ -215,7 +215,7 @@ export function parseReport(text: string): ReportModel {
 function findTitle(lines: readonly Line[], before: number): ReportModel['title'] {
   let first = -1;
   for (let i = 0; i < before && i < 20; i++) {
-    if (!isBlank(lines[i].text)) {
+    if (!isBlank(lines[i].text) && !isCommentLine(lines[i].text)) {
       first = i;
       break;
     }
@@ -228,7 +228,7 @@ function findTitle(lines: readonly Line[], before: number): ReportModel['title']
   // Titles are broken over up to three lines, sometimes with a blank line between.
   for (let i = first + 1; i < before && i <= first + 4 && !/报告/.test(text); i++) {
     const t = clean(lines[i].text);
-    if (t === '') continue;
+    if (t === '' || isCommentLine(lines[i].text)) continue;
     if (t.length > 30 || text.length + t.length > 70) break;
     text += t;
     last = i;

@@ -2,7 +2,7 @@
 // rows, markdown pipe tables) into raw rows of cells with exact ranges. Knows nothing of labels.
 
 import { parseValue } from './numbers';
-import { isBlank, range, trimBounds, type Line } from './text';
+import { blankComments, isBlank, isCommentLine, range, trimBounds, type Line } from './text';
 import type { Flattening, Range } from './types';
 
 export interface RawCell {
@@ -89,12 +89,13 @@ export function scanRows(lines: readonly Line[], from: number, to: number): { ro
   };
 
   for (let i = from; i <= to; i++) {
-    const t = lines[i].text;
+    if (isCommentLine(lines[i].text)) continue;
+    const t = blankComments(lines[i].text);
     const shape = lineShape(t);
     if (shape === 'blank') {
       if (!pending) continue;
       // A label continued across one blank line (`（三）不予` / blank / `公开`) while the row has no value yet.
-      const next = i + 1 <= to ? lines[i + 1].text : '';
+      const next = i + 1 <= to ? blankComments(lines[i + 1].text) : '';
       const p: RawRow = pending;
       if (
         lineShape(next) === 'text' &&

@@ -117,3 +117,13 @@ function computeNormalizedLabel(s: string): string {
     .replace(/[。：]+$/, '');
 }
 
+
+/** A line that is only an HTML comment (`<!-- xxgk-disable-next-line XR103 -->`): invisible to the model. */
+export function isCommentLine(t: string): boolean {
+  return t.includes('<!--') && /^[\s\u3000]*<!--.*-->[\s\u3000]*$/.test(t);
+}
+
+/** Text with inline HTML comments blanked out (same length, so positions stay valid). */
+export function blankComments(t: string): string {
+  return t.includes('<!--') ? t.replace(/<!--.*?-->/g, (m) => ' '.repeat(m.length)) : t;
+}

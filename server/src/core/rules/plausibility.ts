@@ -91,7 +91,7 @@ export const plausibilityRules: Rule[] = [
       }
       const fee = r.get('feeAmount');
       if (fee && fee.value > ctx.options.feeThresholdWanYuan) {
-        ctx.report({ message: ctx.msg('plaus.fee', { amount: fee.cell.text, threshold: ctx.options.feeThresholdWanYuan }), range: fee.cell.range, table: '二', row: r.row.label, column: fee.cell.column ?? undefined, actual: fee.value });
+        ctx.report({ message: ctx.msg('plaus.fee', { amount: fee.value, threshold: ctx.options.feeThresholdWanYuan }), range: fee.cell.range, table: '二', row: r.row.label, column: fee.cell.column ?? undefined, actual: fee.value });
       }
     }
   }),

@@ -102,7 +102,7 @@ const headingVariant: Rule = {
     for (const s of ctx.model.sections) {
       if (s.canonical) continue;
       ctx.report({
-        message: ctx.msg('section.variant', { found: s.title, canonical: s.canonicalTitle }),
+        message: ctx.msg('section.variant', { found: ctx.model.lines[s.line].slice(s.range.start.character, s.range.end.character), canonical: s.canonicalTitle }),
         range: s.range,
         fixes: [fix(ctx.msg('fix.canonical', { canonical: s.canonicalTitle }), [replace(s.range, s.canonicalTitle)])],
       });
