@@ -159,3 +159,13 @@ describe('fixes replace only what they are about', () => {
     assert.match(row.message, /未提供自动修复/);
   });
 });
+
+describe('configuration positions', () => {
+  it('a problem is placed at the key at its own nesting level', () => {
+    const { problems } = parseConfig('{\n  "rules": { "locale": "off" },\n  "locale": "fr"\n}');
+    assert.deepEqual(problems.map((p) => p.position), [
+      { line: 1, character: 13 },
+      { line: 2, character: 2 },
+    ]);
+  });
+});

@@ -30,9 +30,24 @@ function positionOf(text: string, offset: number): Position {
   return { line: lines.length - 1, character: lines[lines.length - 1].length };
 }
 
-function keyPosition(text: string, key: string): Position {
-  const i = text.indexOf(JSON.stringify(key));
-  return positionOf(text, i === -1 ? 0 : i);
+/** Offsets of every object key in valid JSON text, with its nesting depth (1 = top level). */
+function keyOffsets(text: string): { key: string; depth: number; offset: number }[] {
+  const keys: { key: string; depth: number; offset: number }[] = [];
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') depth--;
+    else if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      let k = j + 1;
+      while (k < text.length && /\s/.test(text[k])) k++;
+      if (text[k] === ':') keys.push({ key: JSON.parse(text.slice(i, j + 1)), depth, offset: i });
+      i = j;
+    }
+  }
+  return keys;
 }
 
 export function parseConfig(text: string, locale: Locale = 'zh-cn'): { config: Config; problems: ConfigProblem[] } {
@@ -52,10 +67,12 @@ export function parseConfig(text: string, locale: Locale = 'zh-cn'): { config: C
   }
   const obj = raw as Record<string, unknown>;
   const config: Config = {};
-  const bad = (key: string, detail: string) => problems.push({ message: t(locale, 'config.badValue', { key, detail }), position: keyPosition(text, key) });
+  const offsets = keyOffsets(text);
+  const keyPosition = (key: string, depth = 1) => positionOf(text, offsets.find((k) => k.key === key && k.depth === depth)?.offset ?? 0);
+  const bad = (key: string, detail: string, depth = 1) => problems.push({ message: t(locale, 'config.badValue', { key, detail }), position: keyPosition(key, depth) });
   for (const [key, value] of Object.entries(obj)) {
     if (!KEYS.has(key)) {
-      problems.push({ message: t(locale, 'config.unknownKey', { key }), position: keyPosition(text, key) });
+      problems.push({ message: t(locale, 'config.unknownKey', { key }), position: keyPosition(key) });
       continue;
     }
     switch (key) {
@@ -82,8 +99,8 @@ export function parseConfig(text: string, locale: Locale = 'zh-cn'): { config: C
         }
         config.rules = {};
         for (const [name, setting] of Object.entries(value as Record<string, unknown>)) {
-          if (!findRule(name)) problems.push({ message: t(locale, 'config.unknownRule', { rule: name }), position: keyPosition(text, name) });
-          else if (typeof setting !== 'string' || !SETTINGS.has(setting)) bad(name, [...SETTINGS].join(' | '));
+          if (!findRule(name)) problems.push({ message: t(locale, 'config.unknownRule', { rule: name }), position: keyPosition(name, 2) });
+          else if (typeof setting !== 'string' || !SETTINGS.has(setting)) bad(name, [...SETTINGS].join(' | '), 2);
           else config.rules[name] = setting as RuleSetting;
         }
         break;

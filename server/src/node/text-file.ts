@@ -1,0 +1,83 @@
+// Reading a report file whatever its encoding, and writing text back in exactly that encoding.
+// UTF-8 (with or without BOM) and UTF-16 (by BOM) first; a file that is not strict UTF-8 is read as
+// GB18030 (which covers GBK and GB2312) through iconv-lite.
+
+import iconv from 'iconv-lite';
+
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+export type DecodeResult =
+  | { ok: true; text: string; encoding: Encoding }
+  | { ok: false; reason: 'binary' | 'encoding' };
+
+const BOM_UTF8 = Buffer.from([0xef, 0xbb, 0xbf]);
+const BOM_UTF16LE = Buffer.from([0xff, 0xfe]);
+const BOM_UTF16BE = Buffer.from([0xfe, 0xff]);
+
+function startsWith(buf: Uint8Array, prefix: Buffer): boolean {
+  if (buf.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (buf[i] !== prefix[i]) return false;
+  return true;
+}
+
+function strictUtf8(buf: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf);
+  } catch {
+    return null;
+  }
+}
+
+export function decodeText(buf: Buffer): DecodeResult {
+  if (startsWith(buf, BOM_UTF8)) {
+    const text = strictUtf8(buf.subarray(3));
+    return text === null ? { ok: false, reason: 'encoding' } : { ok: true, text, encoding: 'utf-8-bom' };
+  }
+  for (const [bom, encoding] of [
+    [BOM_UTF16LE, 'utf-16le'],
+    [BOM_UTF16BE, 'utf-16be'],
+  ] as const) {
+    if (!startsWith(buf, bom)) continue;
+    if (buf.length % 2 !== 0) return { ok: false, reason: 'encoding' };
+    try {
+      const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(buf.subarray(2));
+      return { ok: true, text, encoding };
+    } catch {
+      return { ok: false, reason: 'encoding' };
+    }
+  }
+  if (buf.includes(0)) return { ok: false, reason: 'binary' };
+  const utf8 = strictUtf8(buf);
+  if (utf8 !== null) return { ok: true, text: utf8, encoding: 'utf-8' };
+  const gb = iconv.decode(buf, 'gb18030', { stripBOM: false });
+  // iconv-lite turns byte sequences that are not GB18030 into U+FFFD: then the file is neither.
+  if (gb.includes('\ufffd')) return { ok: false, reason: 'encoding' };
+  return { ok: true, text: gb, encoding: 'gb18030' };
+}
+
+/** The bytes of `text` in `encoding`, BOM included where the encoding has one. */
+export function encodeText(text: string, encoding: Encoding): Buffer {
+  switch (encoding) {
+    case 'utf-8':
+      return Buffer.from(text, 'utf8');
+    case 'utf-8-bom':
+      return Buffer.concat([BOM_UTF8, Buffer.from(text, 'utf8')]);
+    case 'utf-16le':
+      return Buffer.concat([BOM_UTF16LE, iconv.encode(text, 'utf-16le', { addBOM: false })]);
+    case 'utf-16be':
+      return Buffer.concat([BOM_UTF16BE, iconv.encode(text, 'utf-16be', { addBOM: false })]);
+    case 'gb18030':
+      return iconv.encode(text, 'gb18030', { addBOM: false });
+  }
+}
+
+/** The sequence of line terminators of a text (to prove an edit left them alone). */
+export function lineEnds(text: string): string[] {
+  return text.match(/\r\n|\r|\n/g) ?? [];
+}
+
+export function sameLineEnds(a: string, b: string): boolean {
+  const x = lineEnds(a);
+  const y = lineEnds(b);
+  return x.length === y.length && x.every((e, i) => e === y[i]);
+}
