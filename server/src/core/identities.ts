@@ -173,7 +173,7 @@ export function analyze(model: ReportModel, blankAsZero = false): Analysis {
   const instances = instancesFor(model, template);
   const values: Values = new Map();
   for (const inst of instances) {
-    for (const t of [...inst.left, ...inst.right]) if (!values.has(t.cell)) values.set(t.cell, numericValue(t.cell.value, blankAsZero));
+    for (const t of [...inst.left, ...inst.right]) if (!values.has(t.cell)) values.set(t.cell, countOf(t.cell, blankAsZero));
   }
   for (const inst of instances) {
     if (!inst.skipped && diffOf(inst, values) === null) inst.skipped = 'unknown';
@@ -262,6 +262,12 @@ export function analyze(model: ReportModel, blankAsZero = false): Analysis {
   }
 
   return { instances, located, totals, computable, valueOf: (cell) => values.get(cell) ?? numericValue(cell.value, blankAsZero) };
+}
+
+/** Tables 三 and 四 hold counts: a decimal or an integer beyond exact arithmetic is not one (XR204/XR203). */
+function countOf(cell: ValueCell, blankAsZero: boolean): number | null {
+  const v = numericValue(cell.value, blankAsZero);
+  return v !== null && Number.isSafeInteger(v) ? v : null;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, v: V): void {

@@ -120,9 +120,10 @@ export function scanRows(lines: readonly Line[], from: number, to: number): { ro
     }
     if (shape === 'text' && pending && pending.cells.length > 0) {
       const c = cellOf(i, t, 0, t.length);
-      if (!isValueLike(c.text)) {
-        // `→本年新` / `制作数量`, vertical `→结` / `果` / `维` / `持`: the previous cell goes on.
-        const prev = pending.cells[pending.cells.length - 1];
+      const prev = pending.cells[pending.cells.length - 1];
+      // `→本年新` / `制作数量`, vertical `→结` / `果` / `维` / `持`: a label goes on. A number never does:
+      // its digits must stay on one line for a fix to replace them.
+      if (!isValueLike(c.text) && !isValueLike(prev.text)) {
         prev.text += c.text;
         prev.range = { start: prev.text === c.text ? c.range.start : prev.range.start, end: c.range.end };
         pending.endLine = i;

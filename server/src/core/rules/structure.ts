@@ -17,8 +17,9 @@ function firstOf(ctx: RuleContext, n: SectionNumber): Section | undefined {
   return ctx.model.sections.find((s) => s.number === n);
 }
 
+/** The document's own line end (its first one), for inserted lines. */
 function lineEnd(ctx: RuleContext): string {
-  return /\r\n/.test(ctx.model.text) ? '\r\n' : '\n';
+  return /\r\n|\r|\n/.exec(ctx.model.text)?.[0] ?? '\n';
 }
 
 const missingSection: Rule = {
@@ -49,7 +50,9 @@ const missingSection: Rule = {
         range = { start: { line: last, character: 0 }, end: { line: last, character: lines[last].length } };
         const end = { line: lines.length - 1, character: lines[lines.length - 1].length };
         insertAt = { start: end, end };
-        text = `${lines[lines.length - 1] === '' ? '' : eol}${eol}${n}、${title}${eol}`;
+        // After a final CR, an inserted LF would merge with it into one line end: keep to CR there.
+        const endEol = model.text.endsWith('\r') ? '\r' : eol;
+        text = `${lines[lines.length - 1] === '' ? '' : endEol}${endEol}${n}、${title}${endEol}`;
       }
       ctx.report({
         message: ctx.msg('section.missing', { num: n, title }),
@@ -349,7 +352,12 @@ const conversionArtifact: Rule = {
   description: { 'zh-cn': '文中残留文档转换标记（[image: …]、[bookmark: …]）', en: 'Converter artefacts left in the text' },
   check(ctx) {
     for (const a of ctx.model.artifacts) {
-      ctx.report({ message: ctx.msg('artifact', { text: a.text }), range: a.range, fixes: [fix(ctx.msg('fix.removeArtifact', { text: a.text }), [replace(a.range, '')])] });
+      // Removing an artefact that is a whole line would leave an empty line: a CR and LF around it
+      // would then merge into one line end. Offer the removal only when text stays on the line.
+      const line = ctx.model.lines[a.range.start.line];
+      const rest = line.slice(0, a.range.start.character) + line.slice(a.range.end.character);
+      const fixes = rest.trim() === '' ? [] : [fix(ctx.msg('fix.removeArtifact', { text: a.text }), [replace(a.range, '')])];
+      ctx.report({ message: ctx.msg('artifact', { text: a.text }), range: a.range, fixes });
     }
   },
 };
