@@ -38,12 +38,17 @@ export function settingOf(rule: Rule, options: CheckOptions): RuleSetting {
   return rule.severity;
 }
 
-function suppressed(model: ReportModel, d: Diagnostic): boolean {
-  return model.suppressions.some(
-    (s) =>
-      (s.scope === 'file' || s.line === d.range.start.line) &&
-      (s.rules.length === 0 || s.rules.some((r) => findRule(r)?.code === d.code)),
-  );
+/** Inline suppressions indexed by line, so each diagnostic looks at its own line only. */
+function suppressionIndex(model: ReportModel): (d: Diagnostic) => boolean {
+  if (model.suppressions.length === 0) return () => false;
+  const file: string[][] = [];
+  const byLine = new Map<number, string[][]>();
+  for (const s of model.suppressions) {
+    if (s.scope === 'file') file.push(s.rules);
+    else byLine.set(s.line, [...(byLine.get(s.line) ?? []), s.rules]);
+  }
+  const covers = (rules: string[], code: string) => rules.length === 0 || rules.some((r) => findRule(r)?.code === code);
+  return (d) => file.some((r) => covers(r, d.code)) || (byLine.get(d.range.start.line) ?? []).some((r) => covers(r, d.code));
 }
 
 export function checkModel(model: ReportModel, options: CheckOptions = {}): CheckResult {
@@ -51,6 +56,7 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Chec
   const analysis = analyze(model, resolved.blankAsZero);
   const diagnostics: Diagnostic[] = [];
   const failedRules: CheckResult['failedRules'] = [];
+  const suppressed = suppressionIndex(model);
   if (model.isReport) {
     for (const rule of RULES) {
       const setting = settingOf(rule, options);
@@ -63,7 +69,7 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Chec
         report: (d) => {
           const severity: Severity = setting !== rule.severity ? setting : d.severity ?? setting;
           const diag: Diagnostic = { ...d, code: rule.code, rule: rule.alias, severity, fixes: d.fixes ?? [] };
-          if (!suppressed(model, diag)) diagnostics.push(diag);
+          if (!suppressed(diag)) diagnostics.push(diag);
         },
       };
       try {

@@ -62,8 +62,9 @@ const SECTION_INDEX = new Map<SectionNumber, SectionIndexEntry>(
 
 /** Recognises a section heading line (spec §2.4); null for anything else. */
 function headingOf(line: Line, lineNo: number): Section | null {
+  if (line.text.length > 240 || line.text.includes('\t')) return null;
   const t = blankComments(line.text);
-  if (t.includes('\t') || t.length > 120) return null;
+  if (t.length > 120) return null;
   // Strip artefacts and markdown marks but keep track of where the heading text starts.
   let start = 0;
   ARTIFACT_RE.lastIndex = 0;
@@ -102,21 +103,30 @@ function headingOf(line: Line, lineNo: number): Section | null {
   };
 }
 
-const SUPPRESS_RE = /xxgk-disable(-next-line|-line|-file)?\b([^>\n]*?)(?:-->|$)/;
-
+/** `xxgk-disable-next-line XR103`, `xxgk-disable-line …`, `xxgk-disable-file …` (in an HTML comment). */
 function suppressionOf(text: string, lineNo: number): Suppression | null {
-  if (!text.includes('xxgk-disable')) return null;
-  const m = SUPPRESS_RE.exec(text);
-  if (!m) return null;
-  const rules = m[2].split(/[\s,，]+/).filter((r) => r !== '');
-  if (m[1] === '-file' || m[1] === undefined) return { scope: 'file', line: lineNo, rules };
-  return { scope: 'line', line: m[1] === '-line' ? lineNo : lineNo + 1, rules };
+  const at = text.indexOf('xxgk-disable');
+  if (at === -1) return null;
+  let rest = text.slice(at + 'xxgk-disable'.length);
+  let scope: 'next' | 'line' | 'file' = 'file';
+  for (const [suffix, sc] of [['-next-line', 'next'], ['-line', 'line'], ['-file', 'file']] as const) {
+    if (rest.startsWith(suffix)) {
+      scope = sc;
+      rest = rest.slice(suffix.length);
+      break;
+    }
+  }
+  if (rest !== '' && !/^[\s,，]/.test(rest)) return null;
+  const close = rest.indexOf('-->');
+  const rules = (close === -1 ? rest : rest.slice(0, close)).split(/[\s,，]+/).filter((r) => r !== '' && r.length <= 40);
+  if (scope === 'file') return { scope: 'file', line: lineNo, rules };
+  return { scope: 'line', line: scope === 'line' ? lineNo : lineNo + 1, rules };
 }
 
 const YEAR_IN_TITLE = /((?:19|20)\d{2})\s*年/;
 const PERIOD_RE = /((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日(?:起)?\s*至\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日/;
 const DATE_LINE_RE = /^[\s\u3000]*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[\s\u3000]*$/;
-const PARTS_RE = /([一二三四五六七八九十]|\d{1,2})\s*个?\s*部分/;
+const PARTS_RE = /([一二三四五六七八九十]|\d{1,2})\s*(?:个\s*)?部分/;
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 export function parseReport(text: string): ReportModel {
@@ -262,14 +272,16 @@ function labelCell(c: RawCell): LabelCell {
 }
 
 function valueCells(cells: RawCell[], columns: ColumnSpec[] | null): { cells: ValueCell[]; aligned: boolean } {
-  const list = cells.slice();
-  const expected = columns ? columns.length : list.length;
+  const expected = columns ? columns.length : cells.length;
   // Merged label positions lead, TSV artefacts trail: drop empty cells from either end until the row fits.
-  while (list.length > expected) {
-    if (list[0].text === '') list.shift();
-    else if (list[list.length - 1].text === '') list.pop();
+  let from = 0;
+  let to = cells.length;
+  while (to - from > expected) {
+    if (cells[from].text === '') from++;
+    else if (cells[to - 1].text === '') to--;
     else break;
   }
+  const list = cells.slice(from, to);
   const aligned = columns !== null && list.length === expected;
   return {
     aligned,

@@ -103,7 +103,8 @@ export function normalizeLabel(s: string): string {
 const labelCache = new Map<string, string>();
 
 function computeNormalizedLabel(s: string): string {
-  return s
+  // Trailing 。/： are cut by a loop: a regex anchored at the end backtracks over every inner run.
+  const n = s
     .replace(ARTIFACT_RE, '')
     .normalize('NFKC')
     .replace(ALL_SPACES, '')
@@ -113,8 +114,10 @@ function computeNormalizedLabel(s: string): string {
     .replace(/,/g, '，')
     .replace(/:/g, '：')
     .replace(/;/g, '；')
-    .replace(/["'“”‘’]/g, '')
-    .replace(/[。：]+$/, '');
+    .replace(/["'“”‘’]/g, '');
+  let end = n.length;
+  while (end > 0 && (n[end - 1] === '。' || n[end - 1] === '：')) end--;
+  return end === n.length ? n : n.slice(0, end);
 }
 
 
@@ -125,5 +128,17 @@ export function isCommentLine(t: string): boolean {
 
 /** Text with inline HTML comments blanked out (same length, so positions stay valid). */
 export function blankComments(t: string): string {
-  return t.includes('<!--') ? t.replace(/<!--.*?-->/g, (m) => ' '.repeat(m.length)) : t;
+  let open = t.indexOf('<!--');
+  if (open === -1) return t;
+  let out = '';
+  let from = 0;
+  // indexOf, not a lazy regex: an unclosed `<!--` must not make every later one rescan the line.
+  while (open !== -1) {
+    const close = t.indexOf('-->', open + 4);
+    if (close === -1) break;
+    out += t.slice(from, open) + ' '.repeat(close + 3 - open);
+    from = close + 3;
+    open = t.indexOf('<!--', from);
+  }
+  return from === 0 ? t : out + t.slice(from);
 }
