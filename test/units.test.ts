@@ -169,3 +169,14 @@ describe('configuration positions', () => {
     ]);
   });
 });
+
+describe('applyEdits', () => {
+  it('several insertions at one point read in the given order (all missing headings at once)', () => {
+    const text = '某市某局2020年政府信息公开工作年度报告';
+    const fixes = checkText(text).diagnostics.filter((d) => d.code === 'XR001').flatMap((d) => d.fixes[0].edits);
+    assert.equal(fixes.length, 6);
+    const fixed = checkText(applyEdits(text, fixes));
+    assert.deepEqual(fixed.model.sections.map((s) => s.number), ['一', '二', '三', '四', '五', '六']);
+    assert.equal(fixed.diagnostics.filter((d) => d.code === 'XR002').length, 0);
+  });
+});

@@ -9,8 +9,9 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   if (edits.length === 0) return text;
   const lines = splitLines(text);
   const spans = edits
-    .map((e) => ({ from: offsetAt(lines, e.range.start), to: offsetAt(lines, e.range.end), text: e.newText }))
-    .sort((a, b) => b.from - a.from || b.to - a.to);
+    .map((e, index) => ({ from: offsetAt(lines, e.range.start), to: offsetAt(lines, e.range.end), text: e.newText, index }))
+    // From the end backwards; insertions at one point go in reverse so they read in the given order.
+    .sort((a, b) => b.from - a.from || b.to - a.to || b.index - a.index);
   let out = text;
   let limit = Infinity;
   for (const s of spans) {
