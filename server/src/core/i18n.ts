@@ -211,9 +211,13 @@ export const CATALOGUES: Record<Locale, Record<MessageId, string>> = { 'zh-cn': 
 
 export type MessageArgs = Record<string, string | number>;
 
-export function t(locale: Locale, id: MessageId, args: MessageArgs = {}): string {
-  const template = CATALOGUES[locale][id];
+/** Fills `{name}` holes; holes without an argument stay as they are. Shared by every catalogue. */
+export function formatMessage(template: string, args: MessageArgs = {}): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in args ? String(args[k]) : m));
+}
+
+export function t(locale: Locale, id: MessageId, args: MessageArgs = {}): string {
+  return formatMessage(CATALOGUES[locale][id], args);
 }
 
 export function resolveLocale(value: string | undefined): Locale {

@@ -5,7 +5,7 @@ export { checkText, checkModel, settingOf, type CheckOptions, type CheckResult }
 export { applyEdits, fixAll, preferredEdits, type FixAllResult } from './fix';
 export { parseConfig, type Config, type ConfigProblem, type RuleSetting } from './config';
 export { RULES, findRule, docsUrl, type Rule } from './rules';
-export { t, resolveLocale, CATALOGUES, type MessageId } from './i18n';
+export { t, formatMessage, resolveLocale, CATALOGUES, type MessageId, type MessageArgs } from './i18n';
 export { TEMPLATES, SECTIONS, templateForYear } from './templates';
 export { splitLines, containsPosition, normalizeLabel } from './text';
 export { parseValue, formatNumber } from './numbers';

@@ -1,7 +1,7 @@
 // The command line's own strings (headers, summary, I/O and usage messages), in both languages. Rule
 // messages come from the core catalogue (`t()` in core/i18n.ts); only what the core does not say is here.
 
-import type { Locale, Severity } from '../core';
+import { formatMessage, type Locale, type Severity } from '../core';
 
 const zh = {
   'severity.error': '错误',
@@ -149,12 +149,12 @@ const CATALOGUE: Record<Locale, Record<CliMessageId, string>> = { 'zh-cn': zh, e
  * argument `name` is 1 (Chinese has no plural forms and never uses them).
  */
 export function m(locale: Locale, id: CliMessageId, args: Record<string, string | number> = {}): string {
-  return CATALOGUE[locale][id].replace(/\{(\w+)\}/g, (s, k: string) => {
-    if (k in args) return String(args[k]);
-    const plural = /^(\w+?)(S|Es)$/.exec(k);
-    if (plural && plural[1] in args) return args[plural[1]] === 1 ? '' : plural[2].toLowerCase();
-    return s;
-  });
+  const withPlurals: Record<string, string | number> = { ...args };
+  for (const [k, v] of Object.entries(args)) {
+    withPlurals[`${k}S`] = v === 1 ? '' : 's';
+    withPlurals[`${k}Es`] = v === 1 ? '' : 'es';
+  }
+  return formatMessage(CATALOGUE[locale][id], withPlurals);
 }
 
 export function severityWord(locale: Locale, severity: Severity): string {

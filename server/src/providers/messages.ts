@@ -1,7 +1,7 @@
 // Strings of the editor features (outline, hover, lenses, actions, hints, commands), in the two
 // languages of the core's catalogue. Kept apart from core/i18n.ts, which belongs to the checker.
 
-import type { Locale } from '../core';
+import { formatMessage, type Locale } from '../core';
 
 const zh = {
   'table.name': '表{table}',
@@ -142,6 +142,5 @@ const en: Record<ProviderMessageId, string> = {
 export const PROVIDER_CATALOGUES: Record<Locale, Record<ProviderMessageId, string>> = { 'zh-cn': zh, en };
 
 export function pm(locale: Locale, id: ProviderMessageId, args: Record<string, string | number> = {}): string {
-  const template = PROVIDER_CATALOGUES[locale][id];
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in args ? String(args[k]) : m));
+  return formatMessage(PROVIDER_CATALOGUES[locale][id], args);
 }
