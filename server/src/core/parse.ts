@@ -49,6 +49,10 @@ interface SectionIndexEntry {
   forms: Set<string>;
   canonical: string;
 }
+function isSpaceChar(c: number): boolean {
+  return c === 32 || c === 0x3000 || c === 0xa0 || c === 0xfeff;
+}
+
 const SECTION_INDEX = new Map<SectionNumber, SectionIndexEntry>(
   SECTIONS.map((s) => [
     s.number as SectionNumber,
@@ -61,8 +65,16 @@ const SECTION_INDEX = new Map<SectionNumber, SectionIndexEntry>(
 );
 
 /** Recognises a section heading line (spec §2.4); null for anything else. */
+/** Characters a heading line can start with (after white space): a numeral, `#`, `*`, `_` or `[` of an artefact. */
+const HEADING_START = new Set([...'一二三四五六123456#*_[<']);
+
 function headingOf(line: Line, lineNo: number): Section | null {
-  if (line.text.length > 240 || line.text.includes('\t')) return null;
+  const raw = line.text;
+  if (raw.length > 240 || raw.length < 3) return null;
+  // Cheap rejection first: most lines of a report are narrative or table cells.
+  let i = 0;
+  while (i < raw.length && isSpaceChar(raw.charCodeAt(i))) i++;
+  if (!HEADING_START.has(raw[i]) || raw.includes('\t')) return null;
   const t = blankComments(line.text);
   if (t.length > 120) return null;
   // Strip artefacts and markdown marks but keep track of where the heading text starts.
