@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseReport, type Flattening, type ReportModel, type Section, type Table } from '../server/src/core';
+import { rng } from '../test/helpers/reports';
 
 export const ROOT = join(__dirname, '..');
 
@@ -55,17 +56,7 @@ export function readRepoFile(rel: string): string {
   return readFileSync(join(ROOT, rel), 'utf8');
 }
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng };
 
 export function utf8Bytes(text: string): number {
   return Buffer.byteLength(text, 'utf8');

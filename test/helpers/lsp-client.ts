@@ -19,18 +19,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 
 export const SERVER = join(__dirname, '..', '..', 'dist', 'server.js');
 
-export interface Position {
-  line: number;
-  character: number;
-}
-export interface Range {
-  start: Position;
-  end: Position;
-}
-export interface TextEdit {
-  range: Range;
-  newText: string;
-}
+import type { Position, Range, TextEdit } from '../../server/src/core';
+export type { Position, Range, TextEdit };
 export interface Diagnostic {
   range: Range;
   severity?: number;

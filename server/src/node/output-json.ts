@@ -1,22 +1,11 @@
 // `--format json`: the contract of test/cli-output.schema.json (version 1). Positions are 0-based UTF-16
 // as in LSP; optional fields are left out when undefined; `actual` is null for a blank cell.
 
-import type { Diagnostic, Range, SectionNumber, Severity, TableId, TemplateVersion } from '../core';
+import type { Diagnostic, SectionNumber, TemplateVersion } from '../core';
 import { shown, type FileResult } from './check-file';
 
-export interface JsonDiagnostic {
-  code: string;
-  rule: string;
-  severity: Severity;
-  message: string;
-  range: Range;
-  table?: TableId;
-  row?: string;
-  column?: string;
-  expected?: number;
-  actual?: number | null;
-  fixable: boolean;
-}
+/** The core's diagnostic as the contract prints it: fixes reduced to `fixable`. */
+export type JsonDiagnostic = Omit<Diagnostic, 'related' | 'fixes'> & { fixable: boolean };
 
 export interface JsonFile {
   path: string;
