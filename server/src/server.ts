@@ -1,34 +1,58 @@
 // The language server: the only file that speaks LSP (rust-analyzer's rule). It keeps one check of each
 // document version (the core's model, analysis and diagnostics) and hands it to the pure providers
-// (server/src/providers), whose plain results it sends as they are. Runs over stdio (--stdio) or IPC
-// (--node-ipc, what the VS Code client uses); both are chosen by vscode-languageserver from argv.
+// (server/src/providers), whose plain results it sends as they are.
+//
+// The protocol runs on vscode-jsonrpc directly, with vscode-languageserver's types only: its runtime
+// (every request type of the protocol, ~190 KiB minified) would be most of the bundle and of the start
+// time, while this server needs a dozen methods. Transport from argv: --node-ipc (the VS Code client),
+// --stdio (other editors; also the default).
 
 import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import {
-  CodeLensRefreshRequest,
-  createConnection,
-  DidChangeConfigurationNotification,
-  DidChangeWatchedFilesNotification,
-  DocumentDiagnosticReportKind,
+  createMessageConnection,
   ErrorCodes,
-  LSPErrorCodes,
+  IPCMessageReader,
+  IPCMessageWriter,
+  NotificationType,
+  NotificationType0,
+  ParameterStructures,
+  RequestType,
+  RequestType0,
   ResponseError,
-  TextDocuments,
-  TextDocumentSyncKind,
+  StreamMessageReader,
+  StreamMessageWriter,
   type CancellationToken,
-  type ClientCapabilities,
-  type CodeAction as LspCodeAction,
-  type Diagnostic as LspDiagnostic,
-  type DocumentSymbol as LspDocumentSymbol,
-  type DocumentDiagnosticReport,
-  type InitializeParams,
-  type InitializeResult,
-  type Position,
-  type Range,
-  type SymbolInformation,
-  type WorkspaceEdit as LspWorkspaceEdit,
+  type MessageReader,
+  type MessageWriter,
+} from 'vscode-jsonrpc/node';
+import type {
+  ApplyWorkspaceEditParams,
+  ApplyWorkspaceEditResult,
+  ClientCapabilities,
+  CodeAction as LspCodeAction,
+  CodeActionParams,
+  ConfigurationParams,
+  Diagnostic as LspDiagnostic,
+  DidChangeConfigurationParams,
+  DidChangeTextDocumentParams,
+  DidCloseTextDocumentParams,
+  DidOpenTextDocumentParams,
+  DidSaveTextDocumentParams,
+  DocumentDiagnosticParams,
+  DocumentDiagnosticReport,
+  DocumentSymbol as LspDocumentSymbol,
+  ExecuteCommandParams,
+  InitializeParams,
+  InitializeResult,
+  Position,
+  PublishDiagnosticsParams,
+  Range,
+  RegistrationParams,
+  SymbolInformation,
+  TextDocumentContentChangeEvent,
+  WorkspaceEdit as LspWorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type * as CoreModule from './core';
@@ -97,8 +121,72 @@ interface DocConfig {
 // ---------------------------------------------------------------------------------------------------
 // Connection and state
 
-const connection = createConnection();
-const documents = new TextDocuments(TextDocument);
+function transport(argv: readonly string[]): [MessageReader, MessageWriter] {
+  if (argv.includes('--node-ipc')) {
+    if (!process.send) throw new Error('--node-ipc needs a parent process with an IPC channel');
+    return [new IPCMessageReader(process), new IPCMessageWriter(process)];
+  }
+  return [new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout)];
+}
+
+const connection = createMessageConnection(...transport(process.argv));
+
+// Params by name only: a request whose params are an array or missing gets InvalidParams from the
+// library. The handlers check the shape of what they read; to the library every message is `object`.
+type Params = object;
+function request(method: string): RequestType<Params, unknown, void> {
+  return new RequestType<Params, unknown, void>(method, ParameterStructures.byName);
+}
+function notification(method: string): NotificationType<Params> {
+  return new NotificationType<Params>(method, ParameterStructures.byName);
+}
+
+const ServerNotInitialized = -32002;
+const RequestCancelled = -32800;
+type Lifecycle = 'starting' | 'running' | 'shutDown';
+let lifecycle: Lifecycle = 'starting';
+
+/**
+ * A request handler that follows the lifecycle rules of the protocol: before `initialize` an error
+ * ServerNotInitialized, after `shutdown` InvalidRequest.
+ */
+function onRequest<P, R>(method: string, handler: (params: P, token: CancellationToken) => R | Promise<R>): void {
+  connection.onRequest(request(method), (params, token) => {
+    if (lifecycle === 'starting') throw new ResponseError(ServerNotInitialized, `${method} before initialize`);
+    if (lifecycle === 'shutDown') throw new ResponseError(ErrorCodes.InvalidRequest, `${method} after shutdown`);
+    return handler(params as P, token);
+  });
+}
+
+/** Notifications before `initialize` or after `shutdown` are dropped, as the protocol says. */
+function onNotification<P>(method: string, handler: (params: P) => void): void {
+  connection.onNotification(notification(method), (params) => {
+    if (lifecycle !== 'running') return;
+    try {
+      handler(params as P);
+    } catch (e) {
+      log(`${method} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
+  });
+}
+
+function sendNotification<P extends Params>(method: string, params: P): void {
+  connection.sendNotification(notification(method), params).catch(() => undefined);
+}
+
+function sendRequest<P extends Params, R>(method: string, params: P): Promise<R> {
+  return connection.sendRequest(request(method), params) as Promise<R>;
+}
+
+function sendRequest0(method: string): Promise<unknown> {
+  return connection.sendRequest(new RequestType0<unknown, void>(method));
+}
+
+// Open documents, synchronised incrementally (what vscode-languageserver's TextDocuments does).
+const documents = new Map<string, TextDocument>();
+/** Bumped on every open and change: a cached check is current only for the same revision. */
+let revision = 0;
+const revisions = new Map<string, number>();
 
 let capabilities: ClientCapabilities = {};
 let clientLocale: Locale = 'zh-cn';
@@ -114,6 +202,7 @@ const configFileCache = new Map<string, LoadedConfig>();
 
 interface Entry {
   version: number;
+  revision: number;
   generation: number;
   configKey: string;
   doc: AnalysedDocument;
@@ -135,7 +224,7 @@ function localeOf(language: unknown): Locale | undefined {
 
 function log(message: string): void {
   try {
-    connection.console.error(message);
+    sendNotification('window/logMessage', { type: 1, message });
   } catch {
     // the connection is gone
   }
@@ -171,9 +260,8 @@ async function settingsFor(uri: string): Promise<Settings> {
   if (!hasConfiguration) return globalSettings;
   let s = settingsCache.get(uri);
   if (!s) {
-    s = connection.workspace
-      .getConfiguration({ scopeUri: uri, section: 'xxgkReport' })
-      .then(sanitizeSettings, (e: unknown) => {
+    s = sendRequest<ConfigurationParams, unknown[]>('workspace/configuration', { items: [{ scopeUri: uri, section: 'xxgkReport' }] })
+      .then((r) => sanitizeSettings(Array.isArray(r) ? r[0] : undefined), (e: unknown) => {
         log(`workspace/configuration failed: ${String(e)}`);
         return DEFAULT_SETTINGS;
       });
@@ -202,12 +290,13 @@ async function configFor(uri: string): Promise<DocConfig> {
 function statusOf(uri: string, e: Entry, ms: number): void {
   const { model } = e.doc.result;
   if (!model.isReport) return;
-  void connection.sendNotification('xxgkReport/status', { uri, template: model.template, year: model.year, checkedMs: ms, degraded: e.degraded || undefined }).catch(() => undefined);
+  sendNotification('xxgkReport/status', { uri, template: model.template, year: model.year, checkedMs: ms, degraded: e.degraded || undefined });
 }
 
 function entryFor(doc: TextDocument, config: DocConfig): Entry {
   const cached = cache.get(doc.uri);
-  if (cached && cached.version === doc.version && cached.generation === generation && cached.configKey === config.key) return cached;
+  const rev = revisions.get(doc.uri) ?? 0;
+  if (cached && cached.revision === rev && cached.generation === generation && cached.configKey === config.key) return cached;
   const text = doc.getText();
   const t0 = performance.now();
   const result = lib().core.checkText(text, config.options);
@@ -215,11 +304,12 @@ function entryFor(doc: TextDocument, config: DocConfig): Entry {
   for (const f of result.failedRules) log(`rule ${f.code} failed on ${doc.uri}: ${f.error}`);
   const entry: Entry = {
     version: doc.version,
+    revision: rev,
     generation,
     configKey: config.key,
     doc: { uri: doc.uri, version: doc.version, text, result, options: config.options, locale: config.locale },
     config,
-    resultId: `${session}.${generation}.${doc.version}`,
+    resultId: `${session}.${generation}.${rev}`,
     degraded: text.length > DEGRADED_CHARS,
   };
   cache.set(doc.uri, entry);
@@ -309,17 +399,18 @@ function rangeOf(params: unknown): Range {
   return r as Range;
 }
 
-function guard<P, R>(name: string, fallback: R, fn: (params: P, token: CancellationToken) => R | Promise<R>) {
-  return async (params: P, token: CancellationToken): Promise<R> => {
+/** A request handler that never throws a bug at the client: it logs it and answers `fallback`. */
+function handle<P, R = unknown>(method: string, fallback: R, fn: (params: P, token: CancellationToken) => R | Promise<R>): void {
+  onRequest(method, async (params: P, token: CancellationToken): Promise<R> => {
     try {
       return await fn(params, token);
     } catch (e) {
       if (e instanceof ResponseError) throw e;
-      if (e instanceof Cancelled) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
-      log(`${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      if (e instanceof Cancelled) throw new ResponseError(RequestCancelled, 'cancelled');
+      log(`${method} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       return fallback;
     }
-  };
+  });
 }
 
 function workspaceEdit(uri: string, version: number, edits: TextEdit[]): LspWorkspaceEdit {
@@ -348,15 +439,35 @@ function flattenSymbols(uri: string, symbols: DocumentSymbol[], container?: stri
 // ---------------------------------------------------------------------------------------------------
 // Lifecycle
 
-connection.onInitialize((params: InitializeParams): InitializeResult => {
-  capabilities = params.capabilities ?? {};
+/** The editor's process: when it dies without closing the connection, so does this server. */
+function watchClientProcess(pid: unknown): void {
+  if (typeof pid !== 'number' || !Number.isInteger(pid) || pid <= 0) return;
+  setInterval(() => {
+    try {
+      process.kill(pid, 0);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EPERM') process.exit(1);
+    }
+  }, 3000).unref();
+}
+
+const clientProcessArg = process.argv.find((a) => a.startsWith('--clientProcessId='));
+if (clientProcessArg) watchClientProcess(Number(clientProcessArg.slice('--clientProcessId='.length)));
+
+connection.onRequest(request('initialize'), (raw): InitializeResult => {
+  const params = raw as InitializeParams;
+  if (lifecycle !== 'starting') throw new ResponseError(ErrorCodes.InvalidRequest, 'initialize was already received');
+  if (typeof params !== 'object' || params === null) throw invalid('initialize needs params');
+  lifecycle = 'running';
+  watchClientProcess(params.processId);
+  capabilities = (typeof params.capabilities === 'object' && params.capabilities) || {};
   const opts = params.initializationOptions as { displayLanguage?: unknown } | undefined;
   clientLocale = localeOf(opts?.displayLanguage) ?? localeOf(params.locale) ?? 'zh-cn';
   pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
   hasConfiguration = capabilities.workspace?.configuration === true;
   const result: InitializeResult = {
     capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      textDocumentSync: { openClose: true, change: 2 /* TextDocumentSyncKind.Incremental */, save: { includeText: false } },
       codeActionProvider: { codeActionKinds: [CodeActionKinds.QuickFix, CodeActionKinds.FixAllXxgk, CodeActionKinds.RefactorRewrite], resolveProvider: false },
       documentSymbolProvider: { label: '政府信息公开年报' },
       foldingRangeProvider: true,
@@ -372,39 +483,51 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   return result;
 });
 
-connection.onInitialized(() => {
-  if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'xxgkReport' }).catch((e: unknown) => log(String(e)));
-  }
-  if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.xxgkrc.json' }] }).catch((e: unknown) => log(String(e)));
-  }
+let registrations = 0;
+function register(method: string, registerOptions: unknown): void {
+  sendRequest<RegistrationParams, void>('client/registerCapability', { registrations: [{ id: `xxgk-${++registrations}`, method, registerOptions }] }).catch((e: unknown) => log(String(e)));
+}
+
+onNotification('initialized', () => {
+  if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) register('workspace/didChangeConfiguration', { section: 'xxgkReport' });
+  if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) register('workspace/didChangeWatchedFiles', { watchers: [{ globPattern: '**/.xxgkrc.json' }] });
 });
+
+connection.onRequest(new RequestType0<null, void>('shutdown'), () => {
+  if (lifecycle === 'starting') throw new ResponseError(ServerNotInitialized, 'shutdown before initialize');
+  lifecycle = 'shutDown';
+  for (const t of pushTimers.values()) clearTimeout(t);
+  pushTimers.clear();
+  return null;
+});
+
+// The protocol's exit codes: 0 after a shutdown request, 1 otherwise (also when the client just goes away).
+connection.onNotification(new NotificationType0('exit'), () => process.exit(lifecycle === 'shutDown' ? 0 : 1));
+connection.onClose(() => process.exit(lifecycle === 'shutDown' ? 0 : 1));
+connection.onError(([error]) => log(`connection error: ${error.message}`));
+// $/setTrace, $/progress and the like: nothing to do.
+connection.onUnhandledNotification(() => undefined);
 
 /** After a settings or config-file change: every open document is checked again. */
 function refreshAll(): void {
   generation++;
   checkpoints.clear();
   if (pullDiagnostics) {
-    if (capabilities.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh().catch(() => undefined);
+    if (capabilities.workspace?.diagnostics?.refreshSupport) sendRequest0('workspace/diagnostic/refresh').catch(() => undefined);
   } else {
-    for (const d of documents.all()) void publish(d.uri);
+    for (const uri of documents.keys()) void publish(uri);
   }
-  if (capabilities.workspace?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh().catch(() => undefined);
-  if (capabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  if (capabilities.workspace?.inlayHint?.refreshSupport) sendRequest0('workspace/inlayHint/refresh').catch(() => undefined);
+  if (capabilities.workspace?.codeLens?.refreshSupport) sendRequest0('workspace/codeLens/refresh').catch(() => undefined);
 }
 
-connection.onDidChangeConfiguration((params) => {
-  try {
-    if (!hasConfiguration) globalSettings = sanitizeSettings((params?.settings as { xxgkReport?: unknown } | undefined)?.xxgkReport);
-    settingsCache.clear();
-    refreshAll();
-  } catch (e) {
-    log(`didChangeConfiguration failed: ${String(e)}`);
-  }
+onNotification<DidChangeConfigurationParams>('workspace/didChangeConfiguration', (params) => {
+  if (!hasConfiguration) globalSettings = sanitizeSettings((params?.settings as { xxgkReport?: unknown } | undefined)?.xxgkReport);
+  settingsCache.clear();
+  refreshAll();
 });
 
-connection.onDidChangeWatchedFiles(() => {
+onNotification('workspace/didChangeWatchedFiles', () => {
   configFileCache.clear();
   refreshAll();
 });
@@ -420,10 +543,10 @@ async function publish(uri: string): Promise<void> {
     const items = e ? lspDiagnostics(e) : [];
     if (e && e.config.settings.run === 'onSave') {
       const cp = checkpoints.get(uri) ?? checkpoint(uri, e);
-      await connection.sendDiagnostics({ uri, version: doc.version, diagnostics: cp.items });
+      sendNotification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', { uri, version: doc.version, diagnostics: cp.items });
       return;
     }
-    await connection.sendDiagnostics({ uri, version: e?.version ?? doc.version, diagnostics: items });
+    sendNotification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', { uri, version: e?.version ?? doc.version, diagnostics: items });
   } catch (e) {
     log(`publishing diagnostics failed: ${String(e)}`);
   }
@@ -441,64 +564,73 @@ function schedule(uri: string, delay: number): void {
   );
 }
 
-/** Opened, not yet changed: the change event that follows the open must not delay the first check. */
-const justOpened = new Set<string>();
+function isContentChange(c: unknown): c is TextDocumentContentChangeEvent {
+  if (typeof c !== 'object' || c === null || typeof (c as { text?: unknown }).text !== 'string') return false;
+  const r = (c as { range?: { start?: unknown; end?: unknown } }).range;
+  return r === undefined || (typeof r === 'object' && r !== null && isPosition(r.start) && isPosition(r.end));
+}
 
-documents.onDidOpen((e) => {
-  checkpoints.delete(e.document.uri);
-  if (pullDiagnostics) return;
-  justOpened.add(e.document.uri);
-  schedule(e.document.uri, 0);
-});
-
-documents.onDidChangeContent((e) => {
-  if (pullDiagnostics) return;
-  if (justOpened.delete(e.document.uri)) return;
-  schedule(e.document.uri, PUSH_DEBOUNCE_MS);
-});
-
-documents.onDidSave((e) => {
-  const uri = e.document.uri;
+onNotification<DidOpenTextDocumentParams>('textDocument/didOpen', (params) => {
+  const td = params?.textDocument;
+  if (!td || typeof td.uri !== 'string' || typeof td.text !== 'string') return log('didOpen without textDocument.uri and text');
+  const uri = td.uri;
+  documents.set(uri, TextDocument.create(uri, String(td.languageId ?? ''), Number.isInteger(td.version) ? td.version : 0, td.text));
+  revisions.set(uri, ++revision);
+  cache.delete(uri);
   checkpoints.delete(uri);
-  if (!pullDiagnostics) {
-    schedule(uri, 0);
-    return;
-  }
-  // The client pulls on save; the new checkpoint is made then.
+  if (!pullDiagnostics) schedule(uri, 0);
 });
 
-documents.onDidClose((e) => {
-  const uri = e.document.uri;
+onNotification<DidChangeTextDocumentParams>('textDocument/didChange', (params) => {
+  const uri = params?.textDocument?.uri;
+  const doc = typeof uri === 'string' ? documents.get(uri) : undefined;
+  if (!doc) return log(`didChange for a document that is not open: ${String(uri)}`);
+  const changes: unknown = params.contentChanges;
+  if (!Array.isArray(changes) || !changes.every(isContentChange)) return log(`didChange with malformed contentChanges ignored: ${uri}`);
+  const version = params.textDocument.version;
+  TextDocument.update(doc, changes, Number.isInteger(version) ? version : doc.version + 1);
+  revisions.set(doc.uri, ++revision);
+  if (!pullDiagnostics) schedule(doc.uri, PUSH_DEBOUNCE_MS);
+});
+
+onNotification<DidSaveTextDocumentParams>('textDocument/didSave', (params) => {
+  const uri = params?.textDocument?.uri;
+  if (typeof uri !== 'string' || !documents.has(uri)) return;
+  checkpoints.delete(uri);
+  // With pull diagnostics the client pulls on save, and the new checkpoint is made then.
+  if (!pullDiagnostics) schedule(uri, 0);
+});
+
+onNotification<DidCloseTextDocumentParams>('textDocument/didClose', (params) => {
+  const uri = params?.textDocument?.uri;
+  if (typeof uri !== 'string' || !documents.delete(uri)) return;
   const t = pushTimers.get(uri);
   if (t) clearTimeout(t);
   pushTimers.delete(uri);
+  revisions.delete(uri);
   cache.delete(uri);
-  justOpened.delete(uri);
   checkpoints.delete(uri);
   settingsCache.delete(uri);
-  if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
+  if (!pullDiagnostics) sendNotification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', { uri, diagnostics: [] });
 });
 
-connection.languages.diagnostics.on(
-  guard('textDocument/diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] } as DocumentDiagnosticReport, async (params, token): Promise<DocumentDiagnosticReport> => {
+handle<DocumentDiagnosticParams>('textDocument/diagnostic', { kind: 'full', items: [] } as DocumentDiagnosticReport, async (params, token): Promise<DocumentDiagnosticReport> => {
     const uri = uriOf(params);
     checkCancelled(token);
     const e = await analysed(uri);
     checkCancelled(token);
-    if (!e) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    if (!e) return { kind: 'full', items: [] };
     let report: { resultId: string; items: LspDiagnostic[] };
     if (e.config.settings.run === 'onSave') report = checkpoints.get(uri) ?? checkpoint(uri, e);
     else report = { resultId: e.resultId, items: lspDiagnostics(e) };
-    if (params.previousResultId === report.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: report.resultId };
-    return { kind: DocumentDiagnosticReportKind.Full, resultId: report.resultId, items: report.items };
-  }),
-);
+    if (params.previousResultId === report.resultId) return { kind: 'unchanged', resultId: report.resultId };
+    return { kind: 'full', resultId: report.resultId, items: report.items };
+});
 
 // ---------------------------------------------------------------------------------------------------
 // Features
 
-connection.onCodeAction(
-  guard('textDocument/codeAction', [] as LspCodeAction[], async (params, token) => {
+handle<CodeActionParams>('textDocument/codeAction', [] as LspCodeAction[], async (params, token) => {
     const uri = uriOf(params);
     const range = rangeOf(params);
     const e = await report(uri);
@@ -507,68 +639,55 @@ connection.onCodeAction(
     const context = params.context ?? { diagnostics: [] };
     const actions = lib().providers.codeActions<LspDiagnostic>(e.doc, { range, diagnostics: Array.isArray(context.diagnostics) ? context.diagnostics : [], only: context.only });
     return actions.map((a) => toLspAction(e, a));
-  }),
-);
+});
 
-connection.onDocumentSymbol(
-  guard('textDocument/documentSymbol', [] as LspDocumentSymbol[] | SymbolInformation[], async (params, token): Promise<LspDocumentSymbol[] | SymbolInformation[]> => {
+handle<{ textDocument: { uri: string } }>('textDocument/documentSymbol', [] as LspDocumentSymbol[] | SymbolInformation[], async (params, token): Promise<LspDocumentSymbol[] | SymbolInformation[]> => {
     const uri = uriOf(params);
     const e = await report(uri);
     checkCancelled(token);
     if (!e) return [];
     const symbols = lib().providers.documentSymbols(e.doc.result.model, e.doc.locale);
     return capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === false ? flattenSymbols(uri, symbols) : (symbols as LspDocumentSymbol[]);
-  }),
-);
+});
 
-connection.onFoldingRanges(
-  guard('textDocument/foldingRange', [] as ReturnType<typeof ProvidersModule.foldingRanges>, async (params, token) => {
+handle<{ textDocument: { uri: string } }>('textDocument/foldingRange', [] as ReturnType<typeof ProvidersModule.foldingRanges>, async (params, token) => {
     const uri = uriOf(params);
     const e = await report(uri);
     checkCancelled(token);
     return e ? lib().providers.foldingRanges(e.doc.result.model) : [];
-  }),
-);
+});
 
-connection.onHover(
-  guard('textDocument/hover', null as ReturnType<typeof ProvidersModule.hover>, async (params, token) => {
+handle<{ textDocument: { uri: string }; position: Position }>('textDocument/hover', null as ReturnType<typeof ProvidersModule.hover>, async (params, token) => {
     const uri = uriOf(params);
     const position = positionOf(params);
     const e = await report(uri);
     checkCancelled(token);
     return e ? lib().providers.hover(e.doc.result, position, e.doc.locale) : null;
-  }),
-);
+});
 
-connection.languages.inlayHint.on(
-  guard('textDocument/inlayHint', [] as ReturnType<typeof ProvidersModule.inlayHints>, async (params, token) => {
+handle<{ textDocument: { uri: string }; range: Range }>('textDocument/inlayHint', [] as ReturnType<typeof ProvidersModule.inlayHints>, async (params, token) => {
     const uri = uriOf(params);
     const range = rangeOf(params);
     const e = await report(uri);
     checkCancelled(token);
     if (!e || !e.config.settings.inlayHints || e.degraded) return [];
     return lib().providers.inlayHints(e.doc.result, range, e.doc.locale);
-  }),
-);
+});
 
-connection.onCodeLens(
-  guard('textDocument/codeLens', [] as ReturnType<typeof ProvidersModule.codeLenses>, async (params, token) => {
+handle<{ textDocument: { uri: string } }>('textDocument/codeLens', [] as ReturnType<typeof ProvidersModule.codeLenses>, async (params, token) => {
     const uri = uriOf(params);
     const e = await report(uri);
     checkCancelled(token);
     if (!e || e.degraded) return [];
     return lib().providers.codeLenses(e.doc.result, uri, e.doc.locale);
-  }),
-);
+});
 
-connection.onDocumentFormatting(
-  guard('textDocument/formatting', [] as TextEdit[], async (params, token) => {
+handle<{ textDocument: { uri: string } }>('textDocument/formatting', [] as TextEdit[], async (params, token) => {
     const uri = uriOf(params);
     const e = await report(uri);
     checkCancelled(token);
     return e ? lib().providers.formatPipeTables(e.doc.text) : [];
-  }),
-);
+});
 
 // ---------------------------------------------------------------------------------------------------
 // Commands: [uri, table id | position]; the edits go to the client as workspace/applyEdit.
@@ -581,7 +700,7 @@ interface CommandResult {
 
 async function apply(e: Entry, label: string, edits: TextEdit[]): Promise<CommandResult> {
   if (edits.length === 0) return { applied: false, edits: 0 };
-  const r = await connection.workspace.applyEdit({ label, edit: workspaceEdit(e.doc.uri, e.version, edits) });
+  const r = await sendRequest<ApplyWorkspaceEditParams, ApplyWorkspaceEditResult>('workspace/applyEdit', { label, edit: workspaceEdit(e.doc.uri, e.version, edits) });
   if (!r.applied) {
     const message = lib().providers.pm(e.doc.locale, 'command.applyFailed', { reason: r.failureReason ?? '' });
     log(message);
@@ -602,8 +721,7 @@ function tablesForCommand(e: Entry, arg: unknown): TableId[] {
   return arg === undefined || isPosition(arg) ? TABLE_IDS.filter((t) => model.tables[t] !== undefined) : [];
 }
 
-connection.onExecuteCommand(
-  guard('workspace/executeCommand', null as CommandResult | null, async (params, token) => {
+handle<ExecuteCommandParams>('workspace/executeCommand', null as CommandResult | null, async (params, token) => {
     const { pm, fixAllEdits, recomputeTableEdits, diffEdits, convertTableEdit } = lib().providers;
     const { applyEdits } = lib().core;
     const args = Array.isArray(params?.arguments) ? params.arguments : [];
@@ -635,8 +753,7 @@ connection.onExecuteCommand(
     const edits = tables.map((id) => convertTableEdit(result.model, result.model.tables[id]!)).filter((x): x is TextEdit => x !== null);
     if (edits.length === 0) return { applied: false, edits: 0, message: pm(locale, 'command.alreadyMarkdown') };
     return apply(e, pm(locale, 'command.convert', { table: tables.join('、') }), edits);
-  }),
-);
+});
 
 // ---------------------------------------------------------------------------------------------------
 // Never die on a bug: log it and keep serving.
@@ -644,5 +761,7 @@ connection.onExecuteCommand(
 process.on('uncaughtException', (e) => log(`uncaught: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
 process.on('unhandledRejection', (e) => log(`unhandled rejection: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
 
-documents.listen(connection);
+// No console output may reach stdout: over --stdio it is the protocol stream.
+console.log = console.info = console.warn = console.error = console.debug = (...args: unknown[]) => log(args.map(String).join(' '));
+
 connection.listen();
