@@ -187,3 +187,20 @@ describe('fix-all', () => {
     assert.equal(applyEdits(broken, bal[0].fixes[0].edits), seed);
   });
 });
+
+describe('section-level check (level: "sections")', () => {
+  it('reads no table and reports only what the section headings show', () => {
+    const seed = readFixture('002_3f5e56868c97c344.txt');
+    const broken = seed.replace('\t（七）总计\n\t14', '\t（七）总计\n\t41').replace('五、存在的主要问题及改进情况\n', '');
+    const full = checkText(broken);
+    assert.ok(full.diagnostics.some((d) => d.code.startsWith('XR1')), 'the full check sees the wrong total');
+    const sections = checkText(broken, { level: 'sections' });
+    assert.deepEqual(sections.model.tables, {});
+    assert.deepEqual(
+      sections.diagnostics.map((d) => d.code),
+      full.diagnostics.filter((d) => /^XR00[1-6]$/.test(d.code)).map((d) => d.code),
+    );
+    assert.ok(sections.diagnostics.some((d) => d.code === 'XR001'), 'the missing section 五');
+    assert.equal(sections.model.sections.length, full.model.sections.length);
+  });
+});

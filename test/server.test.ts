@@ -674,6 +674,38 @@ describe('language server over stdio (dist/server.js)', () => {
     await c.close(uri);
   });
 
+  it('above the size limits: a section-level check only, and the status says so', async () => {
+    const arithmetic = (ds: Diagnostic[]) => ds.filter((d) => ARITHMETIC.has(String(d.code)));
+    const lines = MUTATED_002.split('\n');
+    const headingSix = lines.indexOf('六、其他需要报告的事项');
+    // 1. More than 5,000 lines inside the table sections (here 三), section 六's heading gone.
+    const manyLines = [...lines.slice(0, 382), ...Array<string>(5_100).fill('\t0'), ...lines.slice(382, headingSix), ...lines.slice(headingSix + 1)].join('\n');
+    // 2. More than 4 M characters of narrative in section 六 (the tables are the seed's).
+    const manyChars = MUTATED_002 + '\n' + '本机关持续推进政务公开标准化规范化建设，'.repeat(210_000);
+    assert.ok(manyChars.length > 4_000_000);
+    for (const [name, text, missing] of [['lines', manyLines, true], ['chars', manyChars, false]] as const) {
+      const uri = uniqueUri(`002-huge-${name}.txt`);
+      await c.open(uri, text);
+      const ds = await c.diagnostics(uri);
+      assert.deepEqual(arithmetic(ds), [], `${name}: no table checks`);
+      assert.equal(ds.some((d) => d.code === 'XR001'), missing, `${name}: section checks still run`);
+      const status = c.statuses.filter((s) => s.uri === uri).at(-1)!;
+      assert.equal(status.degraded, true, `${name}: status says degraded`);
+      assert.deepEqual([status.limitChars, status.limitTableLines], [4_000_000, 5_000]);
+      assert.deepEqual(await c.request('textDocument/codeLens', { textDocument: { uri } }), []);
+      assert.deepEqual(await c.request('textDocument/inlayHint', { textDocument: { uri }, range: fullRange(text) }), []);
+      const symbols = await c.request<Sym[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      assert.equal(symbols.length, missing ? 5 : 6, `${name}: the outline still lists the sections`);
+      await c.close(uri);
+    }
+    // Just under the line limit the same report is checked fully.
+    const uri = uniqueUri('002-big-but-full.txt');
+    await c.open(uri, [...lines.slice(0, 382), ...Array<string>(4_000).fill(''), ...lines.slice(382)].join('\n'));
+    assert.equal(arithmetic(await c.diagnostics(uri)).length > 0, true, 'a full check under the limit');
+    assert.equal(c.statuses.filter((s) => s.uri === uri).at(-1)!.degraded, undefined);
+    await c.close(uri);
+  });
+
   it('settings: rule severities and "off", English messages; a status notification per check', async () => {
     const uri = uniqueUri('002-settings.txt');
     await c.open(uri, MUTATED_002);

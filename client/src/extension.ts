@@ -27,7 +27,10 @@ interface StatusParams {
   template: '2019' | '2021' | null;
   year: number | null;
   checkedMs: number;
+  /** Too large to check fully in time: only the section structure was checked. */
   degraded?: boolean;
+  limitChars?: number;
+  limitTableLines?: number;
 }
 
 type Locale = 'zh-cn' | 'en';
@@ -40,7 +43,7 @@ const MESSAGES = {
     noYear: '年度未知',
     statusName: '政府信息公开年报',
     statusDetail: '检测到的模板版本、报告年度和检查耗时',
-    degraded: '文件较大，部分功能已降级',
+    degraded: (chars: number, lines: number) => `文件过大（超过 ${chars.toLocaleString('zh-CN')} 字符或表格超过 ${lines.toLocaleString('zh-CN')} 行）：只检查了六个部分的结构，表格勾稽关系、提示和代码透镜已关闭`,
     problems: '问题',
     untrusted: '受限模式下不运行工作区检查任务。请先信任此工作区。',
     noFolder: '请先打开一个文件夹，再检查工作区中的年度报告。',
@@ -55,7 +58,7 @@ const MESSAGES = {
     noYear: 'year unknown',
     statusName: 'XXGK Report',
     statusDetail: 'Detected template version, report year and check time',
-    degraded: 'Large file: some features are reduced',
+    degraded: (chars: number, lines: number) => `File too large (over ${chars.toLocaleString('en')} characters or ${lines.toLocaleString('en')} table lines): only the six sections were checked; table totals, hints and code lenses are off`,
     problems: 'Problems',
     untrusted: 'The workspace check task does not run in Restricted Mode. Trust this workspace first.',
     noFolder: 'Open a folder first to check the reports in it.',
@@ -208,7 +211,7 @@ class StatusView implements vscode.Disposable {
     }
     this.item.name = m.statusName;
     this.item.text = statusText(s, locale);
-    this.item.detail = s.degraded ? m.degraded : m.statusDetail;
+    this.item.detail = s.degraded ? m.degraded(s.limitChars ?? 0, s.limitTableLines ?? 0) : m.statusDetail;
     this.item.severity = s.degraded ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
     this.item.command = { title: m.problems, command: 'workbench.actions.view.problems' };
   }

@@ -56,7 +56,7 @@ import type {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type * as CoreModule from './core';
-import type { CheckOptions, Config, Diagnostic, Locale, RuleSetting, TableId, TextEdit } from './core';
+import type { CheckOptions, CheckResult, Config, Diagnostic, Locale, RuleSetting, TableId, TextEdit } from './core';
 import type * as ConfigFileModule from './node/config-file';
 import type { LoadedConfig } from './node/config-file';
 import type * as ProvidersModule from './providers';
@@ -87,8 +87,33 @@ const DEFAULT_SETTINGS: Settings = { enable: true, run: 'onType', rules: {}, inl
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 /** VS Code's ids, and what other editors call plain text and markdown (Neovim: `text`). */
 const LANGUAGES = new Set(['plaintext', 'markdown', 'xxgk-report', 'text', 'txt', 'plain', 'md']);
-/** Above this size hints and lenses are left out (the status item says so). */
+/**
+ * Above these sizes a document gets a section-level check (no tables, hints or lenses) and the status
+ * item says so. Narrative text costs little (4 M characters, ~12 MB of Chinese, take about the 50 ms
+ * budget); table lines cost ~10 µs each, and real reports have about 300 of them.
+ */
 const DEGRADED_CHARS = 4_000_000;
+const DEGRADED_TABLE_LINES = 5_000;
+const TABLE_SECTIONS = new Set(['二', '三', '四']);
+
+function lineBreaksExceed(text: string, limit: number): boolean {
+  const br = text.includes('\n') ? '\n' : '\r'; // old Mac exports end lines with CR alone
+  let n = 0;
+  for (let at = text.indexOf(br); at !== -1; at = text.indexOf(br, at + 1)) if (++n > limit) return true;
+  return false;
+}
+
+/** A full check, or a section-level one when the document is too large for the time budget. */
+function checkWithinBudget(text: string, options: CheckOptions): { result: CheckResult; degraded: boolean } {
+  const { checkText } = lib().core;
+  const sectionsOnly: CheckOptions = { ...options, level: 'sections' };
+  if (text.length > DEGRADED_CHARS) return { result: checkText(text, sectionsOnly), degraded: true };
+  if (!lineBreaksExceed(text, DEGRADED_TABLE_LINES)) return { result: checkText(text, options), degraded: false };
+  const sections = checkText(text, sectionsOnly);
+  let tableLines = 0;
+  for (const s of sections.model.sections) if (TABLE_SECTIONS.has(s.number)) tableLines += s.endLine - s.line;
+  return tableLines > DEGRADED_TABLE_LINES ? { result: sections, degraded: true } : { result: checkText(text, options), degraded: false };
+}
 const PUSH_DEBOUNCE_MS = 200;
 
 function sanitizeSettings(raw: unknown): Settings {
@@ -290,7 +315,7 @@ async function configFor(uri: string): Promise<DocConfig> {
 function statusOf(uri: string, e: Entry, ms: number): void {
   const { model } = e.doc.result;
   if (!model.isReport) return;
-  sendNotification('xxgkReport/status', { uri, template: model.template, year: model.year, checkedMs: ms, degraded: e.degraded || undefined });
+  sendNotification('xxgkReport/status', { uri, template: model.template, year: model.year, checkedMs: ms, degraded: e.degraded || undefined, limitChars: e.degraded ? DEGRADED_CHARS : undefined, limitTableLines: e.degraded ? DEGRADED_TABLE_LINES : undefined });
 }
 
 function entryFor(doc: TextDocument, config: DocConfig): Entry {
@@ -299,7 +324,8 @@ function entryFor(doc: TextDocument, config: DocConfig): Entry {
   if (cached && cached.revision === rev && cached.generation === generation && cached.configKey === config.key) return cached;
   const text = doc.getText();
   const t0 = performance.now();
-  const result = lib().core.checkText(text, config.options);
+  const { result, degraded } = checkWithinBudget(text, config.options);
+  const options: CheckOptions = degraded ? { ...config.options, level: 'sections' } : config.options;
   const ms = performance.now() - t0;
   for (const f of result.failedRules) log(`rule ${f.code} failed on ${doc.uri}: ${f.error}`);
   const entry: Entry = {
@@ -307,10 +333,10 @@ function entryFor(doc: TextDocument, config: DocConfig): Entry {
     revision: rev,
     generation,
     configKey: config.key,
-    doc: { uri: doc.uri, version: doc.version, text, result, options: config.options, locale: config.locale },
+    doc: { uri: doc.uri, version: doc.version, text, result, options, locale: config.locale },
     config,
     resultId: `${session}.${generation}.${rev}`,
-    degraded: text.length > DEGRADED_CHARS,
+    degraded,
   };
   cache.set(doc.uri, entry);
   statusOf(doc.uri, entry, ms);

@@ -66,6 +66,9 @@ export interface StatusParams {
   template: string | null;
   year: number | null;
   checkedMs: number;
+  degraded?: boolean;
+  limitChars?: number;
+  limitTableLines?: number;
 }
 
 type Waiter = { pick: () => boolean; resolve: () => void };

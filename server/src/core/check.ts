@@ -11,6 +11,11 @@ export interface CheckOptions extends Config {
   locale?: Locale;
   /** Codes or aliases to turn off (the CLI's --disable). */
   disable?: string[];
+  /**
+   * 'sections': read the section headings only (no tables) and run the rules that need no more — what
+   * the server does with documents too large to check fully within its time budget. Default 'full'.
+   */
+  level?: 'full' | 'sections';
 }
 
 export interface CheckResult {
@@ -59,6 +64,7 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Chec
   const suppressed = suppressionIndex(model);
   if (model.isReport) {
     for (const rule of RULES) {
+      if (options.level === 'sections' && rule.level !== 'sections') continue;
       const setting = settingOf(rule, options);
       if (setting === 'off') continue;
       const ctx: RuleContext = {
@@ -86,5 +92,5 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Chec
 }
 
 export function checkText(text: string, options: CheckOptions = {}): CheckResult {
-  return checkModel(parseReport(text), options);
+  return checkModel(parseReport(text, { tables: options.level !== 'sections' }), options);
 }

@@ -141,7 +141,8 @@ const DATE_LINE_RE = /^[\s\u3000]*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d
 const PARTS_RE = /([一二三四五六七八九十]|\d{1,2})\s*(?:个\s*)?部分/;
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
-export function parseReport(text: string): ReportModel {
+/** `tables: false` reads sections, title, year and comments only (a section-level check). */
+export function parseReport(text: string, options: { tables?: boolean } = {}): ReportModel {
   const lines = splitLines(text);
   const headings: Section[] = [];
   const suppressions: Suppression[] = [];
@@ -203,6 +204,7 @@ export function parseReport(text: string): ReportModel {
 
   const tables: Partial<Record<TableId, Table>> = {};
   for (const id of ['二', '三', '四'] as TableId[]) {
+    if (options.tables === false) break;
     const h = headings.find((s) => s.number === id);
     if (!h || h.endLine <= h.line) continue;
     const t = parseTable(id, lines, h.line + 1, h.endLine, templateForYear(year));

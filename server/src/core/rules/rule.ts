@@ -28,6 +28,8 @@ export interface Rule {
   code: string;
   alias: string;
   severity: Severity;
+  /** 'sections': needs only the section headings, so it also runs in a section-level check. */
+  level?: 'sections';
   description: Record<Locale, string>;
   check(ctx: RuleContext): void;
 }

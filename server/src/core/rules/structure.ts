@@ -26,6 +26,7 @@ const missingSection: Rule = {
   code: 'XR001',
   alias: 'missing-section',
   severity: 'error',
+  level: 'sections',
   description: { 'zh-cn': '六个部分缺少其中之一', en: 'One of the six sections is missing' },
   check(ctx) {
     const { model } = ctx;
@@ -67,6 +68,7 @@ const sectionOrder: Rule = {
   code: 'XR002',
   alias: 'section-order',
   severity: 'warning',
+  level: 'sections',
   description: { 'zh-cn': '六个部分顺序颠倒', en: 'Sections out of order' },
   check(ctx) {
     let maxSeen = -1;
@@ -85,6 +87,7 @@ const duplicateSection: Rule = {
   code: 'XR003',
   alias: 'duplicate-section',
   severity: 'warning',
+  level: 'sections',
   description: { 'zh-cn': '同一部分出现两次', en: 'A section appears twice' },
   check(ctx) {
     const first = new Map<SectionNumber, Section>();
@@ -100,6 +103,7 @@ const headingVariant: Rule = {
   code: 'XR004',
   alias: 'heading-variant',
   severity: 'information',
+  level: 'sections',
   description: { 'zh-cn': '部分标题不是规范写法', en: 'Section heading is a known variant' },
   check(ctx) {
     for (const s of ctx.model.sections) {
@@ -117,6 +121,7 @@ const headingNumbering: Rule = {
   code: 'XR005',
   alias: 'heading-numbering',
   severity: 'information',
+  level: 'sections',
   description: { 'zh-cn': '部分标题编号不规范', en: 'Non-standard numeral or separator in a heading' },
   check(ctx) {
     for (const s of ctx.model.sections) {
@@ -135,6 +140,7 @@ const emptySection: Rule = {
   code: 'XR006',
   alias: 'empty-section',
   severity: 'warning',
+  level: 'sections',
   description: { 'zh-cn': '文字部分没有内容', en: 'A text section has no body' },
   check(ctx) {
     const lines = ctx.model.lines;
