@@ -1,7 +1,8 @@
 // Smaller pieces of the core: cell values, catalogues, config, inline suppressions, rule registry.
 
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CATALOGUES, RULES, applyEdits, checkText, findRule, parseConfig, parseValue } from '../server/src/core';
@@ -95,6 +96,49 @@ describe('configuration', () => {
     assert.equal(broken.problems.length, 1);
     assert.match(broken.problems[0].message, /JSON/);
     assert.equal(broken.problems[0].position.line, 3);
+  });
+
+  it('nothing in it runs code, pollutes prototypes or reaches the network', async () => {
+    const { loadConfig } = await import('../server/src/node/config-file');
+    const dir = mkdtempSync(join(tmpdir(), 'xxgk-config-'));
+    const ran = join(dir, 'ran');
+    const script = `require('fs').writeFileSync(${JSON.stringify(ran)}, 'x')`;
+    writeFileSync(join(dir, '.xxgkrc.js'), script);
+    writeFileSync(join(dir, '.xxgkrc.cjs'), script);
+    // As a user would type it: JSON.parse makes "__proto__" an own key, which must not reach a prototype.
+    writeFileSync(
+      join(dir, '.xxgkrc.json'),
+      `{
+  "$schema": "https://example.invalid/schema.json",
+  "extends": "./.xxgkrc.js",
+  "plugins": ["./.xxgkrc.cjs"],
+  "__proto__": { "blankAsZero": true },
+  "rules": { "__proto__": "off", "constructor": "off", "XR201": "off" }
+}`,
+    );
+    const realFetch = globalThis.fetch;
+    const calls: string[] = [];
+    globalThis.fetch = (async (input: unknown) => {
+      calls.push(String(input));
+      throw new Error('no network in a config file');
+    }) as typeof fetch;
+    try {
+      const loaded = loadConfig(dir);
+      assert.deepEqual(Object.keys(loaded.config).sort(), ['rules']);
+      assert.deepEqual(loaded.config.rules, { XR201: 'off' });
+      assert.equal(loaded.config.blankAsZero, undefined);
+      assert.equal(({} as { blankAsZero?: unknown }).blankAsZero, undefined, 'Object.prototype untouched');
+      assert.deepEqual(
+        loaded.problems.map((p) => p.message).filter((m) => /extends|plugins|__proto__|constructor/.test(m)).length,
+        5,
+        loaded.problems.map((p) => p.message).join('\n'),
+      );
+      assert.equal(existsSync(ran), false, 'no script ran');
+      assert.deepEqual(calls, [], 'no request was made');
+    } finally {
+      globalThis.fetch = realFetch;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('blankAsZero makes blanks count: no XR201, and identities over them are evaluated', () => {
