@@ -95,7 +95,7 @@ describe('manifest: activation, commands, settings', () => {
       assert.equal(p[k].scope, 'resource', k);
     }
     assert.deepEqual(p['xxgkReport.run'].enum, ['onType', 'onSave']);
-    assert.deepEqual(p['xxgkReport.locale'].enum, ['auto', 'zh-cn', 'en']);
+    assert.deepEqual(p['xxgkReport.locale'].enum, ['auto', 'zh-cn', 'en', 'display']);
     assert.deepEqual(p['xxgkReport.rules'].additionalProperties.enum, ['error', 'warning', 'information', 'hint', 'off']);
     for (const [k, v] of Object.entries<{ enum?: unknown[]; enumDescriptions?: unknown[] }>(p)) {
       if (v.enumDescriptions) assert.equal(v.enumDescriptions.length, v.enum!.length, k);

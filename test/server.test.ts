@@ -808,8 +808,11 @@ describe('language server without pull diagnostics, and over IPC', () => {
     try {
       const uri = uniqueUri('002-ipc.txt');
       await c.open(uri, MUTATED_002);
+      const zh = (await c.diagnostics(uri)).find((x) => x.code === 'XR101')!;
+      assert.ok(zh.message.startsWith('此处应为 4'), `Chinese by default, even in an English editor: ${zh.message}`);
+      await c.setSettings({ locale: 'display' });
       const d = (await c.diagnostics(uri)).find((x) => x.code === 'XR101')!;
-      assert.ok(d.message.startsWith('This cell should be 4'), 'locale from initialize params');
+      assert.ok(d.message.startsWith('This cell should be 4'), 'locale "display": from initialize params');
       const symbols = await c.request<Sym[]>('textDocument/documentSymbol', { textDocument: { uri } });
       assert.equal(symbols.length, 6);
     } finally {

@@ -71,7 +71,8 @@ const MESSAGES = {
 /** `xxgkReport.locale`, with "auto" following VS Code's display language. */
 function resolveLocale(setting: string | undefined, displayLanguage: string): Locale {
   if (setting === 'zh-cn' || setting === 'en') return setting;
-  return displayLanguage.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
+  if (setting === 'display') return displayLanguage.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
+  return 'zh-cn';
 }
 
 function messages(scope?: vscode.Uri) {

@@ -79,7 +79,8 @@ interface Settings {
   run: 'onType' | 'onSave';
   rules: Record<string, RuleSetting>;
   inlayHints: boolean;
-  locale: 'auto' | Locale;
+  /** 'auto': the config file's locale, else Chinese; 'display': the editor's display language. */
+  locale: 'auto' | 'display' | Locale;
   blankAsZero: boolean;
 }
 
@@ -122,7 +123,7 @@ function sanitizeSettings(raw: unknown): Settings {
   const r = raw as Record<string, unknown>;
   if (typeof r.enable === 'boolean') s.enable = r.enable;
   if (r.run === 'onType' || r.run === 'onSave') s.run = r.run;
-  if (r.locale === 'auto' || r.locale === 'zh-cn' || r.locale === 'en') s.locale = r.locale;
+  if (r.locale === 'auto' || r.locale === 'display' || r.locale === 'zh-cn' || r.locale === 'en') s.locale = r.locale;
   if (typeof r.blankAsZero === 'boolean') s.blankAsZero = r.blankAsZero;
   const hints = r.inlayHints as { enabled?: unknown } | undefined;
   if (typeof hints === 'object' && hints !== null && typeof hints.enabled === 'boolean') s.inlayHints = hints.enabled;
@@ -298,7 +299,8 @@ async function settingsFor(uri: string): Promise<Settings> {
 async function configFor(uri: string): Promise<DocConfig> {
   const settings = await settingsFor(uri);
   const file = configFileFor(uri);
-  const locale: Locale = settings.locale !== 'auto' ? settings.locale : file.locale ?? clientLocale;
+  // Chinese unless asked otherwise: most users run an English VS Code (no language pack) but read Chinese.
+  const locale: Locale = settings.locale === 'display' ? clientLocale : settings.locale !== 'auto' ? settings.locale : (file.locale ?? 'zh-cn');
   // Settings win; a setting left at its default ("auto", false, no rule) lets the file decide.
   const options: CheckOptions = {
     ...file,
