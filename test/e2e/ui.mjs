@@ -1,0 +1,243 @@
+// UI checks in code-server with the packaged .vsix installed: what a user sees. Usage:
+//   node test/e2e/ui.mjs <workspace folder> <artifacts folder>
+// The workspace holds report.txt (seed 002, line 153 says 7 instead of 4), report.md (a markdown report
+// with a planted error) and notes.txt (not a report). Each check is counted; each takes a screenshot into
+// the artifacts folder (failure-<n>.png on failure). With E2E_SCREENSHOTS=1 the README's three pictures
+// in docs/images/ are written too.
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch, workbenchUrl } from './browser.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const [folder, artifacts] = process.argv.slice(2);
+const README_IMAGES = process.env.E2E_SCREENSHOTS === '1' ? join(ROOT, 'docs', 'images') : null;
+const SECTIONS = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
+mkdirSync(artifacts, { recursive: true });
+if (README_IMAGES) mkdirSync(README_IMAGES, { recursive: true });
+
+const { page, close } = await launch({ width: 1280, height: 800 });
+page.setDefaultTimeout(30_000);
+const editor = page.locator('.editor-instance .monaco-editor').first();
+
+let passed = 0;
+let failed = 0;
+let n = 0;
+async function check(name, fn) {
+  const t0 = Date.now();
+  // Each check starts from a quiet workbench: no menu, hover or quick input left open by the one before.
+  await page.keyboard.press('Escape').catch(() => undefined);
+  await page.keyboard.press('Escape').catch(() => undefined);
+  const shot = `${String(++n).padStart(2, '0')}`;
+  try {
+    await fn();
+    passed++;
+    console.log(`  PASS ui: ${name} (${Date.now() - t0} ms)`);
+    await page.screenshot({ path: join(artifacts, `${shot}.png`) }).catch(() => undefined);
+  } catch (e) {
+    failed++;
+    console.log(`  FAIL ui: ${name} — ${String(e?.message ?? e).split('\n')[0]}`);
+    await page.screenshot({ path: join(artifacts, `failure-${shot}.png`) }).catch(() => undefined);
+  }
+}
+
+async function readmeShot(name) {
+  if (README_IMAGES) await page.screenshot({ path: join(README_IMAGES, name) });
+}
+
+async function command(title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+async function openFile(name) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.fill(name);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: name }).waitFor();
+  await editor.locator('.view-lines').waitFor();
+}
+
+async function goToLine(line) {
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('Control+G');
+  await page.locator('.quick-input-widget input').fill(`:${line}`);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/**
+ * The on-screen boxes of every `text` on the rendered line that contains height `y` (inlay hints are
+ * rendered text too, so the caller picks the one it means by position).
+ */
+async function glyphBoxes(y, text) {
+  return page.evaluate(
+    ({ y, text }) => {
+      const boxes = [];
+      for (const line of document.querySelectorAll('.editor-instance .view-lines .view-line')) {
+        const r = line.getBoundingClientRect();
+        if (y < r.top || y > r.bottom) continue;
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (let at = node.textContent.indexOf(text); at !== -1; at = node.textContent.indexOf(text, at + 1)) {
+            const range = document.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + text.length);
+            const b = range.getBoundingClientRect();
+            boxes.push({ x: b.left, width: b.width, cls: node.parentElement.className });
+          }
+        }
+      }
+      return boxes;
+    },
+    { y, text },
+  );
+}
+
+/** The text of the rendered line at height `y`, without inlay hints (monaco's `dyn-rule-*` spans). */
+async function lineText(y) {
+  return page.evaluate((y) => {
+    for (const line of document.querySelectorAll('.editor-instance .view-lines .view-line')) {
+      const r = line.getBoundingClientRect();
+      if (y < r.top || y > r.bottom) continue;
+      let text = '';
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!/dyn-rule/.test(node.parentElement.className)) text += node.textContent;
+      return text.replace(/\u00a0/g, ' ');
+    }
+    return null;
+  }, y);
+}
+
+/** Is there a `text` on the line at height `y` whose box is the box `s` (within 2 px)? */
+async function textUnder(s, text) {
+  const boxes = await glyphBoxes(s.y + s.height / 2, text);
+  return { found: boxes.some((g) => Math.abs(g.x - s.x) <= 2 && Math.abs(g.width - s.width) <= 2), boxes };
+}
+
+const problems = page.locator('.markers-panel .monaco-list-row');
+let squiggle;
+
+await check('the workbench loads with the packaged extension installed', async () => {
+  await page.goto(workbenchUrl(folder));
+  await page.locator('.monaco-workbench').waitFor();
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'report.txt' }).waitFor();
+});
+
+await check('report.txt: a squiggle on exactly the wrong number (line 153, the "7")', async () => {
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'report.txt' }).click();
+  await page.locator('.tab.active', { hasText: 'report.txt' }).waitFor();
+  await goToLine(153);
+  squiggle = editor.locator('.squiggly-error').filter({ visible: true }).first();
+  await squiggle.waitFor();
+  const s = await squiggle.boundingBox();
+  const { found, boxes } = await textUnder(s, '7');
+  if (!found) throw new Error(`squiggle ${JSON.stringify(s)} is not under a "7" of its line: ${JSON.stringify(boxes)}`);
+  const text = await lineText(s.y + s.height / 2);
+  if (text.trim() !== '7') throw new Error(`the squiggle's line reads ${JSON.stringify(text)}`);
+});
+
+await check('hovering the number shows its table, row and column', async () => {
+  // The decoration spans the line's height: its middle is on the number. The cursor goes there and
+  // Ctrl+K Ctrl+I shows the hover (a resting mouse pointer is less dependable headless). The hover
+  // fills in parts (the diagnostic's, then ours) and can be re-laid out, so its text is polled.
+  const s = await squiggle.boundingBox();
+  await page.mouse.click(s.x + 1, s.y + s.height / 2);
+  const want = ['表三', '予以公开', '自然人'];
+  let seen = [];
+  for (let tries = 0; tries < 20; tries++) {
+    if (tries % 5 === 0) {
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+    }
+    await page.waitForTimeout(250);
+    seen = await page.locator('.monaco-hover:not(.hidden)').allInnerTexts();
+    if (seen.some((t) => want.every((w) => t.includes(w)))) break;
+  }
+  if (!seen.some((t) => want.every((w) => t.includes(w)))) throw new Error(`hover: ${JSON.stringify(seen)}`);
+  await page.keyboard.press('Escape');
+});
+
+await check('the Problems panel shows the Chinese message with the rule code', async () => {
+  await page.mouse.move(5, 400);
+  await page.keyboard.press('Control+Shift+M');
+  const row = problems.filter({ hasText: 'XR101' }).first();
+  await row.waitFor();
+  const text = await row.innerText();
+  if (!text.includes('此处应为 4，实际为 7')) throw new Error(`row: ${text}`);
+  await editor.locator('.view-lines').click();
+  await goToLine(153);
+  await readmeShot('squiggle.png');
+});
+
+await check('Ctrl+. offers "改为 4"; Enter applies it; the number is right and the problem is gone', async () => {
+  const s = await squiggle.boundingBox();
+  await page.mouse.click(s.x + 1, s.y + s.height / 2);
+  await page.keyboard.press('Control+.');
+  const wanted = page.locator('.action-widget .monaco-list-row', { hasText: '改为 4' }).first();
+  await wanted.waitFor();
+  await readmeShot('quick-fix.png');
+  for (let i = 0; i < 12; i++) {
+    const focused = page.locator('.action-widget .monaco-list-row.focused').first();
+    if ((await focused.count()) > 0 && (await focused.innerText()).includes('改为 4')) break;
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Enter');
+  await editor.locator('.squiggly-error').filter({ visible: true }).first().waitFor({ state: 'detached' });
+  const text = await lineText(s.y + s.height / 2);
+  if (text.trim() !== '4') throw new Error(`line 153 now reads ${JSON.stringify(text)}`);
+  await problems.filter({ hasText: 'XR101' }).first().waitFor({ state: 'detached' });
+});
+
+await check('a code lens above each table reports its totals', async () => {
+  await goToLine(118);
+  // After the fix the lens of table 三 is refreshed: every identity holds.
+  const lens = editor.locator('.codelens-decoration', { hasText: '表三' }).first();
+  await lens.waitFor();
+  await editor.locator('.codelens-decoration', { hasText: '表三：勾稽关系全部成立' }).first().waitFor({ timeout: 10_000 }).catch(async () => {
+    throw new Error(`lens: ${await lens.innerText()}`);
+  });
+});
+
+await check('the Outline view lists the six sections', async () => {
+  await page.keyboard.press('Control+J'); // the panel away: room for the outline
+  await command('Explorer: Focus on Outline View');
+  // The folder's pane folded too, so that the whole outline shows (and the README picture has it all).
+  await page.locator('.pane-header', { hasText: 'WS' }).first().click().catch(() => undefined);
+  const rows = page.locator('.outline-pane .monaco-list-row');
+  await rows.filter({ hasText: SECTIONS[5] }).first().waitFor();
+  const texts = await rows.allInnerTexts();
+  const at = SECTIONS.map((s) => texts.findIndex((t) => t.includes(s)));
+  if (at.some((i) => i < 0) || at.some((i, k) => k > 0 && i < at[k - 1])) throw new Error(`outline: ${JSON.stringify(texts)}`);
+  await readmeShot('outline.png');
+});
+
+await check('report.md: the markdown report gets a squiggle and its problem', async () => {
+  await openFile('report.md');
+  await page.keyboard.press('Control+Shift+M');
+  await problems.filter({ hasText: 'report.md' }).first().waitFor();
+  const row = problems.filter({ hasText: /XR1\d\d/ }).first();
+  await row.waitFor();
+  const line = Number(/\[(?:Ln|行) (\d+)/.exec(await row.innerText())?.[1]);
+  if (!line) throw new Error(`no line in ${await row.innerText()}`);
+  await goToLine(line);
+  await editor.locator('.squiggly-error').filter({ visible: true }).first().waitFor();
+});
+
+await check('notes.txt (not a report) gets no problems', async () => {
+  await openFile('notes.txt');
+  // The server answers in order: once report.md's findings are back, a quiet second shows notes.txt has none.
+  await page.waitForTimeout(1500);
+  const rows = await problems.filter({ hasText: 'notes.txt' }).count();
+  if (rows !== 0) throw new Error(`${rows} problem rows for notes.txt`);
+  if ((await editor.locator('.squiggly-error, .squiggly-warning, .squiggly-info').count()) !== 0) throw new Error('squiggles in notes.txt');
+});
+
+await close();
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
