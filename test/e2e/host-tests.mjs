@@ -17,7 +17,7 @@ const code = await new Promise((resolve) => {
     await page.exposeFunction('codeAutomationLog', (level, args) => {
       const line = format(...args);
       // The extension host's own chatter stays out; the suite's lines (mocha) come through.
-      if (/passing|failing|passed|failed|✔|✓|✖|[0-9]+\) |Error|at /.test(line) || level >= 3) console.log(`  ${line}`);
+      if (/passing|failing|passed|failed|✔|✓|✖|[0-9]+\) |Error\b|^\s+at /.test(line)) console.log(`  ${line}`);
     });
     await page.exposeFunction('codeAutomationExit', (c) => {
       clearTimeout(timer);
