@@ -11,7 +11,9 @@ import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import {
+  AbstractMessageReader,
   createMessageConnection,
+  Disposable,
   ErrorCodes,
   IPCMessageReader,
   IPCMessageWriter,
@@ -21,9 +23,10 @@ import {
   RequestType,
   RequestType0,
   ResponseError,
-  StreamMessageReader,
   StreamMessageWriter,
   type CancellationToken,
+  type DataCallback,
+  type Message,
   type MessageReader,
   type MessageWriter,
 } from 'vscode-jsonrpc/node';
@@ -147,12 +150,111 @@ interface DocConfig {
 // ---------------------------------------------------------------------------------------------------
 // Connection and state
 
+/** Bytes without a header end after which a stream is taken for garbage (real headers are ~30 bytes). */
+const MAX_HEADER_BYTES = 64 * 1024;
+
+/**
+ * The stdio framing (`Content-Length` headers, UTF-8 JSON bodies) with recovery: a frame with a broken
+ * header or a body that is not a JSON object is reported and skipped, and reading goes on at the next
+ * `Content-Length`. (vscode-jsonrpc's StreamMessageReader stops understanding the stream after one bad
+ * header, which leaves a server that is alive but deaf.)
+ */
+class ResyncingStreamReader extends AbstractMessageReader {
+  private buffer: Buffer = Buffer.alloc(0);
+  /** Chunks not yet joined, and the length the buffer must reach before a join is worth it. */
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private needed = 0;
+  private closed = false;
+
+  constructor(private readonly input: NodeJS.ReadableStream) {
+    super();
+  }
+
+  listen(callback: DataCallback): Disposable {
+    const onData = (chunk: Buffer) => this.read(chunk, callback);
+    const onClose = () => {
+      if (!this.closed) this.fireClose();
+      this.closed = true;
+    };
+    const onError = (e: unknown) => this.fireError(e);
+    this.input.on('data', onData);
+    this.input.on('end', onClose);
+    this.input.on('close', onClose);
+    this.input.on('error', onError);
+    return Disposable.create(() => {
+      this.input.off('data', onData);
+      this.input.off('end', onClose);
+      this.input.off('close', onClose);
+      this.input.off('error', onError);
+    });
+  }
+
+  private read(chunk: Buffer, callback: DataCallback): void {
+    // A large body arrives in many chunks: join them once it is complete, not at every chunk.
+    this.pending.push(chunk);
+    this.pendingBytes += chunk.length;
+    if (this.buffer.length + this.pendingBytes < this.needed) return;
+    this.buffer = Buffer.concat([this.buffer, ...this.pending]);
+    this.pending = [];
+    this.pendingBytes = 0;
+    this.needed = 0;
+    for (;;) {
+      const headerEnd = this.buffer.indexOf('\r\n\r\n');
+      if (headerEnd === -1) {
+        if (this.buffer.length > MAX_HEADER_BYTES) {
+          const last = this.buffer.lastIndexOf('Content-Length');
+          this.skip('no header end', last > 0 ? last : this.buffer.length);
+        }
+        return;
+      }
+      const header = this.buffer.toString('latin1', 0, headerEnd);
+      const at = header.search(/content-length:/i);
+      if (at > 0) {
+        // Leftovers of a broken frame before a good header: drop them, read the header.
+        this.skip('bytes before a header', at);
+        continue;
+      }
+      const length = at === 0 ? /^content-length:[ \t]*(\d+)[ \t]*(?:\r\n|$)/i.exec(header)?.[1] : undefined;
+      if (length === undefined) {
+        this.skip('a header without a valid Content-Length', headerEnd + 4);
+        continue;
+      }
+      const start = headerEnd + 4;
+      const end = start + Number(length);
+      if (this.buffer.length < end) {
+        this.needed = end;
+        return;
+      }
+      const body = this.buffer.toString('utf8', start, end);
+      this.buffer = this.buffer.subarray(end);
+      let message: unknown;
+      try {
+        message = JSON.parse(body);
+      } catch {
+        this.fireError(new Error(`a message body that is not JSON was skipped: ${body.slice(0, 80)}`));
+        continue;
+      }
+      if (typeof message !== 'object' || message === null || Array.isArray(message)) {
+        this.fireError(new Error(`a message body that is not a JSON object was skipped: ${body.slice(0, 80)}`));
+        continue;
+      }
+      callback(message as Message);
+    }
+  }
+
+  private skip(why: string, bytes: number): void {
+    this.fireError(new Error(`${why}: ${bytes} bytes skipped`));
+    this.buffer = this.buffer.subarray(bytes);
+  }
+}
+
 function transport(argv: readonly string[]): [MessageReader, MessageWriter] {
   if (argv.includes('--node-ipc')) {
     if (!process.send) throw new Error('--node-ipc needs a parent process with an IPC channel');
     return [new IPCMessageReader(process), new IPCMessageWriter(process)];
   }
-  return [new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout)];
+  return [new ResyncingStreamReader(process.stdin), new StreamMessageWriter(process.stdout)];
 }
 
 const connection = createMessageConnection(...transport(process.argv));
