@@ -36,7 +36,7 @@ function newest(dir: string): number {
   return t;
 }
 
-function ensureBuilt(): void {
+export function ensureBuilt(): void {
   if (existsSync(SERVER) && statSync(SERVER).mtimeMs >= newest(join(ROOT, 'server', 'src'))) return;
   execFileSync(process.execPath, [join(ROOT, 'esbuild.mjs'), '--quiet'], { cwd: ROOT, stdio: 'inherit' });
 }
