@@ -82,7 +82,10 @@ export const cellRules: Rule[] = [
   }),
   cellRule('XR202', 'placeholder-cell', 'warning', '用“—”“/”“无”等代替数字', 'A placeholder such as —, / or 无 instead of a number', (ctx, v) => {
     if (v.cell.value.kind !== 'placeholder') return;
-    ctx.report({ ...base(v), message: ctx.msg('cell.placeholder', { text: v.cell.text, where: whereOf(ctx, v) }), actual: 0, fixes: [fix(ctx.msg('fix.placeholder'), [replace(v.cell.range, '0')])] });
+    // A placeholder broken over two lines ("N" / "/A") has no fix: replacing it would join the lines.
+    const oneLine = v.cell.range.start.line === v.cell.range.end.line;
+    const fixes = oneLine ? [fix(ctx.msg('fix.placeholder'), [replace(v.cell.range, '0')])] : [];
+    ctx.report({ ...base(v), message: ctx.msg('cell.placeholder', { text: v.cell.text, where: whereOf(ctx, v) }), actual: 0, fixes });
   }),
   cellRule('XR203', 'non-numeric', 'error', '单元格内容不是数字', 'Not a number', (ctx, v) => {
     if (v.cell.value.kind !== 'invalid') return;
