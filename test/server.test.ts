@@ -698,6 +698,15 @@ describe('language server over stdio (dist/server.js)', () => {
       assert.equal(symbols.length, missing ? 5 : 6, `${name}: the outline still lists the sections`);
       await c.close(uri);
     }
+    // 3. Over 200,000 lines: not a plausible report; not checked at all, and the status says so.
+    const endless = MUTATED_002 + '\n\t0'.repeat(200_001);
+    const huge = uniqueUri('002-endless.txt');
+    await c.open(huge, endless);
+    assert.deepEqual(await c.diagnostics(huge), []);
+    const unchecked = c.statuses.filter((s) => s.uri === huge).at(-1)!;
+    assert.deepEqual([unchecked.unchecked, unchecked.limitChars, unchecked.limitLines], [true, 10_000_000, 200_000]);
+    assert.deepEqual(await c.request('textDocument/documentSymbol', { textDocument: { uri: huge } }), []);
+    await c.close(huge);
     // Just under the line limit the same report is checked fully.
     const uri = uniqueUri('002-big-but-full.txt');
     await c.open(uri, [...lines.slice(0, 382), ...Array<string>(4_000).fill(''), ...lines.slice(382)].join('\n'));

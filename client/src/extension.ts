@@ -31,6 +31,9 @@ interface StatusParams {
   degraded?: boolean;
   limitChars?: number;
   limitTableLines?: number;
+  /** Too large for any check: nothing was checked. */
+  unchecked?: boolean;
+  limitLines?: number;
 }
 
 type Locale = 'zh-cn' | 'en';
@@ -43,6 +46,8 @@ const MESSAGES = {
     noYear: '年度未知',
     statusName: '政府信息公开年报',
     statusDetail: '检测到的模板版本、报告年度和检查耗时',
+    unchecked: '未检查：文件过大',
+    uncheckedDetail: (chars: number, lines: number) => `文件超过 ${chars.toLocaleString('zh-CN')} 字符或 ${lines.toLocaleString('zh-CN')} 行，不像一份年度报告，未做检查`,
     degraded: (chars: number, lines: number) => `文件过大（超过 ${chars.toLocaleString('zh-CN')} 字符或表格超过 ${lines.toLocaleString('zh-CN')} 行）：只检查了六个部分的结构，表格勾稽关系、提示和代码透镜已关闭`,
     problems: '问题',
     untrusted: '受限模式下不运行工作区检查任务。请先信任此工作区。',
@@ -58,6 +63,8 @@ const MESSAGES = {
     noYear: 'year unknown',
     statusName: 'XXGK Report',
     statusDetail: 'Detected template version, report year and check time',
+    unchecked: 'not checked: file too large',
+    uncheckedDetail: (chars: number, lines: number) => `Over ${chars.toLocaleString('en')} characters or ${lines.toLocaleString('en')} lines: not a plausible report, so not checked`,
     degraded: (chars: number, lines: number) => `File too large (over ${chars.toLocaleString('en')} characters or ${lines.toLocaleString('en')} table lines): only the six sections were checked; table totals, hints and code lenses are off`,
     problems: 'Problems',
     untrusted: 'The workspace check task does not run in Restricted Mode. Trust this workspace first.',
@@ -83,6 +90,7 @@ function messages(scope?: vscode.Uri) {
 /** `2021 年版 · 2022 年度 · 3 ms` */
 function statusText(s: StatusParams, locale: Locale): string {
   const m = MESSAGES[locale];
+  if (s.unchecked) return m.unchecked;
   const template = s.template ? m.template(s.template) : m.noTemplate;
   const year = s.year !== null ? m.year(s.year) : m.noYear;
   return `${template} · ${year} · ${Math.round(s.checkedMs)} ms`;
@@ -212,8 +220,8 @@ class StatusView implements vscode.Disposable {
     }
     this.item.name = m.statusName;
     this.item.text = statusText(s, locale);
-    this.item.detail = s.degraded ? m.degraded(s.limitChars ?? 0, s.limitTableLines ?? 0) : m.statusDetail;
-    this.item.severity = s.degraded ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    this.item.detail = s.unchecked ? m.uncheckedDetail(s.limitChars ?? 0, s.limitLines ?? 0) : s.degraded ? m.degraded(s.limitChars ?? 0, s.limitTableLines ?? 0) : m.statusDetail;
+    this.item.severity = s.unchecked || s.degraded ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
     this.item.command = { title: m.problems, command: 'workbench.actions.view.problems' };
   }
 

@@ -98,6 +98,9 @@ const LANGUAGES = new Set(['plaintext', 'markdown', 'xxgk-report', 'text', 'txt'
  */
 const DEGRADED_CHARS = 4_000_000;
 const DEGRADED_TABLE_LINES = 5_000;
+/** Above these even the section-level check costs seconds (~1.4 s at 17 M characters): not checked. */
+const UNCHECKED_CHARS = 10_000_000;
+const UNCHECKED_LINES = 200_000;
 const TABLE_SECTIONS = new Set(['二', '三', '四']);
 
 function lineBreaksExceed(text: string, limit: number): boolean {
@@ -107,16 +110,19 @@ function lineBreaksExceed(text: string, limit: number): boolean {
   return false;
 }
 
-/** A full check, or a section-level one when the document is too large for the time budget. */
-function checkWithinBudget(text: string, options: CheckOptions): { result: CheckResult; degraded: boolean } {
+type Depth = 'full' | 'sections' | 'unchecked';
+
+/** A full check, a section-level one when the document is too large for the time budget, or none. */
+function checkWithinBudget(text: string, options: CheckOptions): { result: CheckResult; depth: Depth } {
   const { checkText } = lib().core;
   const sectionsOnly: CheckOptions = { ...options, level: 'sections' };
-  if (text.length > DEGRADED_CHARS) return { result: checkText(text, sectionsOnly), degraded: true };
-  if (!lineBreaksExceed(text, DEGRADED_TABLE_LINES)) return { result: checkText(text, options), degraded: false };
+  if (text.length > UNCHECKED_CHARS || lineBreaksExceed(text, UNCHECKED_LINES)) return { result: checkText('', options), depth: 'unchecked' };
+  if (text.length > DEGRADED_CHARS) return { result: checkText(text, sectionsOnly), depth: 'sections' };
+  if (!lineBreaksExceed(text, DEGRADED_TABLE_LINES)) return { result: checkText(text, options), depth: 'full' };
   const sections = checkText(text, sectionsOnly);
   let tableLines = 0;
   for (const s of sections.model.sections) if (TABLE_SECTIONS.has(s.number)) tableLines += s.endLine - s.line;
-  return tableLines > DEGRADED_TABLE_LINES ? { result: sections, degraded: true } : { result: checkText(text, options), degraded: false };
+  return tableLines > DEGRADED_TABLE_LINES ? { result: sections, depth: 'sections' } : { result: checkText(text, options), depth: 'full' };
 }
 const PUSH_DEBOUNCE_MS = 200;
 
@@ -336,7 +342,9 @@ interface Entry {
   doc: AnalysedDocument;
   config: DocConfig;
   resultId: string;
+  /** Checked at less than full depth (section level, or not at all): no hints or lenses. */
   degraded: boolean;
+  unchecked: boolean;
   lsp?: LspDiagnostic[];
 }
 
@@ -418,6 +426,11 @@ async function configFor(uri: string): Promise<DocConfig> {
 
 function statusOf(uri: string, e: Entry, ms: number): void {
   const { model } = e.doc.result;
+  if (e.unchecked) {
+    log(`${uri}: ${e.doc.text.length} characters, too large to check`);
+    sendNotification('xxgkReport/status', { uri, template: null, year: null, checkedMs: ms, unchecked: true, limitChars: UNCHECKED_CHARS, limitLines: UNCHECKED_LINES });
+    return;
+  }
   if (!model.isReport) return;
   sendNotification('xxgkReport/status', { uri, template: model.template, year: model.year, checkedMs: ms, degraded: e.degraded || undefined, limitChars: e.degraded ? DEGRADED_CHARS : undefined, limitTableLines: e.degraded ? DEGRADED_TABLE_LINES : undefined });
 }
@@ -428,7 +441,8 @@ function entryFor(doc: TextDocument, config: DocConfig): Entry {
   if (cached && cached.revision === rev && cached.generation === generation && cached.configKey === config.key) return cached;
   const text = doc.getText();
   const t0 = performance.now();
-  const { result, degraded } = checkWithinBudget(text, config.options);
+  const { result, depth } = checkWithinBudget(text, config.options);
+  const degraded = depth !== 'full';
   const options: CheckOptions = degraded ? { ...config.options, level: 'sections' } : config.options;
   const ms = performance.now() - t0;
   for (const f of result.failedRules) log(`rule ${f.code} failed on ${doc.uri}: ${f.error}`);
@@ -441,6 +455,7 @@ function entryFor(doc: TextDocument, config: DocConfig): Entry {
     config,
     resultId: `${session}.${generation}.${rev}`,
     degraded,
+    unchecked: depth === 'unchecked',
   };
   cache.set(doc.uri, entry);
   statusOf(doc.uri, entry, ms);

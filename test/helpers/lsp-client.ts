@@ -69,6 +69,8 @@ export interface StatusParams {
   degraded?: boolean;
   limitChars?: number;
   limitTableLines?: number;
+  unchecked?: boolean;
+  limitLines?: number;
 }
 
 type Waiter = { pick: () => boolean; resolve: () => void };
