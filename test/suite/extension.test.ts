@@ -98,9 +98,9 @@ describe('xxgk-report in the editor', () => {
 
   after(async () => {
     if (doc && !doc.isClosed) {
-      if (doc.isDirty) await doc.save();
+      // Revert, not save: the folder is deleted next, and a pending save would fail at shutdown.
       await vscode.window.showTextDocument(doc);
-      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
