@@ -142,6 +142,15 @@ await check('report.txt: a squiggle on exactly the wrong number (line 153, the "
   if (text.trim() !== '7') throw new Error(`the squiggle's line reads ${JSON.stringify(text)}`);
 });
 
+await check('the language status shows the detected template and year', async () => {
+  await page.locator('[id="status.languageStatus"]').click();
+  const item = page.locator('.hover-language-status', { hasText: '年版' }).first();
+  await item.waitFor();
+  const text = await item.innerText();
+  if (!text.includes('2019 年版') || !text.includes('2020 年度')) throw new Error(`language status: ${text}`);
+  await page.keyboard.press('Escape');
+});
+
 await check('hovering the number shows its table, row and column', async () => {
   // The decoration spans the line's height: its middle is on the number. The cursor goes there and
   // Ctrl+K Ctrl+I shows the hover (a resting mouse pointer is less dependable headless). The hover
