@@ -120,6 +120,20 @@ async function textUnder(s, text) {
   return { found: boxes.some((g) => Math.abs(g.x - s.x) <= 2 && Math.abs(g.width - s.width) <= 2), boxes };
 }
 
+/**
+ * The box of a decoration, polled: monaco re-renders decorations whenever diagnostics, hints or lenses
+ * arrive, so an element found a moment ago may be gone (box null) until the next frame.
+ */
+async function boxOf(locator, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const box = await locator.boundingBox({ timeout: 1000 }).catch(() => null);
+    if (box) return box;
+    if (Date.now() > deadline) throw new Error('the decoration did not settle on screen');
+    await page.waitForTimeout(100);
+  }
+}
+
 const problems = page.locator('.markers-panel .monaco-list-row');
 let squiggle;
 
@@ -135,8 +149,13 @@ await check('report.txt: a squiggle on exactly the wrong number (line 153, the "
   await goToLine(153);
   squiggle = editor.locator('.squiggly-error').filter({ visible: true }).first();
   await squiggle.waitFor();
-  const s = await squiggle.boundingBox();
-  const { found, boxes } = await textUnder(s, '7');
+  // Polled too: the line can still move when the inlay hints before the number arrive.
+  let s, found, boxes;
+  for (let tries = 0; tries < 20 && !found; tries++) {
+    if (tries > 0) await page.waitForTimeout(150);
+    s = await boxOf(squiggle);
+    ({ found, boxes } = await textUnder(s, '7'));
+  }
   if (!found) throw new Error(`squiggle ${JSON.stringify(s)} is not under a "7" of its line: ${JSON.stringify(boxes)}`);
   const text = await lineText(s.y + s.height / 2);
   if (text.trim() !== '7') throw new Error(`the squiggle's line reads ${JSON.stringify(text)}`);
@@ -155,7 +174,7 @@ await check('hovering the number shows its table, row and column', async () => {
   // The decoration spans the line's height: its middle is on the number. The cursor goes there and
   // Ctrl+K Ctrl+I shows the hover (a resting mouse pointer is less dependable headless). The hover
   // fills in parts (the diagnostic's, then ours) and can be re-laid out, so its text is polled.
-  const s = await squiggle.boundingBox();
+  const s = await boxOf(squiggle);
   await page.mouse.click(s.x + 1, s.y + s.height / 2);
   const want = ['表三', '予以公开', '自然人'];
   let seen = [];
@@ -185,7 +204,7 @@ await check('the Problems panel shows the Chinese message with the rule code', a
 });
 
 await check('Ctrl+. offers "改为 4"; Enter applies it; the number is right and the problem is gone', async () => {
-  const s = await squiggle.boundingBox();
+  const s = await boxOf(squiggle);
   await page.mouse.click(s.x + 1, s.y + s.height / 2);
   await page.keyboard.press('Control+.');
   const wanted = page.locator('.action-widget .monaco-list-row', { hasText: '改为 4' }).first();
@@ -198,7 +217,11 @@ await check('Ctrl+. offers "改为 4"; Enter applies it; the number is right and
   }
   await page.keyboard.press('Enter');
   await editor.locator('.squiggly-error').filter({ visible: true }).first().waitFor({ state: 'detached' });
-  const text = await lineText(s.y + s.height / 2);
+  let text = '';
+  for (let tries = 0; tries < 20 && text.trim() !== '4'; tries++) {
+    if (tries > 0) await page.waitForTimeout(150);
+    text = (await lineText(s.y + s.height / 2)) ?? '';
+  }
   if (text.trim() !== '4') throw new Error(`line 153 now reads ${JSON.stringify(text)}`);
   await problems.filter({ hasText: 'XR101' }).first().waitFor({ state: 'detached' });
 });
