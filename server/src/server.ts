@@ -103,11 +103,12 @@ const UNCHECKED_CHARS = 10_000_000;
 const UNCHECKED_LINES = 200_000;
 const TABLE_SECTIONS = new Set(['二', '三', '四']);
 
-function lineBreaksExceed(text: string, limit: number): boolean {
-  const br = text.includes('\n') ? '\n' : '\r'; // old Mac exports end lines with CR alone
+/** Line breaks in `text`, counted up to `cap` (old Mac exports end lines with CR alone). */
+function lineBreaks(text: string, cap: number): number {
+  const br = text.includes('\n') ? '\n' : '\r';
   let n = 0;
-  for (let at = text.indexOf(br); at !== -1; at = text.indexOf(br, at + 1)) if (++n > limit) return true;
-  return false;
+  for (let at = text.indexOf(br); at !== -1 && n < cap; at = text.indexOf(br, at + 1)) n++;
+  return n;
 }
 
 type Depth = 'full' | 'sections' | 'unchecked';
@@ -116,14 +117,17 @@ type Depth = 'full' | 'sections' | 'unchecked';
 function checkWithinBudget(text: string, options: CheckOptions): { result: CheckResult; depth: Depth } {
   const { checkText } = lib().core;
   const sectionsOnly: CheckOptions = { ...options, level: 'sections' };
-  if (text.length > UNCHECKED_CHARS || lineBreaksExceed(text, UNCHECKED_LINES)) return { result: checkText('', options), depth: 'unchecked' };
+  const lines = text.length > UNCHECKED_CHARS ? Infinity : lineBreaks(text, UNCHECKED_LINES + 1);
+  if (lines > UNCHECKED_LINES) return { result: checkText('', options), depth: 'unchecked' };
   if (text.length > DEGRADED_CHARS) return { result: checkText(text, sectionsOnly), depth: 'sections' };
-  if (!lineBreaksExceed(text, DEGRADED_TABLE_LINES)) return { result: checkText(text, options), depth: 'full' };
+  if (lines <= DEGRADED_TABLE_LINES) return { result: checkText(text, options), depth: 'full' };
+  // Many lines: only the table sections' share decides (long narrative is cheap to check).
   const sections = checkText(text, sectionsOnly);
   let tableLines = 0;
   for (const s of sections.model.sections) if (TABLE_SECTIONS.has(s.number)) tableLines += s.endLine - s.line;
   return tableLines > DEGRADED_TABLE_LINES ? { result: sections, depth: 'sections' } : { result: checkText(text, options), depth: 'full' };
 }
+
 const PUSH_DEBOUNCE_MS = 200;
 
 function sanitizeSettings(raw: unknown): Settings {

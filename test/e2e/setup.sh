@@ -7,6 +7,7 @@ set -euo pipefail
 need=()
 command -v chromium >/dev/null || command -v chromium-browser >/dev/null || need+=(chromium)
 command -v nvim >/dev/null || need+=(neovim)
+command -v curl >/dev/null || need+=(curl)                    # start-server.sh polls /healthz
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need+=(libkrb5-dev)   # kerberos (in code-server) builds from source
 if ((${#need[@]})); then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
