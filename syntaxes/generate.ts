@@ -95,8 +95,8 @@ const columnLabels = [
   ...forms(templates.flatMap((t) => t.t2.flatMap((s) => s.columns as Labelled[]))),
   ...forms(common.t3.columns),
   ...common.t3.headerLabels,
-  ...common.t4.headerLabels,
-  ...Object.keys(common.t4.headerAliases),
+  ...common.t4.leafLabels,
+  ...common.t4.groups.flatMap((g) => [g.label, ...((g as { aliases?: string[] }).aliases ?? [])]),
 ].filter((l) => !totals.has(l));
 
 const titles = common.sections.map((s) => [s.title, ...((s as { aliases?: string[] }).aliases ?? [])]).flat();

@@ -77,18 +77,31 @@ describe('seed reports', () => {
     });
   }
 
-  it('001: five blank 行政复议 cells in table 四, each underlined where the value belongs', () => {
+  it('001: the five blank 行政复议 cells of table 四 are one finding, with each cell as a related location', () => {
     const text = readFixture('001_61ad5134df80a2d8.txt');
     const blanks = byCode(checkText(text).diagnostics, 'XR201');
-    assert.equal(blanks.length, 5);
-    assert.deepEqual(blanks.map((d) => d.column), ['行政复议·结果维持', '行政复议·结果纠正', '行政复议·其他结果', '行政复议·尚未审结', '行政复议·总计']);
-    for (const d of blanks) {
-      assert.equal(d.range.start.line, 75);
-      assert.equal(textAt(text, d.range), '');
-      assert.equal(d.actual, null);
-      assert.ok(!d.fixes.some((f) => f.preferred), 'filling a blank with 0 is never automatic');
+    assert.equal(blanks.length, 1);
+    const [d] = blanks;
+    assert.equal(d.table, '四');
+    assert.equal(d.range.start.line, 75);
+    assert.equal(textAt(text, d.range), '');
+    assert.equal(d.actual, null);
+    assert.match(d.message, /表四有 5 个空白单元格/);
+    assert.equal(d.related!.length, 5);
+    for (const r of d.related!) {
+      assert.equal(r.range.start.line, 75);
+      assert.equal(textAt(text, r.range), '');
     }
-    // No T4-SUM evaluation for 行政复议 while its cells are blank.
+    assert.deepEqual(
+      d.related!.map((r) => r.message),
+      ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].map((c) => `表四「行政复议·${c}」列`),
+    );
+    // One explicit fix fills all five; filling a blank with 0 is never automatic.
+    assert.equal(d.fixes.length, 1);
+    assert.equal(d.fixes[0].preferred, false);
+    assert.equal(d.fixes[0].edits.length, 5);
+    assert.equal(applyEdits(text, d.fixes[0].edits).split('\n')[75], '0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0');
+    // No T4-SUM evaluation for 行政复议 while its total is blank too.
     assert.deepEqual(byCode(checkText(text).diagnostics, 'XR104'), []);
   });
 
@@ -124,8 +137,8 @@ describe('seed reports', () => {
     const zh = checkText(text).diagnostics;
     const en = checkText(text, { locale: 'en' }).diagnostics;
     assert.deepEqual(en.map((d) => d.code), zh.map((d) => d.code));
-    assert.match(en.find((d) => d.code === 'XR201')!.message, /Blank cell/);
-    assert.match(zh.find((d) => d.code === 'XR201')!.message, /空白单元格/);
+    assert.match(en.find((d) => d.code === 'XR201')!.message, /has 5 blank cells/);
+    assert.match(zh.find((d) => d.code === 'XR201')!.message, /5 个空白单元格/);
   });
 });
 

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { CATALOGUES, RULES, applyEdits, checkText, findRule, parseConfig, parseValue } from '../server/src/core';
+import { CATALOGUES, RULES, applyEdits, checkText, findRule, fixAll, parseConfig, parseValue } from '../server/src/core';
 import { configSchema } from '../scripts/gen-schema';
 import { readFixture, textAt } from './helpers/reports';
 
@@ -164,7 +164,8 @@ describe('inline suppressions', () => {
     const ds = checkText(lines.join('\n')).diagnostics;
     assert.equal(ds.filter((d) => d.code === 'XR201').length, 0);
     lines.splice(75, 1, '<!-- xxgk-disable-next-line XR012 -->');
-    assert.equal(checkText(lines.join('\n')).diagnostics.filter((d) => d.code === 'XR201').length, 5);
+    // One finding for the table's five blank cells, on the first of them (line 76).
+    assert.equal(checkText(lines.join('\n')).diagnostics.filter((d) => d.code === 'XR201').length, 1);
   });
 });
 
@@ -179,14 +180,20 @@ describe('fixes replace only what they are about', () => {
     assert.equal(applyEdits(broken, d.fixes[0].edits), original);
   });
 
-  it('a blank total whose terms are known gets a preferred fix with the sum', () => {
+  it('a blank total whose terms are known is a hint with a compute fix, which fix-all leaves alone', () => {
     const seed = readFixture('002_3f5e56868c97c344.txt');
     const broken = seed.replace('\t（七）总计\n\t14\n\t0\n\t0\n\t0\n\t0\n\t0\n\t14', '\t（七）总计\n\t14\n\t0\n\t0\n\t0\n\t0\n\t0\n\t');
     assert.notEqual(broken, seed);
-    const d = checkText(broken).diagnostics.find((x) => x.code === 'XR201')!;
+    const ds = checkText(broken).diagnostics;
+    const d = ds.find((x) => x.code === 'XR101')!;
+    assert.equal(d.severity, 'hint');
     assert.equal(d.expected, 14);
-    const preferred = d.fixes.find((f) => f.preferred)!;
-    assert.equal(applyEdits(broken, preferred.edits), seed);
+    assert.equal(d.fixes.length, 1);
+    assert.equal(d.fixes[0].preferred, false);
+    assert.equal(applyEdits(broken, d.fixes[0].edits), seed);
+    // Not wrong, only not filled in: no error anywhere, and blank is never filled automatically.
+    assert.deepEqual(ds.filter((x) => x.severity === 'error'), []);
+    assert.equal(fixAll(broken).text, broken);
   });
 
   it('a wrong total whose recompute would break a holding identity gets an explanation, not a fix', () => {

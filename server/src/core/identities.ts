@@ -1,6 +1,12 @@
 // Evaluates the arithmetic identities of the templates (spec §4.1) over a parsed model, locates the
 // wrong cell where a row and a column identity disagree by the same amount, and plans fixes that never
 // break an identity that holds (spec §4.2). Rules turn the plan into diagnostics; fix-all applies it.
+//
+// Blank cells are unknown non-negative integers (spec §4.2, revised). Identities with blanks are still
+// evaluated, in three tiers: broken whatever the blanks hold (certain); broken if the blanks are 0 and the
+// table itself shows its blanks are zeros (zero-evident); broken if the blanks are 0, without that
+// evidence (zero-assumed). Locating and planning work in that "blanks are 0" world. A blank *total* is
+// "not filled in": it takes no part, and where its terms are known it can be computed.
 
 import { numericValue } from './numbers';
 import { TEMPLATES, type CellRefSpec, type IdentitySpec, type Template } from './templates';
@@ -23,16 +29,26 @@ export interface Instance {
   right: Term[];
   output: Term;
   preferredFix: boolean;
-  /** Why it cannot be evaluated: a missing row or a cell that is not a number. */
-  skipped?: 'missing' | 'unknown';
+  /** Why it cannot be evaluated: a missing row, a cell that is no number, or a blank total. */
+  skipped?: 'missing' | 'unknown' | 'blank-total';
+  /** Blank cells among its terms (each counted as an unknown non-negative integer). */
+  blanks: number;
 }
+
+/**
+ * How sure a finding is: 'certain' (no blank involved, or broken whatever the blanks hold),
+ * 'zero-evident' (broken with blanks as 0, and the table shows its blanks are zeros), 'zero-assumed'
+ * (broken with blanks as 0, without that evidence: a warning).
+ */
+export type Tier = 'certain' | 'zero-evident' | 'zero-assumed';
 
 export interface Located {
   term: Term;
   expected: number;
-  actual: number;
+  actual: number | null;
   delta: number;
   instances: Instance[];
+  tier: Tier;
 }
 
 export interface TotalFinding {
@@ -47,6 +63,9 @@ export interface TotalFinding {
   wouldBreak?: Instance;
   /** For a non-preferred fix (T3-BAL): every cell the fix sets, so that together they harm nothing. */
   together?: { term: Term; value: number }[];
+  tier: Tier;
+  /** A row total whose detail cells no column identity can check: one of them may be the wrong one. */
+  detailsUnchecked?: boolean;
 }
 
 export interface Computable {
@@ -55,12 +74,22 @@ export interface Computable {
   instance: Instance;
 }
 
+/** The blank cells of one table and what its identities say about them (XR201, once per table). */
+export interface BlankCells {
+  table: TableId;
+  cells: Term[];
+  /** 'zeros': identities with blanks all hold with blanks as 0; 'broken': some do not; 'unknown': none tells. */
+  verdict: 'zeros' | 'broken' | 'unknown';
+}
+
 export interface Analysis {
   instances: Instance[];
   located: Located[];
   totals: TotalFinding[];
   /** Blank output cells whose terms are all known. */
   computable: Computable[];
+  blanks: BlankCells[];
+  /** A cell's value in arithmetic: its number, or null (blank or not a number). */
   valueOf(cell: ValueCell): number | null;
 }
 
@@ -114,6 +143,7 @@ function instancesFor(model: ReportModel, template: Template): Instance[] {
         right: r,
         output: o[0],
         preferredFix: spec.preferredFix !== false,
+        blanks: 0,
       };
       if (missing) inst.skipped = 'missing';
       out.push(inst);
@@ -157,7 +187,7 @@ function sum(terms: Term[], values: Values): number | null {
 
 /** Left minus right, or null when the identity cannot be evaluated. */
 function diffOf(inst: Instance, values: Values): number | null {
-  if (inst.skipped === 'missing') return null;
+  if (inst.skipped) return null;
   const l = sum(inst.left, values);
   const r = sum(inst.right, values);
   return l === null || r === null ? null : l - r;
@@ -168,19 +198,60 @@ function outputDelta(inst: Instance, diff: number): number {
   return inst.left.some((t) => t.cell === inst.output.cell) ? -diff : diff;
 }
 
+/** Tables 三 and 四 hold counts: a decimal or an integer beyond exact arithmetic is not one (XR204/XR203). */
+function countOf(cell: ValueCell): number | null {
+  const v = numericValue(cell.value);
+  return v !== null && Number.isSafeInteger(v) ? v : null;
+}
+
+const isBlank = (cell: ValueCell) => cell.value.kind === 'blank';
+
+/** Could the blanks (unknown non-negative integers) make the identity hold? */
+function feasible(inst: Instance, known: Values): boolean {
+  let diff = 0;
+  let blankLeft = 0;
+  let blankRight = 0;
+  for (const t of inst.left) {
+    const v = known.get(t.cell);
+    if (v === null || v === undefined) blankLeft++;
+    else diff += v;
+  }
+  for (const t of inst.right) {
+    const v = known.get(t.cell);
+    if (v === null || v === undefined) blankRight++;
+    else diff -= v;
+  }
+  return diff === 0 || (diff < 0 && blankLeft > 0) || (diff > 0 && blankRight > 0);
+}
+
 export function analyze(model: ReportModel, blankAsZero = false): Analysis {
   const template = TEMPLATES[model.template ?? '2021'];
   const instances = instancesFor(model, template);
-  const values: Values = new Map();
+  // `known`: numbers only; `zero`: blanks as 0 (the world locating and planning work in).
+  const known: Values = new Map();
+  const zero: Values = new Map();
   for (const inst of instances) {
-    for (const t of [...inst.left, ...inst.right]) if (!values.has(t.cell)) values.set(t.cell, countOf(t.cell, blankAsZero));
+    for (const t of [...inst.left, ...inst.right]) {
+      if (known.has(t.cell)) continue;
+      const v = countOf(t.cell);
+      const blank = isBlank(t.cell);
+      known.set(t.cell, blankAsZero && blank ? 0 : v);
+      zero.set(t.cell, blank ? 0 : v);
+    }
   }
+  // Totals: outputs of identities that recompute them. A blank total is "not filled in".
+  const totalCells = new Set<ValueCell>();
+  for (const inst of instances) if (inst.preferredFix) totalCells.add(inst.output.cell);
   for (const inst of instances) {
-    if (!inst.skipped && diffOf(inst, values) === null) inst.skipped = 'unknown';
+    if (inst.skipped) continue;
+    const terms = [...inst.left, ...inst.right];
+    if (terms.some((t) => known.get(t.cell) === null && !isBlank(t.cell))) inst.skipped = 'unknown';
+    else if (!blankAsZero && terms.some((t) => isBlank(t.cell) && totalCells.has(t.cell))) inst.skipped = 'blank-total';
+    else inst.blanks = blankAsZero ? 0 : terms.filter((t) => isBlank(t.cell)).length;
   }
 
   const evaluable = instances.filter((i) => !i.skipped);
-  const failing = new Set(evaluable.filter((i) => diffOf(i, values) !== 0));
+  const failing = new Set(evaluable.filter((i) => diffOf(i, zero) !== 0));
   const byCell = new Map<ValueCell, { inst: Instance; side: 1 | -1; term: Term }[]>();
   for (const inst of evaluable) {
     for (const t of inst.left) push(byCell, t.cell, { inst, side: 1, term: t });
@@ -188,29 +259,29 @@ export function analyze(model: ReportModel, blankAsZero = false): Analysis {
   }
 
   // 1. A cell explains a set of failures when every identity it is in fails by the same amount.
-  const candidates: Located[] = [];
+  const candidates: Omit<Located, 'tier'>[] = [];
   for (const [cell, uses] of byCell) {
     if (uses.length < 2 || !uses.every((u) => failing.has(u.inst))) continue;
-    const deltas = uses.map((u) => (u.side === 1 ? -diffOf(u.inst, values)! : diffOf(u.inst, values)!));
+    const deltas = uses.map((u) => (u.side === 1 ? -diffOf(u.inst, zero)! : diffOf(u.inst, zero)!));
     if (!deltas.every((d) => d === deltas[0])) continue;
-    const actual = values.get(cell)!;
+    const actual = zero.get(cell)!;
     const expected = actual + deltas[0];
     if (expected < 0) continue;
-    candidates.push({ term: uses[0].term, expected, actual, delta: deltas[0], instances: uses.map((u) => u.inst) });
+    candidates.push({ term: uses[0].term, expected, actual: isBlank(cell) ? null : actual, delta: deltas[0], instances: uses.map((u) => u.inst) });
   }
-  const located: Located[] = [];
+  const located: Omit<Located, 'tier'>[] = [];
   for (const c of candidates) {
     const sole = c.instances.every((inst) => candidates.filter((o) => o.instances.includes(inst)).length === 1);
     if (sole) located.push(c);
   }
-  const planned: Values = new Map(values);
+  const planned: Values = new Map(zero);
   for (const l of located) {
     planned.set(l.term.cell, l.expected);
     for (const inst of l.instances) failing.delete(inst);
   }
 
   // 2. Remaining failures, in the order of spec §4.2: row totals, then （七）总计, then the balance.
-  const totals: TotalFinding[] = [];
+  const totals: Omit<TotalFinding, 'tier'>[] = [];
   const ordered = [...evaluable].sort((a, b) => PRIORITY.indexOf(a.spec.id) - PRIORITY.indexOf(b.spec.id));
   for (const inst of ordered) {
     if (!failing.has(inst)) continue;
@@ -220,15 +291,15 @@ export function analyze(model: ReportModel, blankAsZero = false): Analysis {
     const actual = planned.get(out)!;
     const expected = actual + outputDelta(inst, diff);
     // It wants back the printed value an earlier finding planned to change: that finding stands alone.
-    if (expected === values.get(out) && actual !== expected) continue;
+    if (expected === zero.get(out) && actual !== expected) continue;
     let wouldBreak: Instance | undefined;
     if (expected >= 0) {
       planned.set(out, expected);
-      wouldBreak = (byCell.get(out) ?? []).map((u) => u.inst).find((o) => o !== inst && !failing.has(o) && diffOf(o, values) === 0 && diffOf(o, planned) !== 0);
+      wouldBreak = (byCell.get(out) ?? []).map((u) => u.inst).find((o) => o !== inst && !failing.has(o) && diffOf(o, zero) === 0 && diffOf(o, planned) !== 0);
       if (wouldBreak || !inst.preferredFix) planned.set(out, actual);
     }
     const safe = expected >= 0 && !wouldBreak && inst.preferredFix;
-    totals.push({ instance: inst, expected, actual: values.get(out)!, diff, safe, wouldBreak });
+    totals.push({ instance: inst, expected, actual: zero.get(out)!, diff, safe, wouldBreak, detailsUnchecked: inst.spec.id === 'T3-ROW' && !detailsChecked(inst, byCell, (o) => diffOf(o, zero) === 0) });
   }
 
   // The balance has no natural output cell: its fix sets 四 in every failing column at once, and is
@@ -237,7 +308,7 @@ export function analyze(model: ReportModel, blankAsZero = false): Analysis {
   if (explicit.length > 0) {
     const trial: Values = new Map(planned);
     for (const f of explicit) trial.set(f.instance.output.cell, f.expected);
-    const harms = evaluable.some((o) => !explicit.some((f) => f.instance === o) && diffOf(o, values) === 0 && diffOf(o, trial) !== 0);
+    const harms = evaluable.some((o) => !explicit.some((f) => f.instance === o) && diffOf(o, zero) === 0 && diffOf(o, trial) !== 0);
     if (!harms) {
       const together = explicit.map((f) => ({ term: f.instance.output, value: f.expected }));
       for (const f of explicit) {
@@ -247,27 +318,71 @@ export function analyze(model: ReportModel, blankAsZero = false): Analysis {
     }
   }
 
-  // 3. Blank totals whose terms are all known: offer the sum.
+  // 3. How sure each finding is (spec §4.2's three tiers).
+  const withBlanks = evaluable.filter((i) => i.blanks > 0);
+  const evidence = (involved: readonly Instance[]) => {
+    const others = withBlanks.filter((i) => !involved.includes(i));
+    return others.length > 0 && others.every((i) => diffOf(i, zero) === 0);
+  };
+  const tierOf = (involved: readonly Instance[]): Tier => {
+    if (involved.some((i) => i.blanks === 0 || !feasible(i, known))) return 'certain';
+    return evidence(involved) ? 'zero-evident' : 'zero-assumed';
+  };
+
+  // 4. Blank totals whose terms are all known: offer the sum.
   const computable: Computable[] = [];
   for (const inst of instances) {
-    if (inst.skipped !== 'unknown' || !inst.preferredFix) continue;
+    if (inst.skipped !== 'blank-total' || !inst.preferredFix) continue;
     const out = inst.output.cell;
-    if (out.value.kind !== 'blank') continue;
+    if (!isBlank(out)) continue;
     const others = [...inst.left, ...inst.right].filter((t) => t.cell !== out);
-    if (sum(others, values) === null || computable.some((c) => c.term.cell === out)) continue;
+    if (sum(others, known) === null || computable.some((c) => c.term.cell === out)) continue;
     const onLeft = inst.left.some((t) => t.cell === out);
-    const rest = (terms: Term[]) => sum(terms.filter((t) => t.cell !== out), values)!;
+    const rest = (terms: Term[]) => sum(terms.filter((t) => t.cell !== out), known)!;
     const value = onLeft ? rest(inst.right) - rest(inst.left) : rest(inst.left) - rest(inst.right);
     if (value >= 0) computable.push({ term: inst.output, expected: value, instance: inst });
   }
 
-  return { instances, located, totals, computable, valueOf: (cell) => values.get(cell) ?? numericValue(cell.value, blankAsZero) };
+  return {
+    instances,
+    located: located.map((l) => ({ ...l, tier: tierOf(l.instances) })),
+    totals: totals.map((f) => ({ ...f, tier: tierOf([f.instance]) })),
+    computable,
+    blanks: blankAsZero ? [] : blankCellsOf(model, withBlanks),
+    valueOf: (cell) => known.get(cell) ?? countOrNull(cell, blankAsZero),
+  };
 }
 
-/** Tables 三 and 四 hold counts: a decimal or an integer beyond exact arithmetic is not one (XR204/XR203). */
-function countOf(cell: ValueCell, blankAsZero: boolean): number | null {
-  const v = numericValue(cell.value, blankAsZero);
-  return v !== null && Number.isSafeInteger(v) ? v : null;
+/** A row total's detail cells are vouched for when each is in a column identity that is evaluated and holds. */
+function detailsChecked(rowInst: Instance, byCell: Map<ValueCell, { inst: Instance }[]>, holds: (i: Instance) => boolean): boolean {
+  return rowInst.right.every((t) => (byCell.get(t.cell) ?? []).some((u) => u.inst !== rowInst && u.inst.spec.over === 'columns' && holds(u.inst)));
+}
+
+function countOrNull(cell: ValueCell, blankAsZero: boolean): number | null {
+  return numericValue(cell.value, blankAsZero);
+}
+
+/** Blank value cells of every table, with what the identities say about them. */
+function blankCellsOf(model: ReportModel, withBlanks: readonly Instance[]): BlankCells[] {
+  const out: BlankCells[] = [];
+  const zeroHolds = (i: Instance) => {
+    let d = 0;
+    for (const t of i.left) d += numericValue(t.cell.value, true) ?? 0;
+    for (const t of i.right) d -= numericValue(t.cell.value, true) ?? 0;
+    return d === 0;
+  };
+  for (const table of Object.values(model.tables)) {
+    const cells: Term[] = [];
+    for (const row of table.rows) {
+      if ((row.kind !== 'data' && row.kind !== 'extra') || !row.aligned) continue;
+      for (const cell of row.cells) if (isBlank(cell)) cells.push({ row, cell });
+    }
+    if (cells.length === 0) continue;
+    const relevant = withBlanks.filter((i) => i.table === table.id);
+    const verdict = relevant.length === 0 ? 'unknown' : relevant.every(zeroHolds) ? 'zeros' : 'broken';
+    out.push({ table: table.id, cells, verdict });
+  }
+  return out;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, v: V): void {

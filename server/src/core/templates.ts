@@ -4,7 +4,6 @@
 import common from './templates/common.json';
 import v2019 from './templates/2019.json';
 import v2021 from './templates/2021.json';
-import { normalizeLabel } from './text';
 import type { TableId, TemplateVersion } from './types';
 
 export type ValueKindSpec = 'count' | 'delta' | 'amount';
@@ -87,102 +86,15 @@ function build(data: typeof v2019 | typeof v2021): Template {
 export const TEMPLATES: Record<TemplateVersion, Template> = { '2019': build(v2019), '2021': build(v2021) };
 export const VERSIONS = Object.keys(TEMPLATES) as TemplateVersion[];
 export const SECTIONS: SectionSpec[] = common.sections;
-export const T3_HEADER_LABELS = new Set(common.t3.headerLabels.map(normalizeLabel));
-export const T4_HEADER_LABELS = new Set(common.t4.headerLabels.map(normalizeLabel));
-export const T4_HEADER_ALIASES: Record<string, string> = common.t4.headerAliases;
+/** Header words of table 三 that name no column: 申请人情况, 法人或其他组织, the corner note. */
+export const T3_HEADER_LABELS_LIST: readonly string[] = common.t3.headerLabels;
+/** The five result columns each group of table 四 repeats. */
+export const T4_LEAF_LABELS: readonly string[] = common.t4.leafLabels;
+/** Group names of table 四's header, with the group (0–2) whose five columns they head; 行政诉讼 heads two. */
+export const T4_GROUP_LABELS: readonly { label: string; aliases?: string[]; group: number | null }[] = common.t4.groups;
 
 export function templateForYear(year: number | null): TemplateVersion | null {
   if (year === null) return null;
   for (const v of VERSIONS) if (year >= TEMPLATES[v].firstYear && year <= TEMPLATES[v].lastYear) return v;
   return null;
-}
-
-const ORDINAL_RE = /^(?:[一二三四五六七八九十]+[、.]|（[一二三四五六七八九十]+）|\d+[.、]|（\d+）)/;
-
-/** The label without its ordinal (`（一）`, `1.`, `一、`). */
-export function stripOrdinal(norm: string): string {
-  return norm.replace(ORDINAL_RE, '');
-}
-
-export interface LabelMatch<T> {
-  spec: T;
-  /** 'exact' matches the canonical wording; 'wording' an alias, a typo or a missing ordinal. */
-  how: 'exact' | 'wording';
-}
-
-interface Labelled {
-  label: string;
-  aliases?: string[];
-  group?: string;
-}
-
-/** Matches normalised labels to template entries: exact, alias, without ordinal, then by leading words. */
-export class LabelIndex<T extends Labelled> {
-  private readonly exact = new Map<string, T>();
-  private readonly alias = new Map<string, T>();
-  private readonly bare = new Map<string, T[]>();
-  private readonly cores: { core: string; spec: T }[] = [];
-
-  constructor(specs: readonly T[]) {
-    for (const spec of specs) {
-      const norm = normalizeLabel(spec.label);
-      if (norm === '') continue;
-      this.exact.set(norm, spec);
-      for (const a of spec.aliases ?? []) this.alias.set(normalizeLabel(a), spec);
-      for (const form of [norm, ...(spec.aliases ?? []).map(normalizeLabel)]) {
-        const b = stripOrdinal(form);
-        const list = this.bare.get(b) ?? [];
-        if (!list.includes(spec)) list.push(spec);
-        this.bare.set(b, list);
-      }
-      // Leading words before a parenthetical note: `部分公开` of `（二）部分公开（区分处理的…）`.
-      const core = stripOrdinal(norm).replace(/（.*$/, '');
-      if (core.length >= 4) this.cores.push({ core, spec });
-    }
-  }
-
-  match(norm: string, group?: string): LabelMatch<T> | null {
-    if (norm === '') return null;
-    const e = this.exact.get(norm);
-    if (e) return { spec: e, how: 'exact' };
-    const a = this.alias.get(norm);
-    if (a) return { spec: a, how: 'wording' };
-    const bare = stripOrdinal(norm);
-    const list = this.bare.get(bare);
-    if (list) {
-      const pick = list.length === 1 ? list[0] : list.find((s) => s.group === group);
-      if (pick) return { spec: pick, how: 'wording' };
-    }
-    if (bare.length >= 4) {
-      for (const { core, spec } of this.cores) if (bare.startsWith(core)) return { spec, how: 'wording' };
-    }
-    return null;
-  }
-}
-
-export interface TemplateIndexes {
-  t2Captions: LabelIndex<{ label: string; sub: SubtableSpec }>;
-  t2Rows: LabelIndex<RowSpec>;
-  t2Columns: LabelIndex<ColumnSpec>;
-  t3Rows: LabelIndex<RowSpec>;
-  t3Columns: LabelIndex<ColumnSpec>;
-}
-
-const indexCache = new Map<TemplateVersion, TemplateIndexes>();
-
-/** Label indexes of a template, built once and shared by the parser and the rules. */
-export function indexesOf(version: TemplateVersion): TemplateIndexes {
-  let ix = indexCache.get(version);
-  if (!ix) {
-    const t = TEMPLATES[version];
-    ix = {
-      t2Captions: new LabelIndex(t.t2.map((s) => ({ label: s.caption, sub: s }))),
-      t2Rows: new LabelIndex(t.t2.flatMap((s) => s.rows.map((r) => ({ ...r, group: s.key })))),
-      t2Columns: new LabelIndex(t.t2.flatMap((s) => s.columns)),
-      t3Rows: new LabelIndex(t.t3Rows),
-      t3Columns: new LabelIndex(t.t3Columns),
-    };
-    indexCache.set(version, ix);
-  }
-  return ix;
 }

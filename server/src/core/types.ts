@@ -73,6 +73,17 @@ export interface LabelCell {
   range: Range;
 }
 
+/** How a label cell was placed against the template (spec §5.5 rules 5 and 8). */
+export interface LabelMatch {
+  cell: LabelCell;
+  /** The template's wording for it. */
+  canonical: string;
+  /** 'exact': the template's words (perhaps spaced or half-width); 'wording': an alias or a near miss. */
+  how: 'exact' | 'wording';
+  /** Placed with confidence: only then may a fix rename the cell. */
+  confident: boolean;
+}
+
 export type RowKind =
   | 'caption' // 第二十条第（一）项
   | 'header' // 信息内容 … / column headers
@@ -101,6 +112,12 @@ export interface TableRow {
   group?: string;
   /** Template row key this extra row belongs under (e.g. 行政检查 under 其他对外管理服务事项). */
   parentKey?: string;
+  /** Label cells the alignment placed against template labels (the row's own and its group's). */
+  labelMatches?: LabelMatch[];
+  /** A template row found out of order (a real swap, spec §5.5 rule 5). */
+  outOfOrder?: boolean;
+  /** Why the values could not be placed: more non-empty values, or fewer cells, than columns. */
+  placement?: 'more' | 'fewer';
 }
 
 export interface Table {
@@ -116,6 +133,10 @@ export interface Table {
   rows: TableRow[];
   /** Every label cell of header/caption rows, for label checks and version detection. */
   headerCells: LabelCell[];
+  /** Header cells placed against template column (or group) names. */
+  headerMatches?: LabelMatch[];
+  /** The table was found by its content, not under its section heading (the heading is missing). */
+  orphan?: boolean;
 }
 
 export interface Section {
@@ -125,8 +146,12 @@ export interface Section {
   canonicalTitle: string;
   /** The heading matches the canonical text exactly (after normalisation). */
   canonical: boolean;
-  /** Numbering as written when not `一、`-style (e.g. `一.`, `1、`), else undefined. */
+  /** Numbering as written when not `一、`-style (e.g. `一.`, `1、`; '' when no numeral is written), else undefined. */
   oddNumbering?: string;
+  /** Found by its title under another section's numeral (spec §5.5 rule 1): what was written, and where. */
+  misnumbered?: { written: string; range: Range };
+  /** A second heading of a section that was already found (the line of the first). */
+  duplicateOf?: number;
   line: number;
   /** Range of the heading text (without markdown marks and artefacts). */
   range: Range;

@@ -3,7 +3,7 @@
 
 import { formatNumber } from '../numbers';
 import { TEMPLATES } from '../templates';
-import type { Instance, Term } from '../identities';
+import type { Instance, Term, Tier } from '../identities';
 import { fix, replace, type Rule, type RuleContext } from './rule';
 import type { Range } from '../types';
 
@@ -23,7 +23,7 @@ function related(ctx: RuleContext, terms: Term[], valueOf: (t: Term) => number |
     range: term.cell.range,
     message: ctx.msg('arith.term', {
       label: term.row.key === 'row' || term.row.label === '' ? term.cell.column ?? '' : `${term.row.label}${term.cell.column ? ' · ' + term.cell.column : ''}`,
-      value: valueOf(term) ?? '?',
+      value: valueOf(term) ?? ctx.msg('value.blank'),
     }),
   }));
 }
@@ -44,7 +44,14 @@ function whereOf(ctx: RuleContext, inst: Instance): string {
   return ctx.msg(`arith.where.${inst.spec.id}` as 'arith.where.T3-ROW', args(ctx, inst));
 }
 
-function checkCode(code: string) {
+/** Message and severity of a finding by how sure it is (spec §4.2's tiers). */
+function tiered(ctx: RuleContext, message: string, tier: Tier, severity: Rule['severity']): { message: string; severity: Rule['severity'] } {
+  if (tier === 'zero-evident') return { message: ctx.msg('arith.zeroEvident', { message }), severity };
+  if (tier === 'zero-assumed') return { message: ctx.msg('arith.zeroAssumed', { message }), severity: severity === 'error' ? 'warning' : severity };
+  return { message, severity };
+}
+
+function checkCode(code: string, severity: Rule['severity']) {
   return (ctx: RuleContext) => {
     const { analysis } = ctx;
     const valueOf = (term: Term) => analysis.valueOf(term.cell);
@@ -56,8 +63,14 @@ function checkCode(code: string) {
       const sep = ctx.msg('joiner.and');
       const whereText = loc.instances.map((i) => whereOf(ctx, i)).join(sep);
       const value = formatNumber(loc.expected);
+      const blank = loc.actual === null;
+      const base = blank
+        ? { message: ctx.msg('arith.locatedBlank', { expected: value, where: whereText }), severity: 'warning' as const }
+        : tiered(ctx, ctx.msg('arith.located', { expected: value, actual: formatNumber(loc.actual!), where: whereText, delta: Math.abs(loc.delta) }), loc.tier, severity);
+      // A blank the identities fill, or a finding that assumes blanks are 0: offered, never applied by fix-all.
+      const preferred = !blank && loc.tier !== 'zero-assumed';
       ctx.report({
-        message: ctx.msg('arith.located', { expected: value, actual: formatNumber(loc.actual), where: whereText, delta: Math.abs(loc.delta) }),
+        ...base,
         range: loc.term.cell.range,
         table: first.table,
         row: loc.term.row.label,
@@ -65,7 +78,7 @@ function checkCode(code: string) {
         expected: loc.expected,
         actual: loc.actual,
         related: related(ctx, [...new Set(loc.instances.flatMap((i) => [i.output]))].filter((t) => t.cell !== loc.term.cell), valueOf),
-        fixes: [fix(ctx.msg('fix.setCell', { value }), [replace(loc.term.cell.valueRange, value)], true)],
+        fixes: [fix(ctx.msg(blank ? 'fix.fill' : 'fix.setCell', { value }), [replace(loc.term.cell.valueRange, value)], preferred)],
       });
     }
 
@@ -91,7 +104,8 @@ function checkCode(code: string) {
         case 'T3-BAL': {
           const [n, c] = inst.left.map(valueOf);
           const [r, o] = inst.right.map(valueOf);
-          message = ctx.msg('arith.balance', { ...a, a: n ?? '?', b: c ?? '?', c: r ?? '?', d: o ?? '?', expected: value, actual: formatNumber(f.actual) });
+          const show = (v: number | null) => (v === null ? ctx.msg('value.blank') : v);
+          message = ctx.msg('arith.balance', { ...a, a: show(n), b: show(c), c: show(r), d: show(o), expected: value, actual: formatNumber(f.actual) });
           break;
         }
         case 'T3-SUB':
@@ -102,7 +116,10 @@ function checkCode(code: string) {
       }
       const fixes = [];
       if (f.safe) {
-        fixes.push(fix(ctx.msg('fix.recompute', { value }), [replace(out.cell.valueRange, value)], true));
+        // A row total whose details no column vouches for may be right while a detail is wrong.
+        const preferred = !f.detailsUnchecked && f.tier !== 'zero-assumed';
+        if (f.detailsUnchecked) message = ctx.msg('arith.detailsUnchecked', { message });
+        fixes.push(fix(ctx.msg('fix.recompute', { value }), [replace(out.cell.valueRange, value)], preferred));
       } else if (f.expected < 0) {
         message = ctx.msg('arith.negative', { message });
       } else if (f.wouldBreak) {
@@ -114,7 +131,7 @@ function checkCode(code: string) {
         fixes.push(fix(title, edits, false));
       }
       ctx.report({
-        message,
+        ...tiered(ctx, message, f.tier, severity),
         range: out.cell.range,
         table: inst.table,
         row: out.row.label || undefined,
@@ -125,11 +142,29 @@ function checkCode(code: string) {
         fixes,
       });
     }
+
+    // A blank total whose terms are all known: not filled in, not wrong (spec §4.2).
+    for (const c of analysis.computable) {
+      if (c.instance.code !== code) continue;
+      const value = formatNumber(c.expected);
+      ctx.report({
+        message: ctx.msg('arith.blankTotal', { where: whereOf(ctx, c.instance), expected: value }),
+        severity: 'hint',
+        range: c.term.cell.range,
+        table: c.instance.table,
+        row: c.term.row.label || undefined,
+        column: c.term.cell.column ?? undefined,
+        expected: c.expected,
+        actual: null,
+        related: related(ctx, [...c.instance.left, ...c.instance.right].filter((t) => t.cell !== c.term.cell), valueOf),
+        fixes: [fix(ctx.msg('fix.compute', { value }), [replace(c.term.cell.valueRange, value)], false)],
+      });
+    }
   };
 }
 
 function rule(code: string, alias: string, severity: Rule['severity'], zh: string, en: string): Rule {
-  return { code, alias, severity, description: { 'zh-cn': zh, en }, check: checkCode(code) };
+  return { code, alias, severity, description: { 'zh-cn': zh, en }, check: checkCode(code, severity) };
 }
 
 export const arithmeticRules: Rule[] = [

@@ -70,16 +70,30 @@ function cellRule(code: string, alias: string, severity: Rule['severity'], zh: s
 }
 
 export const cellRules: Rule[] = [
-  cellRule('XR201', 'blank-cell', 'warning', '数值单元格为空（空白不等于 0）', 'Empty value cell (blank is not zero)', (ctx, v) => {
-    if (v.cell.value.kind !== 'blank' || ctx.options.blankAsZero || !v.row.aligned) return;
-    const fixes = [fix(ctx.msg('fix.fillZero'), [replace(v.cell.valueRange, '0')])];
-    const computable = ctx.analysis.computable.find((c) => c.term.cell === v.cell);
-    if (computable) {
-      const value = formatNumber(computable.expected);
-      fixes.unshift(fix(ctx.msg('fix.compute', { value }), [replace(v.cell.valueRange, value)], true));
-    }
-    ctx.report({ ...base(v), message: ctx.msg('cell.blank', { where: whereOf(ctx, v) }), actual: null, expected: computable?.expected, fixes });
-  }),
+  {
+    code: 'XR201',
+    alias: 'blank-cell',
+    severity: 'warning',
+    description: { 'zh-cn': '表中有空白的数值单元格（空白不等于 0），每表报告一次', en: 'Blank value cells in a table (blank is not zero), once per table' },
+    check(ctx) {
+      for (const b of ctx.analysis.blanks) {
+        const name = ctx.msg('table.name', { table: b.table });
+        const first = b.cells[0];
+        const edits = b.cells.map((t) => replace(t.cell.valueRange, '0'));
+        ctx.report({
+          message: ctx.msg(`cell.blanks.${b.verdict}`, { table: name, count: b.cells.length }),
+          range: first.cell.range,
+          table: b.table,
+          row: first.row.label || undefined,
+          column: first.cell.column ?? undefined,
+          actual: null,
+          related: b.cells.map((t) => ({ range: t.cell.range, message: where(ctx, b.table, t.row.label, t.cell.column) })),
+          // Explicit only: a blank may be lost data, never turned into 0 by fix-all.
+          fixes: [fix(ctx.msg('fix.fillTableZeros', { table: name, count: b.cells.length }), edits, false)],
+        });
+      }
+    },
+  },
   cellRule('XR202', 'placeholder-cell', 'warning', '用“—”“/”“无”等代替数字', 'A placeholder such as —, / or 无 instead of a number', (ctx, v) => {
     if (v.cell.value.kind !== 'placeholder') return;
     // A placeholder broken over two lines ("N" / "/A") has no fix: replacing it would join the lines.

@@ -1,8 +1,7 @@
 // XR001–XR013: the document's structure — sections (spec §2), tables and their rows (§3, §5.5), labels.
 
-import { SECTIONS, TEMPLATES, indexesOf, type LabelIndex } from '../templates';
-import { normalizeLabel } from '../text';
-import type { LabelCell, Range, Section, SectionNumber, Table, TableId, TableRow } from '../types';
+import { SECTIONS, TEMPLATES } from '../templates';
+import type { LabelCell, LabelMatch, Range, Section, SectionNumber, Table, TableId, TableRow } from '../types';
 import { SECTION_NUMBERS } from '../types';
 import { fix, replace, type Rule, type RuleContext } from './rule';
 
@@ -14,7 +13,7 @@ function titleOf(n: SectionNumber): string {
 }
 
 function firstOf(ctx: RuleContext, n: SectionNumber): Section | undefined {
-  return ctx.model.sections.find((s) => s.number === n);
+  return ctx.model.sections.find((s) => s.number === n && s.duplicateOf === undefined);
 }
 
 /** The document's own line end (its first one), for inserted lines. */
@@ -72,11 +71,9 @@ const sectionOrder: Rule = {
   description: { 'zh-cn': '六个部分顺序颠倒', en: 'Sections out of order' },
   check(ctx) {
     let maxSeen = -1;
-    const seen = new Set<SectionNumber>();
     for (const s of ctx.model.sections) {
+      if (s.duplicateOf !== undefined) continue;
       const i = SECTION_NUMBERS.indexOf(s.number);
-      if (seen.has(s.number)) continue;
-      seen.add(s.number);
       if (i < maxSeen) ctx.report({ message: ctx.msg('section.order', { num: s.number, prev: SECTION_NUMBERS[maxSeen] }), range: s.range });
       maxSeen = Math.max(maxSeen, i);
     }
@@ -90,11 +87,8 @@ const duplicateSection: Rule = {
   level: 'sections',
   description: { 'zh-cn': '同一部分出现两次', en: 'A section appears twice' },
   check(ctx) {
-    const first = new Map<SectionNumber, Section>();
     for (const s of ctx.model.sections) {
-      const f = first.get(s.number);
-      if (f) ctx.report({ message: ctx.msg('section.duplicate', { num: s.number, first: f.line + 1 }), range: s.range });
-      else first.set(s.number, s);
+      if (s.duplicateOf !== undefined) ctx.report({ message: ctx.msg('section.duplicate', { num: s.number, first: s.duplicateOf + 1 }), range: s.range });
     }
   },
 };
@@ -125,12 +119,39 @@ const headingNumbering: Rule = {
   description: { 'zh-cn': '部分标题编号不规范', en: 'Non-standard numeral or separator in a heading' },
   check(ctx) {
     for (const s of ctx.model.sections) {
-      if (!s.oddNumbering) continue;
+      if (s.oddNumbering === undefined) continue;
+      if (s.oddNumbering === '') {
+        const at = { start: s.range.start, end: s.range.start };
+        ctx.report({
+          message: ctx.msg('section.noNumber', { num: s.number, title: s.title }),
+          range: s.range,
+          fixes: [fix(ctx.msg('fix.canonical', { canonical: `${s.number}、${s.title}` }), [replace(at, `${s.number}、`)])],
+        });
+        continue;
+      }
       const fixed = `${s.number}、${s.title}`;
       ctx.report({
         message: ctx.msg('section.numbering', { found: s.oddNumbering, num: s.number }),
         range: s.range,
         fixes: [fix(ctx.msg('fix.canonical', { canonical: fixed }), [replace(s.range, fixed)])],
+      });
+    }
+  },
+};
+
+const sectionMisnumbered: Rule = {
+  code: 'XR014',
+  alias: 'section-misnumbered',
+  severity: 'warning',
+  level: 'sections',
+  description: { 'zh-cn': '按标题文字是某一部分，编号却是另一部分的', en: 'A section found by its title under another section\'s numeral' },
+  check(ctx) {
+    for (const s of ctx.model.sections) {
+      if (!s.misnumbered) continue;
+      ctx.report({
+        message: ctx.msg('section.misnumbered', { written: s.misnumbered.written, title: s.title, num: s.number }),
+        range: s.range,
+        fixes: [fix(ctx.msg('fix.numeral', { num: s.number }), [replace(s.misnumbered.range, s.number)])],
       });
     }
   },
@@ -241,37 +262,40 @@ const rowOrder: Rule = {
   description: { 'zh-cn': '模板中的行顺序颠倒', en: 'Template rows out of order' },
   check(ctx) {
     for (const table of Object.values(ctx.model.tables)) {
-      const order = templateRows(table).map((r) => r.key);
-      let max = -1;
+      const rows = templateRows(table);
       for (const r of table.rows) {
-        if (r.kind !== 'data' || !r.key) continue;
-        const i = order.indexOf(r.key);
-        if (i < max) {
-          const after = templateRows(table)[i - 1]?.label ?? '';
-          ctx.report({
-            message: ctx.msg('row.order', { table: ctx.msg('table.name', { table: table.id }), row: r.label, after }),
-            range: r.labelCells[r.labelCells.length - 1]?.range ?? r.range,
-            table: table.id,
-            row: r.label,
-          });
-        }
-        max = Math.max(max, i);
+        if (!r.outOfOrder || !r.key) continue;
+        const i = rows.findIndex((x) => x.key === r.key);
+        const after = i > 0 ? rows[i - 1].label : '';
+        ctx.report({
+          message: after ? ctx.msg('row.order', { table: ctx.msg('table.name', { table: table.id }), row: r.label, after }) : ctx.msg('row.orderFirst', { table: ctx.msg('table.name', { table: table.id }), row: r.label }),
+          range: r.labelCells[r.labelCells.length - 1]?.range ?? r.range,
+          table: table.id,
+          row: r.label,
+        });
       }
     }
   },
 };
 
+/** A row's name in a message: its label, else (table 四's unlabelled row) the table's value row. */
+function rowName(ctx: RuleContext, table: Table, r: TableRow): string {
+  if (r.label) return r.label;
+  return ctx.msg('row.values', { table: ctx.msg('table.name', { table: table.id }) });
+}
+
 const valueCount: Rule = {
   code: 'XR011',
   alias: 'value-count',
   severity: 'error',
-  description: { 'zh-cn': '一行的数值个数与模板不符', en: 'More or fewer values than the template' },
+  description: { 'zh-cn': '一行的数值无法对应到模板的列', en: 'A row\'s values cannot be placed in the template\'s columns' },
   check(ctx) {
     for (const table of Object.values(ctx.model.tables)) {
       for (const r of table.rows) {
         if (r.aligned || r.expected === 0 || (r.kind !== 'data' && r.kind !== 'extra')) continue;
+        const args = { table: ctx.msg('table.name', { table: table.id }), row: rowName(ctx, table, r), expected: r.expected, actual: r.cells.length };
         ctx.report({
-          message: ctx.msg('row.valueCount', { table: ctx.msg('table.name', { table: table.id }), row: r.label || '—', expected: r.expected, actual: r.cells.filter((c) => c.text !== '').length }),
+          message: ctx.msg(r.placement === 'more' ? 'row.valueCountMore' : 'row.valueCountFewer', args),
           range: r.labelCells[r.labelCells.length - 1]?.range ?? r.range,
           table: table.id,
           row: r.label || undefined,
@@ -281,36 +305,22 @@ const valueCount: Rule = {
   },
 };
 
-interface LabelFinding {
-  cell: LabelCell;
-  canonical: string;
-  wording: boolean;
-}
-
-function labelFindings(table: Table): LabelFinding[] {
-  const ix = indexesOf(table.version ?? '2021');
-  const out: LabelFinding[] = [];
-  const check = (cell: LabelCell, index: LabelIndex<{ label: string; group?: string }>, group?: string) => {
-    const m = index.match(cell.norm, group);
-    if (!m) return;
-    const canonical = m.spec.label;
-    const norm = normalizeLabel(canonical);
-    // A header that adds a note to the template's words (`采购总金额（万元，保留四位小数）`) is fine.
-    if (cell.norm.startsWith(norm.replace(/（.*$/, '') + '（') && index !== ix.t2Rows && index !== ix.t3Rows) return;
-    if (cell.norm !== norm) out.push({ cell, canonical, wording: true });
-    else if (cell.text !== canonical && !cell.text.includes('\n') && cell.range.start.line === cell.range.end.line) out.push({ cell, canonical, wording: false });
+/** Label cells placed against the template with other wording, or only other spacing and width. */
+function labelFindings(table: Table): { match: LabelMatch; wording: boolean }[] {
+  const out: { match: LabelMatch; wording: boolean }[] = [];
+  const consider = (m: LabelMatch) => {
+    if (m.how === 'wording') out.push({ match: m, wording: true });
+    else if (m.cell.text !== m.canonical && m.cell.range.start.line === m.cell.range.end.line) out.push({ match: m, wording: false });
   };
+  for (const m of table.headerMatches ?? []) {
+    // A header that adds a note to the template's words (`采购总金额（万元，保留四位小数）`) is fine.
+    const core = m.canonical.replace(/（.*$/, '');
+    if (m.how === 'wording' && m.cell.norm.startsWith(core + '（') && m.cell.norm.length > core.length + 2) continue;
+    consider(m);
+  }
   for (const r of table.rows) {
-    if (r.kind === 'header' || r.kind === 'caption') {
-      for (const c of r.labelCells) {
-        if (table.id === '二') check(c, ix.t2Columns);
-        else if (table.id === '三') check(c, ix.t3Columns);
-        else if (c.norm === '未经复议直接诉讼') out.push({ cell: c, canonical: '未经复议直接起诉', wording: true });
-      }
-      continue;
-    }
-    if (!r.key || (r.kind !== 'data' && r.kind !== 'group')) continue;
-    for (const c of r.labelCells) check(c, table.id === '二' ? ix.t2Rows : ix.t3Rows, r.group);
+    if (r.kind !== 'data' && r.kind !== 'group' && r.kind !== 'extra') continue;
+    for (const m of r.labelMatches ?? []) consider(m);
   }
   return out;
 }
@@ -319,28 +329,30 @@ const labelVariant: Rule = {
   code: 'XR012',
   alias: 'label-variant',
   severity: 'information',
-  description: { 'zh-cn': '固定标签不是模板用语（社会组织、只记、空格、半角）', en: 'A fixed label is not canonical (社会组织, 只记, spacing, half-width)' },
+  description: { 'zh-cn': '固定标签不是模板用语（社会组织、只记、错字漏字、空格、半角）', en: 'A fixed label is not canonical (社会组织, 只记, a typo, spacing, half-width)' },
   check(ctx) {
     for (const table of Object.values(ctx.model.tables)) {
       const findings = labelFindings(table);
       for (const f of findings.filter((x) => x.wording)) {
+        const { cell, canonical, confident } = f.match;
         ctx.report({
-          message: ctx.msg('label.variant', { found: f.cell.text, canonical: f.canonical }),
-          range: f.cell.range,
+          message: ctx.msg(confident ? 'label.variant' : 'label.unsure', { found: cell.text, canonical }),
+          range: cell.range,
           table: table.id,
-          fixes: singleLine(f.cell) ? [fix(ctx.msg('fix.canonical', { canonical: f.canonical }), [replace(f.cell.range, f.canonical)])] : [],
+          // Renaming only a cell the reader placed with confidence, and never across lines.
+          fixes: confident && singleLine(cell) ? [fix(ctx.msg('fix.canonical', { canonical }), [replace(cell.range, canonical)])] : [],
         });
       }
       // Formatting-only differences are common across a whole table: one finding, with the count.
       const format = findings.filter((x) => !x.wording);
       if (format.length > 0) {
-        const f = format[0];
+        const { cell, canonical } = format[0].match;
         const more = format.length - 1;
         ctx.report({
-          message: more > 0 ? ctx.msg('label.formatMore', { found: f.cell.text, canonical: f.canonical, more }) : ctx.msg('label.format', { found: f.cell.text, canonical: f.canonical }),
-          range: f.cell.range,
+          message: more > 0 ? ctx.msg('label.formatMore', { found: cell.text, canonical, more }) : ctx.msg('label.format', { found: cell.text, canonical }),
+          range: cell.range,
           table: table.id,
-          fixes: [fix(ctx.msg('fix.canonical', { canonical: f.canonical }), [replace(f.cell.range, f.canonical)])],
+          fixes: [fix(ctx.msg('fix.canonical', { canonical }), [replace(cell.range, canonical)])],
         });
       }
     }
@@ -382,4 +394,5 @@ export const structureRules: Rule[] = [
   valueCount,
   labelVariant,
   conversionArtifact,
+  sectionMisnumbered,
 ];

@@ -1,0 +1,205 @@
+// The six sections (spec §2.4, §5.5 rule 1): a heading is found by its title as much as by its numeral.
+// Every line that could be a heading is a candidate; each section takes its best candidate, judged by
+// how well the title matches, whether the numeral agrees and whether a table follows where one must.
+// A heading under another section's numeral is that section, misnumbered; a sub-heading of 一 that
+// repeats a numeral (`二、依申请公开情况`) is not a section.
+
+import { LabelMatcher } from './matcher';
+import { SECTIONS, type SectionSpec } from './templates';
+import { ARTIFACT_RE, blankComments, normalizeLabel, range, trimBounds, type Line } from './text';
+import { SECTION_NUMBERS, type Section, type SectionNumber } from './types';
+
+const NUMERALS: Record<string, SectionNumber | null> = {
+  一: '一', 二: '二', 三: '三', 四: '四', 五: '五', 六: '六', 七: null, 八: null, 九: null, 十: null,
+  '1': '一', '2': '二', '3': '三', '4': '四', '5': '五', '6': '六', '7': null, '8': null, '9': null,
+};
+const NUMBERED_RE = /^([一二三四五六七八九十1-9])[ \u3000]*([、.．，,:：]|[ \u3000])[ \u3000]*(.{2,60})$/;
+const MARKDOWN_PREFIX_RE = /^[ \u3000\u00a0]*(#{1,6}[ \t]+)?(\*\*|__)?/;
+const LEADING_ARTIFACT_RE = /^\[(?:bookmark|image):[^\]]{0,80}\]/;
+/** Characters a heading line can start with (after white space): a numeral, a markdown mark, `[`, `<`. */
+const HEADING_START = new Set([...'一二三四五六七八九十123456789#*_[<']);
+const TABLE_SECTIONS = new Set<SectionNumber>(['二', '三', '四']);
+
+interface SectionEntry {
+  label: string;
+  aliases: string[];
+  number: SectionNumber;
+  spec: SectionSpec;
+}
+
+const MATCHER = new LabelMatcher<SectionEntry>(
+  SECTIONS.map((s) => ({ label: s.title, aliases: s.aliases ?? [], number: s.number as SectionNumber, spec: s })),
+);
+const CANONICAL = new Map(SECTIONS.map((s) => [s.number as SectionNumber, normalizeLabel(s.title)]));
+
+export interface HeadingCandidate {
+  line: number;
+  /** Section the title names. */
+  number: SectionNumber;
+  /** Numeral as written, mapped to a section numeral (null: none written, or beyond 六). */
+  written: SectionNumber | null;
+  /** The numeral and separator as written (`一、`, `1.`), or '' when there is none. */
+  numbering: string;
+  /** Range of the numeral as written (empty where none is written). */
+  numeralRange: ReturnType<typeof range>;
+  title: string;
+  /** 1 for the canonical title or a known alias; less for keywords or a near miss. */
+  titleScore: number;
+  exactTitle: boolean;
+  canonical: boolean;
+  markdown: boolean;
+  range: ReturnType<typeof range>;
+  lineRange: ReturnType<typeof range>;
+}
+
+function isSpaceChar(c: number): boolean {
+  return c === 32 || c === 0x3000 || c === 0xa0 || c === 0xfeff;
+}
+
+/** Title words → section, with a score: exact or alias 1, near miss by similarity, keywords 0.75. */
+function titleMatch(norm: string): { number: SectionNumber; score: number; exact: boolean } | null {
+  const best = MATCHER.best(norm, 0.8);
+  if (best && best.score === 1) return { number: best.spec.number, score: 1, exact: true };
+  let pick = best ? { number: best.spec.number, score: best.score, exact: false } : null;
+  if (norm.length <= 30) {
+    for (const s of SECTIONS) {
+      if (s.keywords.some((ks) => ks.every((k) => norm.includes(k))) && (!pick || pick.score < 0.75)) {
+        pick = { number: s.number as SectionNumber, score: 0.75, exact: false };
+      }
+    }
+  }
+  return pick;
+}
+
+/** A line that could be a section heading, with the section its title names; null for anything else. */
+export function headingCandidate(line: Line, lineNo: number): HeadingCandidate | null {
+  const raw = line.text;
+  if (raw.length > 240 || raw.length < 2) return null;
+  // Cheap rejection first: most lines of a report are narrative or table cells.
+  let i = 0;
+  while (i < raw.length && isSpaceChar(raw.charCodeAt(i))) i++;
+  const first = raw[i];
+  if (first === undefined || raw.includes('\t')) return null;
+  const mayBeBare = !HEADING_START.has(first);
+  const t = blankComments(raw);
+  if (t.length > 120) return null;
+  // Strip the BOM, artefacts and markdown marks, keeping track of where the heading text starts.
+  let start = t.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let markdown = false;
+  for (;;) {
+    const body = t.slice(start);
+    const m = MARKDOWN_PREFIX_RE.exec(body);
+    if (m && (m[1] || m[2])) markdown = true;
+    const a = LEADING_ARTIFACT_RE.exec(body.slice(m ? m[0].length : 0));
+    const skip = (m ? m[0].length : 0) + (a ? a[0].length : 0);
+    if (skip === 0) break;
+    start += skip;
+  }
+  const [, end] = trimBounds(t, start);
+  const text = t.slice(start, end).replace(/(?:\*\*|__)$/, '');
+  if (text.length < 2) return null;
+  const numbered = NUMBERED_RE.exec(text);
+  let title: string;
+  let numbering = '';
+  let written: SectionNumber | null = null;
+  if (numbered) {
+    title = numbered[3].replace(/(?:\*\*|__)$/, '');
+    numbering = numbered[1] + numbered[2].trim();
+    written = NUMERALS[numbered[1]];
+  } else {
+    // Unnumbered: only a markdown heading or a line that is exactly a section title.
+    if (text.length > 30) return null;
+    title = text;
+  }
+  const norm = normalizeLabel(title.replace(ARTIFACT_RE, ''));
+  if (norm.length < 2 || norm.length > 40) return null;
+  const match = titleMatch(norm);
+  if (!match) return null;
+  if (!numbered && !(markdown && match.score >= 0.9) && !match.exact) return null;
+  if (mayBeBare && numbered) return null; // a numbered heading starts with its numeral
+  const textStart = start + (t.slice(start).indexOf(text) > 0 ? t.slice(start).indexOf(text) : 0);
+  const trimmedTitle = title.trim();
+  return {
+    line: lineNo,
+    number: match.number,
+    written,
+    numbering,
+    numeralRange: range(lineNo, textStart, textStart + (numbered ? numbered[1].length : 0)),
+    title: trimmedTitle,
+    titleScore: match.score,
+    exactTitle: match.exact,
+    canonical: norm === CANONICAL.get(match.number),
+    markdown,
+    range: range(lineNo, textStart, textStart + text.length),
+    lineRange: range(lineNo, 0, t.length),
+  };
+}
+
+/** Lines of table cells: TAB-separated, pipe rows, or bare numbers. */
+function tableLike(t: string): boolean {
+  if (t.includes('\t')) return true;
+  const s = t.trim();
+  return s.startsWith('|') || /^[+\-－]?[0-9０-９][0-9０-９,，.．]*\s*(?:万元|元|件)?$/.test(s);
+}
+
+/**
+ * Chooses the sections among the candidates. Each section takes its best candidate; a second
+ * candidate with the exact title and the section's own numeral is a duplicate; others are sub-headings.
+ */
+export function chooseSections(candidates: HeadingCandidate[], lines: readonly Line[]): Section[] {
+  const score = new Map<HeadingCandidate, number>();
+  candidates.forEach((c, k) => {
+    const next = k + 1 < candidates.length ? candidates[k + 1].line : Math.min(lines.length, c.line + 400);
+    let tableLines = 0;
+    for (let i = c.line + 1; i < next && tableLines < 3; i++) if (tableLike(lines[i].text)) tableLines++;
+    const hasTable = tableLines >= 3;
+    let s = c.titleScore * 10;
+    if (c.written === c.number) s += 3;
+    else if (c.written === null && c.numbering === '') s -= 1;
+    if (TABLE_SECTIONS.has(c.number)) s += hasTable ? 4 : -2;
+    else if (hasTable) s -= 1;
+    if (c.markdown) s += 0.5;
+    score.set(c, s);
+  });
+  const chosen = new Map<SectionNumber, HeadingCandidate>();
+  const taken = new Set<HeadingCandidate>();
+  // Strongest claims first, so a weak candidate never takes the line a strong one needs.
+  const claims = candidates
+    .map((c) => ({ c, s: score.get(c)! }))
+    .sort((a, b) => b.s - a.s || a.c.line - b.c.line);
+  for (const { c } of claims) {
+    if (chosen.has(c.number) || taken.has(c)) continue;
+    chosen.set(c.number, c);
+    taken.add(c);
+  }
+  const sections: Section[] = [];
+  for (const c of candidates) {
+    const main = chosen.get(c.number);
+    const duplicate = main !== c && c.exactTitle && (c.written === c.number || c.written === null) && main !== undefined;
+    if (main !== c && !duplicate) continue;
+    const spec = SECTIONS.find((s) => s.number === c.number)!;
+    const odd = c.written !== null && c.written === c.number && /^[一二三四五六]、$/.test(c.numbering) ? undefined : c.numbering || undefined;
+    sections.push({
+      number: c.number,
+      title: c.title,
+      canonicalTitle: `${c.number}、${spec.title}`,
+      canonical: c.canonical,
+      oddNumbering: c.written === c.number ? odd : c.numbering === '' ? '' : undefined,
+      misnumbered: c.numbering !== '' && c.written !== c.number ? { written: c.numbering, range: c.numeralRange } : undefined,
+      duplicateOf: duplicate ? main!.line : undefined,
+      line: c.line,
+      range: c.range,
+      lineRange: c.lineRange,
+      endLine: c.line,
+    });
+  }
+  for (let k = 0; k < sections.length; k++) {
+    sections[k].endLine = k + 1 < sections.length ? sections[k + 1].line - 1 : lines.length - 1;
+  }
+  return sections;
+}
+
+/** Section numerals in order, for rules that compare positions. */
+export function sectionIndex(n: SectionNumber): number {
+  return SECTION_NUMBERS.indexOf(n);
+}

@@ -1,0 +1,715 @@
+// Tables 二/三/四 read against the templates (spec §3, §5.5): the header block first (column names,
+// spanning group names, the corner note — never rows), then the rows, aligned as a whole sequence with
+// the template's rows, then each row's values placed in their columns. Every table is read with both
+// templates and the better fit wins; version-specific labels decide the version (spec §3.7).
+
+import { alignMonotone, type Candidate } from './align';
+import { LabelMatcher, type Scored } from './matcher';
+import { parseValue } from './numbers';
+import { emptyPositions, isPositional, layoutFromHeader, layoutFromRows, placeRow, type Placement } from './placement';
+import { scanRows, isValueLike, type RawCell, type RawRow } from './scan';
+import { commonSubsequence } from './similarity';
+import {
+  T3_HEADER_LABELS_LIST,
+  T4_GROUP_LABELS,
+  T4_LEAF_LABELS,
+  TEMPLATES,
+  VERSIONS,
+  type ColumnSpec,
+  type RowSpec,
+  type SubtableSpec,
+  type Template,
+} from './templates';
+import { normalizeLabel, range, type Line } from './text';
+import type { LabelCell, LabelMatch, Range, RowKind, Table, TableId, TableRow, TemplateVersion, ValueCell } from './types';
+import { stripOrdinal } from './matcher';
+
+// ---------------------------------------------------------------------------------------------
+// Matchers, built once per template version
+
+interface T2RowSpec extends RowSpec {
+  sub: SubtableSpec;
+}
+interface T2ColumnSpec extends ColumnSpec {
+  sub: SubtableSpec;
+}
+
+interface Matchers {
+  t3Rows: LabelMatcher<RowSpec>;
+  t3Columns: LabelMatcher<ColumnSpec>;
+  t2Rows: LabelMatcher<T2RowSpec>;
+  t2Columns: LabelMatcher<T2ColumnSpec>;
+  t2Captions: LabelMatcher<{ label: string; sub: SubtableSpec }>;
+}
+
+const T3_HEADER_WORDS = new LabelMatcher(T3_HEADER_LABELS_LIST.map((label) => ({ label })), true);
+const T4_LEAVES = new LabelMatcher(T4_LEAF_LABELS.map((label) => ({ label })), true);
+const T4_GROUPS = new LabelMatcher(T4_GROUP_LABELS.map((g) => ({ label: g.label, aliases: g.aliases, group: g.group })), true);
+const INFO_HEADER = new LabelMatcher([{ label: '信息内容' }]);
+
+const matcherCache = new Map<TemplateVersion, Matchers>();
+function matchersOf(t: Template): Matchers {
+  let m = matcherCache.get(t.version);
+  if (!m) {
+    m = {
+      t3Rows: new LabelMatcher(t.t3Rows),
+      t3Columns: new LabelMatcher(t.t3Columns, true),
+      t2Rows: new LabelMatcher(t.t2.flatMap((sub) => sub.rows.map((r) => ({ ...r, sub })))),
+      t2Columns: new LabelMatcher(t.t2.flatMap((sub) => sub.columns.map((c) => ({ ...c, sub }))), true),
+      t2Captions: new LabelMatcher(t.t2.map((sub) => ({ label: sub.caption, sub }))),
+    };
+    matcherCache.set(t.version, m);
+  }
+  return m;
+}
+
+/** Every column name of table 二 in any version: header rows of 二 consist of these. */
+const T2_ANY_COLUMN = new LabelMatcher(
+  [...new Set(VERSIONS.flatMap((v) => TEMPLATES[v].t2.flatMap((s) => s.columns.flatMap((c) => [c.label, ...(c.aliases ?? [])]))))].map((label) => ({ label })),
+  true,
+);
+
+/** A score good enough to take a label as the template's without context. */
+const STRONG = 0.8;
+/** The least score a header cell needs to name a column. */
+const HEADER_FLOOR = 0.75;
+/** Alignment gains are score minus this: a weak match is taken only where the order supports it. */
+const GAIN_OFFSET = 0.45;
+
+// ---------------------------------------------------------------------------------------------
+// Rows and cells
+
+function labelCell(c: RawCell): LabelCell {
+  return { text: c.text, norm: normalizeLabel(c.text), range: c.range };
+}
+
+function valueCell(c: RawCell, col: ColumnSpec | null): ValueCell {
+  const value = parseValue(c.text);
+  const valueRange =
+    value.kind === 'number'
+      ? range(c.range.start.line, c.range.start.character + value.tokenStart!, c.range.start.character + value.tokenEnd!)
+      : c.range;
+  return { column: col ? col.label : null, columnKey: col ? col.key : null, text: c.text, range: c.range, valueRange, value };
+}
+
+function valueCells(p: Placement, columns: readonly ColumnSpec[] | null): { cells: ValueCell[]; aligned: boolean } {
+  if (p.values && columns) return { cells: p.values.map((c, k) => valueCell(c, columns[k])), aligned: true };
+  return { cells: p.zone.filter((c) => c.text !== '').map((c) => valueCell(c, null)), aligned: false };
+}
+
+function rowRange(row: RawRow): Range {
+  const first = row.cells[0]?.range.start ?? { line: row.line, character: 0 };
+  const last = row.cells[row.cells.length - 1]?.range.end ?? first;
+  return { start: first, end: last };
+}
+
+interface RowInit {
+  kind: RowKind;
+  key: string | null;
+  label: string;
+  labelCells: LabelCell[];
+  cells: ValueCell[];
+  expected: number;
+  aligned: boolean;
+  line: number;
+  range: Range;
+  group?: string;
+  parentKey?: string;
+  labelMatches?: LabelMatch[];
+  outOfOrder?: boolean;
+  placement?: 'more' | 'fewer';
+}
+
+/** Every row object gets the same shape: differently shaped rows made V8 fall off its fast path. */
+function makeRow(r: RowInit): TableRow {
+  return {
+    kind: r.kind,
+    key: r.key,
+    label: r.label,
+    labelCells: r.labelCells,
+    cells: r.cells,
+    expected: r.expected,
+    aligned: r.aligned,
+    line: r.line,
+    range: r.range,
+    group: r.group,
+    parentKey: r.parentKey,
+    labelMatches: r.labelMatches,
+    outOfOrder: r.outOfOrder,
+    placement: r.placement,
+  };
+}
+
+function emptyTable(id: TableId, version: TemplateVersion | null): Table {
+  const zero = { line: 0, character: 0 };
+  return { id, flattening: 'cell-per-line', version, versionEvidence: 0, startLine: 0, endLine: 0, range: { start: zero, end: zero }, rows: [], headerCells: [], headerMatches: [] };
+}
+
+function hasText(r: RawRow): boolean {
+  return r.cells.some((c) => c.text !== '');
+}
+
+function anyValue(r: RawRow): boolean {
+  return r.cells.some((c) => isValueLike(c.text));
+}
+
+function matchOf(cell: LabelCell, scored: Scored<{ label: string }>, confident: boolean): LabelMatch {
+  return { cell, canonical: scored.spec.label, how: scored.score === 1 && scored.how === 'exact' ? 'exact' : 'wording', confident };
+}
+
+/** Column names (and group names) of a header row, matched to the template's columns. */
+function headerMatches(
+  rows: readonly RawRow[],
+  columns: LabelMatcher<ColumnSpec>,
+  words: LabelMatcher<{ label: string }> | null,
+  n: number,
+  out: Table,
+): Map<number, number[]> {
+  const positions = new Map<number, number[]>();
+  const keys = columns.specs.map((c) => c.key);
+  for (const r of rows) {
+    r.cells.forEach((c, k) => {
+      if (c.text === '') return;
+      const cell = labelCell(c);
+      out.headerCells.push(cell);
+      const col = columns.best(cell.norm, HEADER_FLOOR);
+      const word = words?.best(cell.norm, HEADER_FLOOR);
+      if (col && (!word || col.score >= word.score)) {
+        out.headerMatches!.push(matchOf(cell, col, col.score >= STRONG));
+        if (isPositional(r)) {
+          const j = keys.indexOf(col.spec.key);
+          if (j >= 0 && j < n) positions.set(j, [...(positions.get(j) ?? []), k]);
+        }
+      } else if (word && word.score < 1 && !cell.norm.startsWith('（本列数据')) {
+        out.headerMatches!.push(matchOf(cell, word, word.score >= STRONG));
+      }
+    });
+  }
+  return positions;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Alignment of label tokens with template rows
+
+interface Token {
+  row: number;
+  cell: LabelCell;
+  /** The row's own (most specific) label. */
+  last: boolean;
+}
+
+interface Aligned<S> {
+  /** Per token: the template spec and score, or null. */
+  specs: (Scored<S> | null)[];
+  /** Per token: placed by its neighbours rather than its words (a gap of one row on either side). */
+  byPosition: boolean[];
+}
+
+/**
+ * Aligns label tokens with the template sequence `entries`. `allowed(token, spec)` says whether a
+ * token may stand for an entry at all (a row's own label for data rows, any label for group rows).
+ */
+function alignTokens<S extends { key: string; label: string }>(
+  tokens: readonly Token[],
+  entries: readonly S[],
+  matcher: LabelMatcher<S>,
+  allowed: (t: Token, s: S) => boolean,
+): Aligned<S> {
+  const index = new Map(entries.map((e, j) => [e, j]));
+  const cands: Candidate[][] = [];
+  const scored: Scored<S>[][] = [];
+  for (const t of tokens) {
+    const list = matcher.candidates(t.cell.norm).filter((c) => allowed(t, c.spec));
+    scored.push(list);
+    cands.push(list.map((c) => ({ j: index.get(c.spec)!, score: c.score - GAIN_OFFSET })).filter((c) => c.score > 0));
+  }
+  const match = alignMonotone(tokens.length, entries.length, cands);
+  const specs: (Scored<S> | null)[] = [];
+  const byPosition: boolean[] = tokens.map(() => false);
+  tokens.forEach((_, i) => {
+    const j = match[i];
+    specs.push(j >= 0 ? scored[i].find((c) => index.get(c.spec) === j)! : null);
+  });
+  // A row between two placed neighbours, with one template row free between theirs: that row, when
+  // its words share enough with it (`重申` for `2.重复申请`), rather than one row extra and one missing.
+  const used = new Set<number>();
+  specs.forEach((s) => s && used.add(index.get(s.spec)!));
+  let prevTok = -1;
+  let prevEntry = -1;
+  for (let i = 0; i <= tokens.length; i++) {
+    if (i < tokens.length && !(specs[i] && tokens[i].last)) continue;
+    const nextEntry = i < tokens.length ? index.get(specs[i]!.spec)! : entries.length;
+    const gapTokens: number[] = [];
+    for (let k = prevTok + 1; k < i; k++) if (tokens[k].last && !specs[k]) gapTokens.push(k);
+    const gapEntries: number[] = [];
+    if (gapTokens.length > 0) for (let j = prevEntry + 1; j < nextEntry; j++) if (!used.has(j) && allowed(tokens[gapTokens[0]], entries[j])) gapEntries.push(j);
+    if (gapTokens.length > 0 && gapTokens.length === gapEntries.length) {
+      gapTokens.forEach((k, q) => {
+        const e = entries[gapEntries[q]];
+        const a = stripOrdinal(tokens[k].cell.norm);
+        const b = stripOrdinal(normalizeLabel(e.label));
+        const shared = commonSubsequence(a, b);
+        if (!allowed(tokens[k], e) || shared < 2 || shared < 0.4 * Math.min(b.length, 12)) return;
+        specs[k] = { spec: e, score: 0.5, how: 'wording' };
+        byPosition[k] = true;
+        used.add(gapEntries[q]);
+      });
+    }
+    if (i < tokens.length) {
+      prevTok = i;
+      prevEntry = nextEntry;
+    }
+  }
+  return { specs, byPosition };
+}
+
+/** Unplaced rows whose words are clearly a template row nobody took: that row, out of order (a swap). */
+function swaps<S extends { label: string }>(tokens: readonly Token[], aligned: Aligned<S>, matcher: LabelMatcher<S>, isData: (s: S) => boolean): Set<number> {
+  const used = new Set(aligned.specs.filter((s) => s).map((s) => s!.spec));
+  const out = new Set<number>();
+  tokens.forEach((t, i) => {
+    if (!t.last || aligned.specs[i]) return;
+    const best = matcher.best(t.cell.norm, 0.9);
+    if (!best || used.has(best.spec) || !isData(best.spec)) return;
+    aligned.specs[i] = best;
+    used.add(best.spec);
+    out.add(i);
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Table 三
+
+interface Parsed {
+  table: Table;
+  /** How well the rows fit: matched rows and placed values, minus rows that fit nothing. */
+  score: number;
+  /** Version-specific rows or labels found. */
+  signals: number;
+}
+
+/** Is this row where the data of table 三 begins (numbers, or a label that is clearly a row)? */
+function startsT3Data(r: RawRow, m: Matchers): boolean {
+  if (anyValue(r)) return true;
+  for (const c of r.cells) {
+    if (c.text === '') continue;
+    const norm = normalizeLabel(c.text);
+    if (m.t3Columns.best(norm, HEADER_FLOOR) || T3_HEADER_WORDS.best(norm, HEADER_FLOOR) || norm.startsWith('（本列数据')) continue;
+    const row = m.t3Rows.best(norm, STRONG);
+    if (row) return true;
+  }
+  return false;
+}
+
+/** A row of column names only (a header repeated after a page break): not a row of the table. */
+function isHeaderRow(r: RawRow, columns: LabelMatcher<{ label: string }>, words: LabelMatcher<{ label: string }> | null): boolean {
+  if (anyValue(r)) return false;
+  let names = 0;
+  for (const c of r.cells) {
+    if (c.text === '') continue;
+    const norm = normalizeLabel(c.text);
+    if (columns.best(norm, HEADER_FLOOR) || words?.best(norm, HEADER_FLOOR)) names++;
+    else return false;
+  }
+  return names >= 2;
+}
+
+function readT3(raw: RawRow[], t: Template): Parsed {
+  const table = emptyTable('三', t.version);
+  const m = matchersOf(t);
+  const n = t.t3Columns.length;
+  let h = 0;
+  while (h < raw.length && !startsT3Data(raw[h], m)) h++;
+  const header = raw.slice(0, h);
+  const found = headerMatches(header, m.t3Columns, T3_HEADER_WORDS, n, table);
+  for (const r of header) {
+    if (hasText(r)) table.rows.push(makeRow({ kind: 'header', key: null, label: r.cells.find((c) => c.text !== '')!.text, labelCells: r.cells.filter((c) => c.text !== '').map(labelCell), cells: [], expected: 0, aligned: true, line: r.line, range: rowRange(r) }));
+  }
+  const body = raw.slice(h).filter(hasText);
+  const artefacts = emptyPositions(raw);
+  const layout = layoutFromHeader(found, n) ?? layoutFromRows(body, n);
+
+  const placements: Placement[] = [];
+  const tokens: Token[] = [];
+  const headerAgain = new Set<number>();
+  body.forEach((r, i) => {
+    if (isHeaderRow(r, m.t3Columns, T3_HEADER_WORDS)) headerAgain.add(i);
+    const p = placeRow(r, n, layout, artefacts);
+    placements.push(p);
+    if (headerAgain.has(i)) return;
+    p.labels.forEach((c, k) => tokens.push({ row: i, cell: labelCell(c), last: k === p.labels.length - 1 }));
+  });
+  const rowHasValues = (i: number) => placements[i].zone.some((c) => c.text !== '');
+  const aligned = alignTokens(tokens, t.t3Rows, m.t3Rows, (tok, spec) =>
+    spec.kind === 'group' ? !tok.last || true : tok.last,
+  );
+  const swapped = swaps(tokens, aligned, m.t3Rows, (s) => s.kind !== 'group');
+
+  let group: string | undefined;
+  let signals = 0;
+  let score = 0;
+  let k = 0;
+  body.forEach((r, i) => {
+    const p = placements[i];
+    const rowTokens: number[] = [];
+    while (k < tokens.length && tokens[k].row === i) rowTokens.push(k++);
+    if (headerAgain.has(i)) {
+      for (const c of r.cells) if (c.text !== '') table.headerCells.push(labelCell(c));
+      table.rows.push(makeRow({ kind: 'header', key: null, label: p.labels[0]?.text ?? '', labelCells: p.labels.map(labelCell), cells: [], expected: 0, aligned: true, line: r.line, range: rowRange(r) }));
+      return;
+    }
+    const labelMatches: LabelMatch[] = [];
+    let own: Scored<RowSpec> | null = null;
+    for (const ti of rowTokens) {
+      const s = aligned.specs[ti];
+      if (!s) continue;
+      labelMatches.push(matchOf(tokens[ti].cell, s, s.score >= 0.6 || aligned.byPosition[ti]));
+      if (s.spec.kind === 'group') group = s.spec.key === 'results' ? undefined : s.spec.key;
+      else if (s.spec.group === undefined) group = undefined;
+      if (tokens[ti].last) own = s;
+    }
+    const lc = p.labels.map(labelCell);
+    const base = { labelCells: lc, line: r.line, range: rowRange(r), labelMatches, placement: p.values ? undefined : p.problem };
+    const { cells, aligned: placed } = valueCells(p, t.t3Columns);
+    const values = rowHasValues(i);
+    if (own && own.spec.kind === 'group') {
+      if (values) {
+        // A group label carrying values is an author's subtotal row (T3-SUB).
+        table.rows.push(makeRow({ ...base, kind: 'extra', key: `${own.spec.key}.subtotal`, label: own.spec.label, cells, expected: n, aligned: placed, group: own.spec.key }));
+        if (own.spec.key === 'other' && t.version === '2021') signals--;
+      } else {
+        table.rows.push(makeRow({ ...base, kind: 'group', key: own.spec.key, label: own.spec.label, cells: [], expected: 0, aligned: true, group: own.spec.key }));
+      }
+      return;
+    }
+    if (own) {
+      const spec = own.spec;
+      if (spec.key.startsWith('other.')) signals++;
+      if (spec.key === 'other' && values) signals++;
+      score += placed ? 2 : 1;
+      const outOfOrder = rowTokens.some((ti) => swapped.has(ti));
+      table.rows.push(makeRow({ ...base, kind: 'data', key: spec.key, label: spec.label, cells, expected: n, aligned: placed, group: spec.group, outOfOrder }));
+      return;
+    }
+    const label = lc.length > 0 ? lc[lc.length - 1].text : '';
+    const subtotal = /^(小计|合计)$/.test(lc[lc.length - 1]?.norm ?? '') && group;
+    if (values) score--;
+    table.rows.push(makeRow({ ...base, kind: values ? 'extra' : 'unknown', key: subtotal ? `${group}.subtotal` : null, label, cells, expected: n, aligned: placed, group }));
+  });
+  return { table, score, signals };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Table 四: one row of 15 values under two header levels, or chunks of five under their groups
+
+function readT4(raw: RawRow[], t: Template): Parsed {
+  const table = emptyTable('四', t.version);
+  const n = t.t4Columns.length;
+  const columns = t.t4Columns;
+  // Rows of values (or of blank cells only, at least one group wide) are chunks; rows of words, headers.
+  const isChunk = (r: RawRow) => anyValue(r) || (r.cells.length >= 5 && !hasText(r));
+  const leafPositions: number[] = [];
+  const groupHints: (number | null)[] = [];
+  let hint: number | null = null;
+  const chunks: { row: RawRow; hint: number | null }[] = [];
+  for (const r of raw) {
+    if (isChunk(r)) {
+      chunks.push({ row: r, hint });
+      continue;
+    }
+    if (!hasText(r)) continue;
+    const cells = r.cells.filter((c) => c.text !== '').map(labelCell);
+    for (const c of cells) table.headerCells.push(c);
+    for (const c of cells) {
+      const g = T4_GROUPS.best(c.norm, HEADER_FLOOR);
+      if (g && g.spec.group !== null) hint = g.spec.group;
+      const leaf = T4_LEAVES.best(c.norm, HEADER_FLOOR);
+      const best = leaf && (!g || leaf.score >= g.score) ? leaf : g;
+      if (best && best.score < 1) table.headerMatches!.push(matchOf(c, best, best.score >= STRONG));
+    }
+    if (isPositional(r)) r.cells.forEach((c, k) => c.text !== '' && T4_LEAVES.best(normalizeLabel(c.text), HEADER_FLOOR) && leafPositions.push(k));
+    table.rows.push(makeRow({ kind: 'header', key: null, label: cells[0].text, labelCells: cells, cells: [], expected: 0, aligned: true, line: r.line, range: rowRange(r) }));
+    groupHints.push(hint);
+  }
+  if (chunks.length === 0) return { table, score: 0, signals: 0 };
+  const layout = new Set(leafPositions).size === n ? [...new Set(leafPositions)].sort((a, b) => a - b) : null;
+  const artefacts = emptyPositions(raw);
+  const first = chunks[0].row;
+  let cells: ValueCell[] = [];
+  let aligned = false;
+  let problem: 'more' | 'fewer' | undefined;
+  const labels: RawCell[] = [];
+  if (chunks.length === 1) {
+    const p = placeRow(first, n, layout, artefacts);
+    for (const c of p.labels) labels.push(c);
+    ({ cells, aligned } = valueCells(p, columns));
+    problem = p.values ? undefined : p.problem;
+  } else {
+    // Several rows: each a whole group (5) or two (10), in the order their headers name them.
+    const parts: { cells: RawCell[]; group: number | null }[] = [];
+    for (const c of chunks) {
+      const size = [5, 10, 15].find((s) => placeRow(c.row, s, null, artefacts).values) ?? null;
+      const p = size ? placeRow(c.row, size, null, artefacts) : null;
+      if (!p || !p.values) {
+        problem = 'fewer';
+        parts.length = 0;
+        break;
+      }
+      for (const c of p.labels) labels.push(c);
+      parts.push({ cells: p.values, group: c.hint });
+    }
+    const total = parts.reduce((s, p) => s + p.cells.length, 0);
+    if (total === n) {
+      const hinted = parts.every((p) => p.cells.length === 5 && p.group !== null) && new Set(parts.map((p) => p.group)).size === 3;
+      const ordered = hinted ? [...parts].sort((a, b) => a.group! - b.group!) : parts;
+      const list = ordered.flatMap((p) => p.cells);
+      cells = list.map((c, k) => valueCell(c, columns[k]));
+      aligned = true;
+    } else {
+      cells = parts.flatMap((p) => p.cells).filter((c) => c.text !== '').map((c) => valueCell(c, null));
+      problem = total > n ? 'more' : 'fewer';
+    }
+  }
+  const last = chunks[chunks.length - 1].row;
+  const rowRangeAll = { start: rowRange(first).start, end: rowRange(last).end };
+  table.rows.push(
+    makeRow({ kind: 'data', key: 'row', label: '', labelCells: labels.map(labelCell), cells, expected: n, aligned, line: first.line, range: rowRangeAll, placement: aligned ? undefined : problem ?? 'fewer' }),
+  );
+  return { table, score: aligned ? 2 : 1, signals: 0 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Table 二: stacked sub-tables, each a caption, a header row and its rows
+
+const CAPTION_RE = /^第?二十条第?（[一二三四五六七八九十]+）项$/;
+
+function isCaption(norm: string, m: Matchers): boolean {
+  return CAPTION_RE.test(norm) || (m.t2Captions.best(norm, 0.85) !== null && norm.includes('条'));
+}
+
+function isT2Header(cells: readonly LabelCell[]): boolean {
+  if (cells.length === 0) return false;
+  if (INFO_HEADER.best(cells[0].norm, HEADER_FLOOR)) return true;
+  return cells.length >= 2 && cells.every((c) => T2_ANY_COLUMN.best(c.norm, HEADER_FLOOR));
+}
+
+/** A following row that starts with an empty merged cell and a label: a sub-row of the row above. */
+function nextIsSubRow(r: RawRow | undefined): boolean {
+  return !!r && r.cells.length >= 2 && r.cells[0].text === '' && r.cells[1].text !== '' && !isValueLike(r.cells[1].text);
+}
+
+/** Rows whose values fell apart into paragraphs (`政府集中采购` / `1` / `92 万元`) are joined back. */
+function absorbLooseValues(rows: readonly RawRow[], k: number, need: number, values: RawCell[]): number {
+  let j = k + 1;
+  while (values.filter((c) => c.text !== '').length < need && j < rows.length) {
+    const r = rows[j];
+    if (r.cells.length === 0 || !r.cells.every((c) => c.text === '' || isValueLike(c.text))) break;
+    for (const c of r.cells) if (c.text !== '') values.push(c);
+    j++;
+  }
+  return j - 1;
+}
+
+function t2Signals(t: Template): Set<string> {
+  const own = new Set<string>();
+  for (const sub of t.t2) {
+    own.add(normalizeLabel(sub.caption));
+    for (const c of sub.columns) own.add(normalizeLabel(c.label));
+    for (const r of sub.rows) own.add(normalizeLabel(r.label));
+  }
+  return own;
+}
+const T2_SIGNALS = new Map<TemplateVersion, string[]>();
+for (const v of VERSIONS) {
+  const own = t2Signals(TEMPLATES[v]);
+  for (const w of VERSIONS) {
+    if (w === v) continue;
+    const other = TEMPLATES[w].t2.flatMap((s) => [
+      s.caption,
+      ...s.columns.flatMap((c) => [c.label, ...(c.aliases ?? [])]),
+      ...s.rows.flatMap((r) => [r.label, ...(r.aliases ?? [])]),
+    ]);
+    for (const o of other) own.delete(normalizeLabel(o));
+  }
+  T2_SIGNALS.set(v, [...own]);
+}
+
+function readT2(raw: RawRow[], t: Template): Parsed {
+  const table = emptyTable('二', t.version);
+  const m = matchersOf(t);
+  const signalList = T2_SIGNALS.get(t.version)!;
+  let signals = 0;
+  const countSignals = (cells: readonly LabelCell[]) => {
+    for (const l of cells) if (signalList.some((s) => l.norm === s || (s.length >= 5 && l.norm.startsWith(s)))) signals++;
+  };
+
+  // 1. Captions and header rows set the sub-table; the other rows are rows of it.
+  type Kind = 'caption' | 'header' | 'row' | 'loose';
+  const kinds: Kind[] = [];
+  const subOf: (SubtableSpec | null)[] = [];
+  const layouts = new Map<SubtableSpec, number[] | null>();
+  let sub: SubtableSpec | null = null;
+  for (const r of raw) {
+    const cells = r.cells.filter((c) => c.text !== '').map(labelCell);
+    if (cells.length === 0) {
+      kinds.push('loose');
+      subOf.push(sub);
+      continue;
+    }
+    if (isCaption(cells[0].norm, m)) {
+      const cap = m.t2Captions.best(cells[0].norm, 0.85);
+      sub = cap ? cap.spec.sub : null;
+      kinds.push('caption');
+    } else if (!anyValue(r) && isT2Header(cells)) {
+      kinds.push('header');
+    } else {
+      kinds.push(cells.every((c) => isValueLike(c.text)) ? 'loose' : 'row');
+    }
+    subOf.push(sub);
+  }
+
+  // 2. The rows' labels, aligned with the template's rows of every sub-table in order.
+  const entries = m.t2Rows.specs;
+  const tokens: Token[] = [];
+  const firstLabels = new Map<number, RawCell[]>();
+  raw.forEach((r, i) => {
+    if (kinds[i] !== 'row') return;
+    const labels: RawCell[] = [];
+    for (const c of r.cells) {
+      if (isValueLike(c.text)) break;
+      if (c.text !== '') labels.push(c);
+    }
+    firstLabels.set(i, labels);
+    labels.forEach((c, k) => tokens.push({ row: i, cell: labelCell(c), last: k === labels.length - 1 }));
+  });
+  const aligned = alignTokens(tokens, entries, m.t2Rows, () => true);
+  const swapped = swaps(tokens, aligned, m.t2Rows, () => true);
+
+  // 3. Column layouts per sub-table from its header row (positional flattenings).
+  const artefacts = emptyPositions(raw);
+  raw.forEach((r, i) => {
+    if (kinds[i] !== 'header' || !isPositional(r)) return;
+    const s = subOf[i + 1] ?? subOf[i];
+    if (!s) return;
+    const cols = new LabelMatcher(s.columns, true);
+    const found = new Map<number, number[]>();
+    r.cells.forEach((c, k) => {
+      const best = c.text === '' ? null : cols.best(normalizeLabel(c.text), HEADER_FLOOR);
+      if (best) {
+        const j = s.columns.indexOf(best.spec);
+        found.set(j, [...(found.get(j) ?? []), k]);
+      }
+    });
+    if (!layouts.has(s)) layouts.set(s, found.size === s.columns.length ? layoutFromHeader(found, s.columns.length) : null);
+  });
+
+  // 4. Rows.
+  let k = 0;
+  let lastParent: string | undefined;
+  for (let i = 0; i < raw.length; i++) {
+    const r = raw[i];
+    const rowTokens: number[] = [];
+    while (k < tokens.length && tokens[k].row === i) rowTokens.push(k++);
+    const cells = r.cells.filter((c) => c.text !== '').map(labelCell);
+    const base = { labelCells: cells, line: r.line, range: rowRange(r) };
+    if (kinds[i] === 'caption') {
+      for (const c of cells) table.headerCells.push(c);
+      countSignals(cells);
+      const cap = m.t2Captions.best(cells[0].norm, 0.85);
+      table.rows.push(makeRow({ ...base, kind: 'caption', key: cap?.spec.sub.key ?? null, label: cells[0].text, cells: [], expected: 0, aligned: true, group: cap?.spec.sub.key }));
+      lastParent = undefined;
+      continue;
+    }
+    if (kinds[i] === 'header') {
+      for (const c of cells) table.headerCells.push(c);
+      countSignals(cells);
+      const s = subOf[i + 1] ?? subOf[i];
+      const cols = s ? new LabelMatcher(s.columns, true) : m.t2Columns;
+      for (const c of cells.slice(INFO_HEADER.best(cells[0].norm, HEADER_FLOOR) ? 1 : 0)) {
+        const best = cols.best(c.norm, HEADER_FLOOR) ?? T2_ANY_COLUMN.best(c.norm, HEADER_FLOOR);
+        if (best && best.score < 1) table.headerMatches!.push(matchOf(c, best, best.score >= STRONG));
+      }
+      table.rows.push(makeRow({ ...base, kind: 'header', key: null, label: cells[0].text, cells: [], expected: 0, aligned: true }));
+      continue;
+    }
+    if (kinds[i] === 'loose') continue;
+    countSignals(cells);
+    const labelMatches: LabelMatch[] = [];
+    let own: Scored<T2RowSpec> | null = null;
+    let parent: Scored<T2RowSpec> | null = null;
+    for (const ti of rowTokens) {
+      const s = aligned.specs[ti];
+      if (!s) continue;
+      labelMatches.push(matchOf(tokens[ti].cell, s, s.score >= 0.6 || aligned.byPosition[ti]));
+      if (tokens[ti].last) own = s;
+      else parent = s;
+    }
+    const rowSub = own?.spec.sub ?? subOf[i];
+    const columns = rowSub ? rowSub.columns : null;
+    const need = columns?.length ?? 3;
+    const labels = firstLabels.get(i) ?? [];
+    let p = placeRow(r, need, rowSub ? layouts.get(rowSub) ?? null : null, artefacts);
+    if (own && !p.zone.some((c) => c.text !== '')) {
+      const loose: RawCell[] = [];
+      const j = absorbLooseValues(raw, i, need, loose);
+      if (loose.length > 0) {
+        i = j;
+        while (k < tokens.length && tokens[k].row <= i) k++;
+        p = placeRow({ cells: [...labels, ...loose], line: r.line, endLine: raw[j].endLine, shape: 'text' }, need, null, artefacts);
+      }
+    }
+    const { cells: vcells, aligned: placed } = valueCells(p, columns);
+    const hasValues = vcells.some((c) => c.value.kind !== 'blank');
+    const rowBase = { labelCells: p.labels.map(labelCell), line: r.line, range: rowRange(r), labelMatches, placement: p.values ? undefined : p.problem };
+    if (own) {
+      lastParent = undefined;
+      const spec = own.spec;
+      const parentOnly = !hasValues && nextIsSubRow(raw[i + 1]);
+      const outOfOrder = rowTokens.some((ti) => swapped.has(ti));
+      table.rows.push(
+        makeRow({ ...rowBase, kind: 'data', key: spec.key, label: spec.label, cells: parentOnly ? [] : vcells, expected: parentOnly ? 0 : need, aligned: parentOnly ? true : placed, group: spec.sub.key, outOfOrder }),
+      );
+      if (parentOnly) lastParent = spec.key;
+      continue;
+    }
+    const parentKey = parent?.spec.key ?? (lastParent && r.cells[0]?.text === '' ? lastParent : undefined);
+    if (parentKey) lastParent = parentKey;
+    const label = rowBase.labelCells[rowBase.labelCells.length - 1]?.text ?? cells[0].text;
+    table.rows.push(makeRow({ ...rowBase, kind: vcells.length > 0 ? 'extra' : 'unknown', key: null, label, cells: vcells, expected: need, aligned: placed, group: rowSub?.key, parentKey }));
+  }
+  const score = table.rows.reduce((s, r) => s + (r.kind === 'data' ? (r.aligned ? 2 : 1) : r.kind === 'extra' || r.kind === 'unknown' ? -1 : 0), 0);
+  return { table, score, signals };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const READERS: Record<TableId, (raw: RawRow[], t: Template) => Parsed> = { 二: readT2, 三: readT3, 四: readT4 };
+
+/** Reads the table of section `id` in lines [from, to] with the template that fits it best. */
+export function readTable(id: TableId, lines: readonly Line[], from: number, to: number, byYear: TemplateVersion | null): Table | null {
+  const { rows: raw, flattening } = scanRows(lines, from, to);
+  if (raw.length === 0) return null;
+  let best: Parsed | null = null;
+  let bestVersion: TemplateVersion | null = null;
+  for (const v of VERSIONS) {
+    const parsed = READERS[id](raw, TEMPLATES[v]);
+    const better =
+      !best ||
+      parsed.signals > best.signals ||
+      (parsed.signals === best.signals && parsed.score > best.score) ||
+      (parsed.signals === best.signals && parsed.score === best.score && v === byYear);
+    if (better) {
+      best = parsed;
+      bestVersion = v;
+    }
+  }
+  const table = best!.table;
+  table.version = bestVersion;
+  table.versionEvidence = best!.signals;
+  table.flattening = flattening;
+  table.startLine = from;
+  table.endLine = to;
+  table.range = { start: { line: from, character: 0 }, end: { line: to, character: lines[to].text.length } };
+  return table;
+}
