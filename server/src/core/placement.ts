@@ -39,29 +39,116 @@ export function emptyPositions(rows: readonly RawRow[]): Set<number> {
 
 const SHIFTS = [0, 1, -1, 2, -2, 3, -3];
 
-/** Places by column positions (a layout), trying the shifts a merged label causes; null if none fits. */
-function byLayout(row: RawRow, layout: readonly number[]): Placement | null {
-  const cells = row.cells;
-  for (const s of SHIFTS) {
-    const pos = layout.map((p) => p + s);
-    let min = Infinity;
-    let fits = true;
-    for (const p of pos) {
-      if (p < 0 || p >= cells.length) fits = false;
-      if (p < min) min = p;
-    }
-    if (!fits) continue;
-    const at = new Set(pos);
-    for (let k = 0; k < cells.length && fits; k++) {
-      if (at.has(k) || cells[k].text === '') continue;
-      // Outside the columns only labels may stand, and only before the values.
-      if (k > min || isValueLike(cells[k].text)) fits = false;
-    }
-    if (!fits) continue;
-    const labels = cells.slice(0, min).filter((c) => c.text !== '');
-    return { labels, values: pos.map((p) => cells[p]), zone: cells.slice(min) };
+/** Does the layout, shifted by `s`, fit the row: every column inside it, only labels before them? */
+function fits(cells: readonly RawCell[], layout: readonly number[], s: number): boolean {
+  let min = Infinity;
+  for (const p of layout) {
+    const q = p + s;
+    if (q < 0 || q >= cells.length) return false;
+    if (q < min) min = q;
   }
-  return null;
+  for (let k = 0; k < cells.length; k++) {
+    if (cells[k].text === '') continue;
+    if (k >= min) {
+      if (!layout.includes(k - s)) return false;
+    } else if (isValueLike(cells[k].text)) return false;
+  }
+  return true;
+}
+
+function atShift(row: RawRow, layout: readonly number[], s: number): Placement {
+  const pos = layout.map((p) => p + s);
+  const min = Math.min(...pos);
+  return { labels: row.cells.slice(0, min).filter((c) => c.text !== ''), values: pos.map((p) => row.cells[p]), zone: row.cells.slice(min) };
+}
+
+/** Position of the row's last non-empty cell that is no value: where its labels end. */
+function lastLabelAt(row: RawRow): number {
+  let at = -1;
+  for (let k = 0; k < row.cells.length; k++) {
+    const t = row.cells[k].text;
+    if (t === '') continue;
+    if (isValueLike(t)) break;
+    at = k;
+  }
+  return at;
+}
+
+/**
+ * Places the rows of one table into `n` columns. With a layout, each positional row takes the shift
+ * that fits it; where blanks let several fit, the shift that unambiguous rows with their labels at the
+ * same position took (a merged label shifts every row of its kind alike).
+ */
+export function placeRows(rows: readonly RawRow[], n: number, layout: readonly number[] | null, artefacts: ReadonlySet<number>): Placement[] {
+  const fitting = rows.map((r) => (layout && isPositional(r) ? SHIFTS.filter((s) => fits(r.cells, layout, s)) : []));
+  const learned = new Map<number, Map<number, number>>();
+  const overall = new Map<number, number>();
+  rows.forEach((r, i) => {
+    if (fitting[i].length !== 1) return;
+    const s = fitting[i][0];
+    const at = lastLabelAt(r);
+    const m = learned.get(at) ?? new Map<number, number>();
+    m.set(s, (m.get(s) ?? 0) + 1);
+    learned.set(at, m);
+    overall.set(s, (overall.get(s) ?? 0) + 1);
+  });
+  const mostCommon = (m: Map<number, number> | undefined, among: number[]) => {
+    let pick: number | null = null;
+    for (const s of among) if (m?.has(s) && (pick === null || m.get(s)! > m.get(pick)!)) pick = s;
+    return pick;
+  };
+  const offsets = learnedOffsets(rows, n);
+  return rows.map((r, i) => {
+    const options = fitting[i];
+    if (options.length === 0) return byOffset(r, n, offsets) ?? placeRow(r, n, null, artefacts);
+    const s = options.length === 1 ? options[0] : mostCommon(learned.get(lastLabelAt(r)), options) ?? mostCommon(overall, options) ?? options[0];
+    return atShift(r, layout!, s);
+  });
+}
+
+/**
+ * Without column positions (rows shifted against each other, Word's TSV, padded markdown), where the
+ * values start after the labels: learned from rows whose first and last column are both filled, per
+ * position of the last label (rows whose labels end at the same place have their values at the same place).
+ */
+function learnedOffsets(rows: readonly RawRow[], n: number): Map<number, number> {
+  const votes = new Map<number, Map<number, number>>();
+  for (const r of rows) {
+    if (!isPositional(r)) continue;
+    const at = lastLabelAt(r);
+    let first = -1;
+    let last = -1;
+    let count = 0;
+    for (let k = at + 1; k < r.cells.length; k++) {
+      if (r.cells[k].text === '') continue;
+      if (first === -1) first = k;
+      last = k;
+      count++;
+    }
+    if (first === -1 || last - first !== n - 1 || count < 2) continue;
+    const m = votes.get(at) ?? new Map<number, number>();
+    m.set(first - at, (m.get(first - at) ?? 0) + 1);
+    votes.set(at, m);
+  }
+  const out = new Map<number, number>();
+  for (const [at, m] of votes) {
+    let best = -1;
+    let bestCount = 0;
+    for (const [d, c] of m) if (c > bestCount) [best, bestCount] = [d, c];
+    out.set(at, best);
+  }
+  return out;
+}
+
+function byOffset(row: RawRow, n: number, offsets: ReadonlyMap<number, number>): Placement | null {
+  if (!isPositional(row)) return null;
+  const at = lastLabelAt(row);
+  const d = offsets.get(at);
+  if (d === undefined) return null;
+  const from = at + d;
+  if (from + n > row.cells.length) return null;
+  for (let k = at + 1; k < row.cells.length; k++) if (row.cells[k].text !== '' && (k < from || k >= from + n)) return null;
+  return { labels: row.cells.slice(0, at + 1).filter((c) => c.text !== ''), values: row.cells.slice(from, from + n), zone: row.cells.slice(at + 1) };
 }
 
 /**
@@ -89,12 +176,9 @@ function splitLabels(cells: readonly RawCell[], n: number): { labels: RawCell[];
   return { labels: cells.slice(0, end + 1).filter((c) => c.text !== ''), rest: cells.slice(end + 1) };
 }
 
-/** Places a row's values into `n` columns. */
+/** Places a row's values into `n` columns by order: the cells after its labels, empty edges dropped. */
 export function placeRow(row: RawRow, n: number, layout: readonly number[] | null, artefacts: ReadonlySet<number>): Placement {
-  if (layout && isPositional(row)) {
-    const p = byLayout(row, layout);
-    if (p) return p;
-  }
+  if (layout) return placeRows([row], n, layout, artefacts)[0];
   const { labels, rest } = splitLabels(row.cells, n);
   const zone = rest;
   let list = rest;

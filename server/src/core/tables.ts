@@ -6,7 +6,7 @@
 import { alignMonotone, type Candidate } from './align';
 import { LabelMatcher, type Scored } from './matcher';
 import { parseValue } from './numbers';
-import { emptyPositions, isPositional, layoutFromHeader, layoutFromRows, placeRow, type Placement } from './placement';
+import { emptyPositions, isPositional, layoutFromHeader, layoutFromRows, placeRow, placeRows, type Placement } from './placement';
 import { scanRows, isValueLike, type RawCell, type RawRow } from './scan';
 import { commonSubsequence } from './similarity';
 import {
@@ -75,6 +75,8 @@ const STRONG = 0.8;
 const HEADER_FLOOR = 0.75;
 /** Alignment gains are score minus this: a weak match is taken only where the order supports it. */
 const GAIN_OFFSET = 0.45;
+/** A label matched at least this well may be renamed by a fix without further evidence. */
+const CONFIDENT = 0.6;
 
 // ---------------------------------------------------------------------------------------------
 // Rows and cells
@@ -260,6 +262,20 @@ function alignTokens<S extends { key: string; label: string }>(
       prevEntry = nextEntry;
     }
   }
+  // A weak match is still placed with confidence when its neighbours leave it no other template row.
+  const lastMatched = tokens.map((t, i) => (t.last && specs[i] ? index.get(specs[i]!.spec)! : -1));
+  tokens.forEach((t, i) => {
+    const s = specs[i];
+    if (!t.last || !s || s.score >= CONFIDENT || byPosition[i]) return;
+    const j = index.get(s.spec)!;
+    let before = -1;
+    for (let k = i - 1; k >= 0 && before === -1; k--) before = lastMatched[k];
+    let after = entries.length;
+    for (let k = i + 1; k < tokens.length && after === entries.length; k++) if (lastMatched[k] !== -1) after = lastMatched[k];
+    let free = 0;
+    for (let e = before + 1; e < after; e++) if (e !== j && !used.has(e) && allowed(t, entries[e])) free++;
+    if (free === 0) byPosition[i] = true;
+  });
   return { specs, byPosition };
 }
 
@@ -330,13 +346,12 @@ function readT3(raw: RawRow[], t: Template): Parsed {
   const artefacts = emptyPositions(raw);
   const layout = layoutFromHeader(found, n) ?? layoutFromRows(body, n);
 
-  const placements: Placement[] = [];
+  const placements = placeRows(body, n, layout, artefacts);
   const tokens: Token[] = [];
   const headerAgain = new Set<number>();
   body.forEach((r, i) => {
     if (isHeaderRow(r, m.t3Columns, T3_HEADER_WORDS)) headerAgain.add(i);
-    const p = placeRow(r, n, layout, artefacts);
-    placements.push(p);
+    const p = placements[i];
     if (headerAgain.has(i)) return;
     p.labels.forEach((c, k) => tokens.push({ row: i, cell: labelCell(c), last: k === p.labels.length - 1 }));
   });
@@ -364,7 +379,7 @@ function readT3(raw: RawRow[], t: Template): Parsed {
     for (const ti of rowTokens) {
       const s = aligned.specs[ti];
       if (!s) continue;
-      labelMatches.push(matchOf(tokens[ti].cell, s, s.score >= 0.6 || aligned.byPosition[ti]));
+      labelMatches.push(matchOf(tokens[ti].cell, s, s.score >= CONFIDENT || aligned.byPosition[ti]));
       if (s.spec.kind === 'group') group = s.spec.key === 'results' ? undefined : s.spec.key;
       else if (s.spec.group === undefined) group = undefined;
       if (tokens[ti].last) own = s;
@@ -607,6 +622,7 @@ function readT2(raw: RawRow[], t: Template): Parsed {
   // 4. Rows.
   let k = 0;
   let lastParent: string | undefined;
+  let afterSubRow = false;
   for (let i = 0; i < raw.length; i++) {
     const r = raw[i];
     const rowTokens: number[] = [];
@@ -641,7 +657,7 @@ function readT2(raw: RawRow[], t: Template): Parsed {
     for (const ti of rowTokens) {
       const s = aligned.specs[ti];
       if (!s) continue;
-      labelMatches.push(matchOf(tokens[ti].cell, s, s.score >= 0.6 || aligned.byPosition[ti]));
+      labelMatches.push(matchOf(tokens[ti].cell, s, s.score >= CONFIDENT || aligned.byPosition[ti]));
       if (tokens[ti].last) own = s;
       else parent = s;
     }
@@ -664,6 +680,7 @@ function readT2(raw: RawRow[], t: Template): Parsed {
     const rowBase = { labelCells: p.labels.map(labelCell), line: r.line, range: rowRange(r), labelMatches, placement: p.values ? undefined : p.problem };
     if (own) {
       lastParent = undefined;
+      afterSubRow = false;
       const spec = own.spec;
       const parentOnly = !hasValues && nextIsSubRow(raw[i + 1]);
       const outOfOrder = rowTokens.some((ti) => swapped.has(ti));
@@ -673,8 +690,10 @@ function readT2(raw: RawRow[], t: Template): Parsed {
       if (parentOnly) lastParent = spec.key;
       continue;
     }
-    const parentKey = parent?.spec.key ?? (lastParent && r.cells[0]?.text === '' ? lastParent : undefined);
+    // A row under a parent that has no values of its own (`其他对外管理服务事项` / `行政检查` / `行政确认`).
+    const parentKey: string | undefined = parent?.spec.key ?? (lastParent && (r.cells[0]?.text === '' || afterSubRow) ? lastParent : undefined);
     if (parentKey) lastParent = parentKey;
+    afterSubRow = parentKey !== undefined;
     const label = rowBase.labelCells[rowBase.labelCells.length - 1]?.text ?? cells[0].text;
     table.rows.push(makeRow({ ...rowBase, kind: vcells.length > 0 ? 'extra' : 'unknown', key: null, label, cells: vcells, expected: need, aligned: placed, group: rowSub?.key, parentKey }));
   }
