@@ -230,24 +230,40 @@ export function analyze(model: ReportModel, blankAsZero = false): Analysis {
   // `known`: numbers only; `zero`: blanks as 0 (the world locating and planning work in).
   const known: Values = new Map();
   const zero: Values = new Map();
-  for (const inst of instances) {
-    for (const t of [...inst.left, ...inst.right]) {
+  const record = (terms: Term[]) => {
+    for (const t of terms) {
       if (known.has(t.cell)) continue;
       const v = countOf(t.cell);
       const blank = isBlank(t.cell);
       known.set(t.cell, blankAsZero && blank ? 0 : v);
       zero.set(t.cell, blank ? 0 : v);
     }
+  };
+  for (const inst of instances) {
+    record(inst.left);
+    record(inst.right);
   }
   // Totals: outputs of identities that recompute them. A blank total is "not filled in".
   const totalCells = new Set<ValueCell>();
   for (const inst of instances) if (inst.preferredFix) totalCells.add(inst.output.cell);
   for (const inst of instances) {
     if (inst.skipped) continue;
-    const terms = [...inst.left, ...inst.right];
-    if (terms.some((t) => known.get(t.cell) === null && !isBlank(t.cell))) inst.skipped = 'unknown';
-    else if (!blankAsZero && terms.some((t) => isBlank(t.cell) && totalCells.has(t.cell))) inst.skipped = 'blank-total';
-    else inst.blanks = blankAsZero ? 0 : terms.filter((t) => isBlank(t.cell)).length;
+    let invalid = false;
+    let blankTotal = false;
+    let blanks = 0;
+    for (const side of [inst.left, inst.right]) {
+      for (const t of side) {
+        if (!isBlank(t.cell)) {
+          if (known.get(t.cell) === null) invalid = true;
+        } else {
+          blanks++;
+          if (totalCells.has(t.cell)) blankTotal = true;
+        }
+      }
+    }
+    if (invalid) inst.skipped = 'unknown';
+    else if (!blankAsZero && blankTotal) inst.skipped = 'blank-total';
+    else inst.blanks = blankAsZero ? 0 : blanks;
   }
 
   const evaluable = instances.filter((i) => !i.skipped);

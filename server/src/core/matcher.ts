@@ -50,7 +50,11 @@ const FUZZY_FLOOR = 0.5;
 export class LabelMatcher<T extends Labelled> {
   private readonly entries: Entry<T>[] = [];
   private readonly exact = new Map<string, { entry: Entry<T>; canonical: boolean }>();
-  private readonly cache = new Map<string, Scored<T>[]>();
+  /** Per floor, per label: the scored candidates (labels repeat across tables, versions and edits). */
+  private readonly cache = new Map<number, Map<string, Scored<T>[]>>();
+  private readonly positions = new Map<T, number>();
+  /** The template entries in order. */
+  readonly specs: readonly T[];
 
   /**
    * @param prefix a label that is the start of a template label (≥ 2 characters) counts as a near
@@ -73,22 +77,26 @@ export class LabelMatcher<T extends Labelled> {
         if (!this.exact.has(f)) this.exact.set(f, { entry, canonical: k === 0 });
       });
     }
+    this.specs = this.entries.map((e) => e.spec);
+    this.specs.forEach((spec, j) => this.positions.set(spec, j));
   }
 
-  get specs(): T[] {
-    return this.entries.map((e) => e.spec);
+  /** Position of an entry in template order. */
+  indexOf(spec: T): number {
+    return this.positions.get(spec) ?? -1;
   }
 
   /** Every entry the label could be, best first, with a score of at least `floor`. */
   candidates(norm: string, floor = FUZZY_FLOOR): Scored<T>[] {
     if (norm === '') return [];
-    const key = floor === FUZZY_FLOOR ? norm : `${floor}\u0000${norm}`;
-    let list = this.cache.get(key);
+    let memo = this.cache.get(floor);
+    if (!memo) this.cache.set(floor, (memo = new Map()));
+    let list = memo.get(norm);
     if (list === undefined) {
       list = this.compute(norm, floor);
-      // Labels repeat across tables, versions and document versions: a small bounded memo.
-      if (this.cache.size >= 2048) this.cache.clear();
-      this.cache.set(key, list);
+      // A small bounded memo: hostile documents must not grow it without end.
+      if (memo.size >= 2048) memo.clear();
+      memo.set(norm, list);
     }
     return list;
   }

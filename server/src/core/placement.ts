@@ -178,7 +178,10 @@ function splitLabels(cells: readonly RawCell[], n: number): { labels: RawCell[];
 
 /** Places a row's values into `n` columns by order: the cells after its labels, empty edges dropped. */
 export function placeRow(row: RawRow, n: number, layout: readonly number[] | null, artefacts: ReadonlySet<number>): Placement {
-  if (layout) return placeRows([row], n, layout, artefacts)[0];
+  if (layout && isPositional(row)) {
+    const s = SHIFTS.find((x) => fits(row.cells, layout, x));
+    if (s !== undefined) return atShift(row, layout, s);
+  }
   const { labels, rest } = splitLabels(row.cells, n);
   const zone = rest;
   let list = rest;

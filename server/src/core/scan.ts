@@ -10,6 +10,8 @@ export interface RawCell {
   text: string;
   /** Range of the trimmed text (may span lines for a continued cell; empty for a blank cell). */
   range: Range;
+  /** The normalised text, once the reader has needed it as a label (set once, then shared). */
+  norm: string | undefined;
 }
 
 export interface RawRow {
@@ -38,7 +40,7 @@ function lineShape(t: string): Flattening | 'text' | 'blank' {
 
 function cellOf(lineNo: number, t: string, from: number, to: number): RawCell {
   const [a, b] = trimBounds(t, from, to);
-  return { text: t.slice(a, b), range: range(lineNo, a, b) };
+  return { text: t.slice(a, b), range: range(lineNo, a, b), norm: undefined };
 }
 
 function splitTsv(lineNo: number, t: string): RawCell[] {
@@ -111,7 +113,7 @@ export function scanRows(lines: readonly Line[], from: number, to: number): { ro
     if (shape === 'cell-per-line') {
       const tab = t.indexOf('\t');
       let c = cellOf(i, t, tab + 1, t.length);
-      if (c.text === '') c = { text: '', range: range(i, tab + 1, tab + 1) };
+      if (c.text === '') c = { text: '', range: range(i, tab + 1, tab + 1), norm: undefined };
       if (!pending) pending = { cells: [], line: i, endLine: i, shape: 'cell-per-line' };
       pending.cells.push(c);
       pending.endLine = i;

@@ -19,6 +19,7 @@ const LEADING_ARTIFACT_RE = /^\[(?:bookmark|image):[^\]]{0,80}\]/;
 /** Characters a heading line can start with (after white space): a numeral, a markdown mark, `[`, `<`. */
 const HEADING_START = new Set([...'一二三四五六七八九十123456789#*_[<']);
 const TABLE_SECTIONS = new Set<SectionNumber>(['二', '三', '四']);
+const TABLE_LOOKAHEAD = 30;
 
 interface SectionEntry {
   label: string;
@@ -79,8 +80,11 @@ export function headingCandidate(line: Line, lineNo: number): HeadingCandidate |
   let i = 0;
   while (i < raw.length && isSpaceChar(raw.charCodeAt(i))) i++;
   const first = raw[i];
-  if (first === undefined || raw.includes('\t')) return null;
+  if (first === undefined) return null;
   const mayBeBare = !HEADING_START.has(first);
+  // An unnumbered heading is a bare title: short. Narrative lines end here, before any other work.
+  if (mayBeBare && raw.length - i > 40) return null;
+  if (raw.includes('\t')) return null;
   const t = blankComments(raw);
   if (t.length > 120) return null;
   // Strip the BOM, artefacts and markdown marks, keeping track of where the heading text starts.
@@ -149,7 +153,8 @@ function tableLike(t: string): boolean {
 export function chooseSections(candidates: HeadingCandidate[], lines: readonly Line[]): Section[] {
   const score = new Map<HeadingCandidate, number>();
   candidates.forEach((c, k) => {
-    const next = k + 1 < candidates.length ? candidates[k + 1].line : Math.min(lines.length, c.line + 400);
+    // A table follows its heading at once (after a caption or a note at most): look a few lines ahead.
+    const next = Math.min(k + 1 < candidates.length ? candidates[k + 1].line : lines.length, c.line + TABLE_LOOKAHEAD);
     let tableLines = 0;
     for (let i = c.line + 1; i < next && tableLines < 3; i++) if (tableLike(lines[i].text)) tableLines++;
     const hasTable = tableLines >= 3;

@@ -35,6 +35,8 @@ interface T2ColumnSpec extends ColumnSpec {
 }
 
 interface Matchers {
+  /** Column names of each sub-table of 二. */
+  t2SubColumns: Map<SubtableSpec, LabelMatcher<ColumnSpec>>;
   t3Rows: LabelMatcher<RowSpec>;
   t3Columns: LabelMatcher<ColumnSpec>;
   t2Rows: LabelMatcher<T2RowSpec>;
@@ -52,6 +54,7 @@ function matchersOf(t: Template): Matchers {
   let m = matcherCache.get(t.version);
   if (!m) {
     m = {
+      t2SubColumns: new Map(t.t2.map((sub) => [sub, new LabelMatcher(sub.columns, true)])),
       t3Rows: new LabelMatcher(t.t3Rows),
       t3Columns: new LabelMatcher(t.t3Columns, true),
       t2Rows: new LabelMatcher(t.t2.flatMap((sub) => sub.rows.map((r) => ({ ...r, sub })))),
@@ -81,8 +84,10 @@ const CONFIDENT = 0.6;
 // ---------------------------------------------------------------------------------------------
 // Rows and cells
 
+/** The cell as a label: its normalised text is computed once and the cell object shared. */
 function labelCell(c: RawCell): LabelCell {
-  return { text: c.text, norm: normalizeLabel(c.text), range: c.range };
+  if (c.norm === undefined) c.norm = normalizeLabel(c.text);
+  return c as LabelCell;
 }
 
 function valueCell(c: RawCell, col: ColumnSpec | null): ValueCell {
@@ -105,41 +110,48 @@ function rowRange(row: RawRow): Range {
   return { start: first, end: last };
 }
 
-interface RowInit {
-  kind: RowKind;
-  key: string | null;
-  label: string;
+/** What every row of a table has besides its reading: where it is and which cells are its labels. */
+interface RowBase {
   labelCells: LabelCell[];
-  cells: ValueCell[];
-  expected: number;
-  aligned: boolean;
   line: number;
   range: Range;
-  group?: string;
-  parentKey?: string;
   labelMatches?: LabelMatch[];
-  outOfOrder?: boolean;
   placement?: 'more' | 'fewer';
 }
 
-/** Every row object gets the same shape: differently shaped rows made V8 fall off its fast path. */
-function makeRow(r: RowInit): TableRow {
+/** Every row object gets the same shape: differently shaped rows (spreads) made V8 fall off its fast path. */
+function makeRow(
+  b: RowBase,
+  kind: RowKind,
+  key: string | null,
+  label: string,
+  cells: ValueCell[],
+  expected: number,
+  aligned: boolean,
+  group?: string,
+  parentKey?: string,
+  outOfOrder?: boolean,
+): TableRow {
   return {
-    kind: r.kind,
-    key: r.key,
-    label: r.label,
-    labelCells: r.labelCells,
-    cells: r.cells,
-    expected: r.expected,
-    aligned: r.aligned,
-    line: r.line,
-    range: r.range,
-    group: r.group,
-    parentKey: r.parentKey,
-    labelMatches: r.labelMatches,
-    outOfOrder: r.outOfOrder,
-    placement: r.placement,
+    kind,
+    key,
+    label,
+    labelCells: b.labelCells,
+    cells,
+    expected,
+    aligned,
+    line: b.line,
+    range: b.range,
+    group,
+    parentKey,
+    labelMatches: b.labelMatches,
+    outOfOrder,
+    placement: b.placement,
   };
+}
+
+function headerRow(cells: LabelCell[], r: RawRow): TableRow {
+  return makeRow({ labelCells: cells, line: r.line, range: rowRange(r) }, 'header', null, cells[0]?.text ?? '', [], 0, true);
 }
 
 function emptyTable(id: TableId, version: TemplateVersion | null): Table {
@@ -213,25 +225,31 @@ interface Aligned<S> {
  */
 function alignTokens<S extends { key: string; label: string }>(
   tokens: readonly Token[],
-  entries: readonly S[],
   matcher: LabelMatcher<S>,
   allowed: (t: Token, s: S) => boolean,
 ): Aligned<S> {
-  const index = new Map(entries.map((e, j) => [e, j]));
+  const entries = matcher.specs;
+  const index = { get: (s: S) => matcher.indexOf(s) };
   const cands: Candidate[][] = [];
   const scored: Scored<S>[][] = [];
   for (const t of tokens) {
-    const list = matcher.candidates(t.cell.norm).filter((c) => allowed(t, c.spec));
+    const list: Scored<S>[] = [];
+    const gains: Candidate[] = [];
+    for (const c of matcher.candidates(t.cell.norm)) {
+      if (!allowed(t, c.spec)) continue;
+      list.push(c);
+      if (c.score > GAIN_OFFSET) gains.push({ j: matcher.indexOf(c.spec), score: c.score - GAIN_OFFSET });
+    }
     scored.push(list);
-    cands.push(list.map((c) => ({ j: index.get(c.spec)!, score: c.score - GAIN_OFFSET })).filter((c) => c.score > 0));
+    cands.push(gains);
   }
   const match = alignMonotone(tokens.length, entries.length, cands);
-  const specs: (Scored<S> | null)[] = [];
-  const byPosition: boolean[] = tokens.map(() => false);
-  tokens.forEach((_, i) => {
+  const specs: (Scored<S> | null)[] = new Array(tokens.length);
+  const byPosition: boolean[] = new Array(tokens.length).fill(false);
+  for (let i = 0; i < tokens.length; i++) {
     const j = match[i];
-    specs.push(j >= 0 ? scored[i].find((c) => index.get(c.spec) === j)! : null);
-  });
+    specs[i] = j >= 0 ? scored[i].find((c) => matcher.indexOf(c.spec) === j)! : null;
+  }
   // A row between two placed neighbours, with one template row free between theirs: that row, when
   // its words share enough with it (`重申` for `2.重复申请`), rather than one row extra and one missing.
   const used = new Set<number>();
@@ -331,34 +349,55 @@ function isHeaderRow(r: RawRow, columns: LabelMatcher<{ label: string }>, words:
   return names >= 2;
 }
 
-function readT3(raw: RawRow[], t: Template): Parsed {
-  const table = emptyTable('三', t.version);
-  const m = matchersOf(t);
-  const n = t.t3Columns.length;
+/** What reading table 三 needs that does not depend on the template version: done once per table. */
+interface T3Prep {
+  headerRows: TableRow[];
+  headerCells: LabelCell[];
+  headerMatches: LabelMatch[];
+  body: RawRow[];
+  placements: Placement[];
+  tokens: Token[];
+  /** Rows of column names only inside the body (a header repeated after a page break). */
+  headerAgain: Set<number>;
+}
+
+function prepareT3(raw: RawRow[]): T3Prep {
+  // Columns and header words are the same in both formats; rows differ only in （六）.
+  const m = matchersOf(TEMPLATES['2021']);
+  const n = TEMPLATES['2021'].t3Columns.length;
   let h = 0;
   while (h < raw.length && !startsT3Data(raw[h], m)) h++;
   const header = raw.slice(0, h);
-  const found = headerMatches(header, m.t3Columns, T3_HEADER_WORDS, n, table);
-  for (const r of header) {
-    if (hasText(r)) table.rows.push(makeRow({ kind: 'header', key: null, label: r.cells.find((c) => c.text !== '')!.text, labelCells: r.cells.filter((c) => c.text !== '').map(labelCell), cells: [], expected: 0, aligned: true, line: r.line, range: rowRange(r) }));
-  }
+  const scratch = emptyTable('三', null);
+  const found = headerMatches(header, m.t3Columns, T3_HEADER_WORDS, n, scratch);
+  const headerRows: TableRow[] = [];
+  for (const r of header) if (hasText(r)) headerRows.push(headerRow(r.cells.filter((c) => c.text !== '').map(labelCell), r));
   const body = raw.slice(h).filter(hasText);
-  const artefacts = emptyPositions(raw);
   const layout = layoutFromHeader(found, n) ?? layoutFromRows(body, n);
-
-  const placements = placeRows(body, n, layout, artefacts);
+  const placements = placeRows(body, n, layout, emptyPositions(raw));
   const tokens: Token[] = [];
   const headerAgain = new Set<number>();
   body.forEach((r, i) => {
-    if (isHeaderRow(r, m.t3Columns, T3_HEADER_WORDS)) headerAgain.add(i);
-    const p = placements[i];
-    if (headerAgain.has(i)) return;
-    p.labels.forEach((c, k) => tokens.push({ row: i, cell: labelCell(c), last: k === p.labels.length - 1 }));
+    if (isHeaderRow(r, m.t3Columns, T3_HEADER_WORDS)) {
+      headerAgain.add(i);
+      return;
+    }
+    const labels = placements[i].labels;
+    labels.forEach((c, k) => tokens.push({ row: i, cell: labelCell(c), last: k === labels.length - 1 }));
   });
+  return { headerRows, headerCells: scratch.headerCells, headerMatches: scratch.headerMatches!, body, placements, tokens, headerAgain };
+}
+
+function readT3(raw: RawRow[], t: Template, memo: Memo): Parsed {
+  const table = emptyTable('三', t.version);
+  const m = matchersOf(t);
+  const n = t.t3Columns.length;
+  const { headerRows, headerCells, headerMatches: hm, body, placements, tokens, headerAgain } = (memo.t3 ??= prepareT3(raw));
+  for (const r of headerRows) table.rows.push(r);
+  table.headerCells = headerCells.slice();
+  table.headerMatches = hm;
   const rowHasValues = (i: number) => placements[i].zone.some((c) => c.text !== '');
-  const aligned = alignTokens(tokens, t.t3Rows, m.t3Rows, (tok, spec) =>
-    spec.kind === 'group' ? !tok.last || true : tok.last,
-  );
+  const aligned = alignTokens(tokens, m.t3Rows, (tok, spec) => spec.kind === 'group' || tok.last);
   const swapped = swaps(tokens, aligned, m.t3Rows, (s) => s.kind !== 'group');
 
   let group: string | undefined;
@@ -371,7 +410,7 @@ function readT3(raw: RawRow[], t: Template): Parsed {
     while (k < tokens.length && tokens[k].row === i) rowTokens.push(k++);
     if (headerAgain.has(i)) {
       for (const c of r.cells) if (c.text !== '') table.headerCells.push(labelCell(c));
-      table.rows.push(makeRow({ kind: 'header', key: null, label: p.labels[0]?.text ?? '', labelCells: p.labels.map(labelCell), cells: [], expected: 0, aligned: true, line: r.line, range: rowRange(r) }));
+      table.rows.push(headerRow(p.labels.map(labelCell), r));
       return;
     }
     const labelMatches: LabelMatch[] = [];
@@ -391,10 +430,10 @@ function readT3(raw: RawRow[], t: Template): Parsed {
     if (own && own.spec.kind === 'group') {
       if (values) {
         // A group label carrying values is an author's subtotal row (T3-SUB).
-        table.rows.push(makeRow({ ...base, kind: 'extra', key: `${own.spec.key}.subtotal`, label: own.spec.label, cells, expected: n, aligned: placed, group: own.spec.key }));
+        table.rows.push(makeRow(base, 'extra', `${own.spec.key}.subtotal`, own.spec.label, cells, n, placed, own.spec.key));
         if (own.spec.key === 'other' && t.version === '2021') signals--;
       } else {
-        table.rows.push(makeRow({ ...base, kind: 'group', key: own.spec.key, label: own.spec.label, cells: [], expected: 0, aligned: true, group: own.spec.key }));
+        table.rows.push(makeRow(base, 'group', own.spec.key, own.spec.label, [], 0, true, own.spec.key));
       }
       return;
     }
@@ -404,13 +443,13 @@ function readT3(raw: RawRow[], t: Template): Parsed {
       if (spec.key === 'other' && values) signals++;
       score += placed ? 2 : 1;
       const outOfOrder = rowTokens.some((ti) => swapped.has(ti));
-      table.rows.push(makeRow({ ...base, kind: 'data', key: spec.key, label: spec.label, cells, expected: n, aligned: placed, group: spec.group, outOfOrder }));
+      table.rows.push(makeRow(base, 'data', spec.key, spec.label, cells, n, placed, spec.group, undefined, outOfOrder));
       return;
     }
     const label = lc.length > 0 ? lc[lc.length - 1].text : '';
     const subtotal = /^(小计|合计)$/.test(lc[lc.length - 1]?.norm ?? '') && group;
     if (values) score--;
-    table.rows.push(makeRow({ ...base, kind: values ? 'extra' : 'unknown', key: subtotal ? `${group}.subtotal` : null, label, cells, expected: n, aligned: placed, group }));
+    table.rows.push(makeRow(base, values ? 'extra' : 'unknown', subtotal ? `${group}.subtotal` : null, label, cells, n, placed, group));
   });
   return { table, score, signals };
 }
@@ -418,7 +457,7 @@ function readT3(raw: RawRow[], t: Template): Parsed {
 // ---------------------------------------------------------------------------------------------
 // Table 四: one row of 15 values under two header levels, or chunks of five under their groups
 
-function readT4(raw: RawRow[], t: Template): Parsed {
+function readT4(raw: RawRow[], t: Template, _memo: Memo): Parsed {
   const table = emptyTable('四', t.version);
   const n = t.t4Columns.length;
   const columns = t.t4Columns;
@@ -444,7 +483,7 @@ function readT4(raw: RawRow[], t: Template): Parsed {
       if (best && best.score < 1) table.headerMatches!.push(matchOf(c, best, best.score >= STRONG));
     }
     if (isPositional(r)) r.cells.forEach((c, k) => c.text !== '' && T4_LEAVES.best(normalizeLabel(c.text), HEADER_FLOOR) && leafPositions.push(k));
-    table.rows.push(makeRow({ kind: 'header', key: null, label: cells[0].text, labelCells: cells, cells: [], expected: 0, aligned: true, line: r.line, range: rowRange(r) }));
+    table.rows.push(headerRow(cells, r));
     groupHints.push(hint);
   }
   if (chunks.length === 0) return { table, score: 0, signals: 0 };
@@ -489,7 +528,7 @@ function readT4(raw: RawRow[], t: Template): Parsed {
   const last = chunks[chunks.length - 1].row;
   const rowRangeAll = { start: rowRange(first).start, end: rowRange(last).end };
   table.rows.push(
-    makeRow({ kind: 'data', key: 'row', label: '', labelCells: labels.map(labelCell), cells, expected: n, aligned, line: first.line, range: rowRangeAll, placement: aligned ? undefined : problem ?? 'fewer' }),
+    makeRow({ labelCells: labels.map(labelCell), line: first.line, range: rowRangeAll, placement: aligned ? undefined : problem ?? 'fewer' }, 'data', 'row', '', cells, n, aligned),
   );
   return { table, score: aligned ? 2 : 1, signals: 0 };
 }
@@ -550,7 +589,7 @@ for (const v of VERSIONS) {
   T2_SIGNALS.set(v, [...own]);
 }
 
-function readT2(raw: RawRow[], t: Template): Parsed {
+function readT2(raw: RawRow[], t: Template, _memo: Memo): Parsed {
   const table = emptyTable('二', t.version);
   const m = matchersOf(t);
   const signalList = T2_SIGNALS.get(t.version)!;
@@ -585,7 +624,6 @@ function readT2(raw: RawRow[], t: Template): Parsed {
   }
 
   // 2. The rows' labels, aligned with the template's rows of every sub-table in order.
-  const entries = m.t2Rows.specs;
   const tokens: Token[] = [];
   const firstLabels = new Map<number, RawCell[]>();
   raw.forEach((r, i) => {
@@ -598,7 +636,7 @@ function readT2(raw: RawRow[], t: Template): Parsed {
     firstLabels.set(i, labels);
     labels.forEach((c, k) => tokens.push({ row: i, cell: labelCell(c), last: k === labels.length - 1 }));
   });
-  const aligned = alignTokens(tokens, entries, m.t2Rows, () => true);
+  const aligned = alignTokens(tokens, m.t2Rows, () => true);
   const swapped = swaps(tokens, aligned, m.t2Rows, () => true);
 
   // 3. Column layouts per sub-table from its header row (positional flattenings).
@@ -607,7 +645,7 @@ function readT2(raw: RawRow[], t: Template): Parsed {
     if (kinds[i] !== 'header' || !isPositional(r)) return;
     const s = subOf[i + 1] ?? subOf[i];
     if (!s) return;
-    const cols = new LabelMatcher(s.columns, true);
+    const cols = m.t2SubColumns.get(s)!;
     const found = new Map<number, number[]>();
     r.cells.forEach((c, k) => {
       const best = c.text === '' ? null : cols.best(normalizeLabel(c.text), HEADER_FLOOR);
@@ -633,7 +671,7 @@ function readT2(raw: RawRow[], t: Template): Parsed {
       for (const c of cells) table.headerCells.push(c);
       countSignals(cells);
       const cap = m.t2Captions.best(cells[0].norm, 0.85);
-      table.rows.push(makeRow({ ...base, kind: 'caption', key: cap?.spec.sub.key ?? null, label: cells[0].text, cells: [], expected: 0, aligned: true, group: cap?.spec.sub.key }));
+      table.rows.push(makeRow(base, 'caption', cap?.spec.sub.key ?? null, cells[0].text, [], 0, true, cap?.spec.sub.key));
       lastParent = undefined;
       continue;
     }
@@ -641,12 +679,12 @@ function readT2(raw: RawRow[], t: Template): Parsed {
       for (const c of cells) table.headerCells.push(c);
       countSignals(cells);
       const s = subOf[i + 1] ?? subOf[i];
-      const cols = s ? new LabelMatcher(s.columns, true) : m.t2Columns;
+      const cols = s ? m.t2SubColumns.get(s)! : m.t2Columns;
       for (const c of cells.slice(INFO_HEADER.best(cells[0].norm, HEADER_FLOOR) ? 1 : 0)) {
         const best = cols.best(c.norm, HEADER_FLOOR) ?? T2_ANY_COLUMN.best(c.norm, HEADER_FLOOR);
         if (best && best.score < 1) table.headerMatches!.push(matchOf(c, best, best.score >= STRONG));
       }
-      table.rows.push(makeRow({ ...base, kind: 'header', key: null, label: cells[0].text, cells: [], expected: 0, aligned: true }));
+      table.rows.push(headerRow(cells, r));
       continue;
     }
     if (kinds[i] === 'loose') continue;
@@ -685,7 +723,7 @@ function readT2(raw: RawRow[], t: Template): Parsed {
       const parentOnly = !hasValues && nextIsSubRow(raw[i + 1]);
       const outOfOrder = rowTokens.some((ti) => swapped.has(ti));
       table.rows.push(
-        makeRow({ ...rowBase, kind: 'data', key: spec.key, label: spec.label, cells: parentOnly ? [] : vcells, expected: parentOnly ? 0 : need, aligned: parentOnly ? true : placed, group: spec.sub.key, outOfOrder }),
+        makeRow(rowBase, 'data', spec.key, spec.label, parentOnly ? [] : vcells, parentOnly ? 0 : need, parentOnly ? true : placed, spec.sub.key, undefined, outOfOrder),
       );
       if (parentOnly) lastParent = spec.key;
       continue;
@@ -695,7 +733,7 @@ function readT2(raw: RawRow[], t: Template): Parsed {
     if (parentKey) lastParent = parentKey;
     afterSubRow = parentKey !== undefined;
     const label = rowBase.labelCells[rowBase.labelCells.length - 1]?.text ?? cells[0].text;
-    table.rows.push(makeRow({ ...rowBase, kind: vcells.length > 0 ? 'extra' : 'unknown', key: null, label, cells: vcells, expected: need, aligned: placed, group: rowSub?.key, parentKey }));
+    table.rows.push(makeRow(rowBase, vcells.length > 0 ? 'extra' : 'unknown', null, label, vcells, need, placed, rowSub?.key, parentKey));
   }
   const score = table.rows.reduce((s, r) => s + (r.kind === 'data' ? (r.aligned ? 2 : 1) : r.kind === 'extra' || r.kind === 'unknown' ? -1 : 0), 0);
   return { table, score, signals };
@@ -703,7 +741,14 @@ function readT2(raw: RawRow[], t: Template): Parsed {
 
 // ---------------------------------------------------------------------------------------------
 
-const READERS: Record<TableId, (raw: RawRow[], t: Template) => Parsed> = { 二: readT2, 三: readT3, 四: readT4 };
+/** Work shared by the readings of one table with each template. */
+interface Memo {
+  t3?: T3Prep;
+}
+
+const READERS: Record<TableId, (raw: RawRow[], t: Template, memo: Memo) => Parsed> = { 二: readT2, 三: readT3, 四: readT4 };
+/** Tables whose structure is the same in every format: read once. */
+const SAME_IN_EVERY_FORMAT = new Set<TableId>(['四']);
 
 /** Reads the table of section `id` in lines [from, to] with the template that fits it best. */
 export function readTable(id: TableId, lines: readonly Line[], from: number, to: number, byYear: TemplateVersion | null): Table | null {
@@ -711,8 +756,10 @@ export function readTable(id: TableId, lines: readonly Line[], from: number, to:
   if (raw.length === 0) return null;
   let best: Parsed | null = null;
   let bestVersion: TemplateVersion | null = null;
-  for (const v of VERSIONS) {
-    const parsed = READERS[id](raw, TEMPLATES[v]);
+  const memo: Memo = {};
+  const versions = SAME_IN_EVERY_FORMAT.has(id) ? [byYear ?? VERSIONS[VERSIONS.length - 1]] : VERSIONS;
+  for (const v of versions) {
+    const parsed = READERS[id](raw, TEMPLATES[v], memo);
     const better =
       !best ||
       parsed.signals > best.signals ||
