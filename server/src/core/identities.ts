@@ -29,9 +29,15 @@ export interface Instance {
   right: Term[];
   output: Term;
   preferredFix: boolean;
-  /** Why it cannot be evaluated: a missing row, a cell that is no number, or a blank total. */
-  skipped?: 'missing' | 'unknown' | 'blank-total';
-  /** Blank cells among its terms (each counted as an unknown non-negative integer). */
+  /**
+   * Why it is not evaluated: a missing row, a cell that is no number, or 'defines-blank': its output is a
+   * blank total, which it defines (the total is "not filled in", and other identities use its terms).
+   */
+  skipped?: 'missing' | 'unknown' | 'defines-blank';
+  /** The sides as evaluated: each blank total replaced by the terms that define it. */
+  evalLeft: Term[];
+  evalRight: Term[];
+  /** Blank cells among the evaluated terms (each an unknown non-negative integer). */
   blanks: number;
 }
 
@@ -66,6 +72,8 @@ export interface TotalFinding {
   tier: Tier;
   /** A row total whose detail cells no column identity can check: one of them may be the wrong one. */
   detailsUnchecked?: boolean;
+  /** The output is a blank total another identity defines, and the two computations disagree (actual vs expected). */
+  blankConflict?: boolean;
 }
 
 export interface Computable {
@@ -143,6 +151,8 @@ function instancesFor(model: ReportModel, template: Template): Instance[] {
         right: r,
         output: o[0],
         preferredFix: spec.preferredFix !== false,
+        evalLeft: l,
+        evalRight: r,
         blanks: 0,
       };
       if (missing) inst.skipped = 'missing';
@@ -188,14 +198,14 @@ function sum(terms: Term[], values: Values): number | null {
 /** Left minus right, or null when the identity cannot be evaluated. */
 function diffOf(inst: Instance, values: Values): number | null {
   if (inst.skipped) return null;
-  const l = sum(inst.left, values);
-  const r = sum(inst.right, values);
+  const l = sum(inst.evalLeft, values);
+  const r = sum(inst.evalRight, values);
   return l === null || r === null ? null : l - r;
 }
 
 /** How much the output cell must change to make the identity hold. */
 function outputDelta(inst: Instance, diff: number): number {
-  return inst.left.some((t) => t.cell === inst.output.cell) ? -diff : diff;
+  return inst.evalLeft.some((t) => t.cell === inst.output.cell) ? -diff : diff;
 }
 
 /** Tables 三 and 四 hold counts: a decimal or an integer beyond exact arithmetic is not one (XR204/XR203). */
@@ -211,12 +221,12 @@ function feasible(inst: Instance, known: Values): boolean {
   let diff = 0;
   let blankLeft = 0;
   let blankRight = 0;
-  for (const t of inst.left) {
+  for (const t of inst.evalLeft) {
     const v = known.get(t.cell);
     if (v === null || v === undefined) blankLeft++;
     else diff += v;
   }
-  for (const t of inst.right) {
+  for (const t of inst.evalRight) {
     const v = known.get(t.cell);
     if (v === null || v === undefined) blankRight++;
     else diff -= v;
@@ -227,51 +237,80 @@ function feasible(inst: Instance, known: Values): boolean {
 export function analyze(model: ReportModel, blankAsZero = false): Analysis {
   const template = TEMPLATES[model.template ?? '2021'];
   const instances = instancesFor(model, template);
-  // `known`: numbers only; `zero`: blanks as 0 (the world locating and planning work in).
+  for (const inst of instances) {
+    if (inst.skipped) continue;
+    for (const t of inst.left) if (t.cell.value.kind === 'invalid' || (t.cell.value.kind === 'number' && countOf(t.cell) === null)) inst.skipped = 'unknown';
+    for (const t of inst.right) if (t.cell.value.kind === 'invalid' || (t.cell.value.kind === 'number' && countOf(t.cell) === null)) inst.skipped = 'unknown';
+  }
+  // A blank total is "not filled in": the first identity that computes it (row totals before column
+  // totals) defines it, and every other identity reads it as the terms it stands for.
+  const definer = new Map<ValueCell, Instance>();
+  if (!blankAsZero) {
+    const ordered = instances.filter((i) => !i.skipped && i.preferredFix).sort((a, b) => PRIORITY.indexOf(a.spec.id) - PRIORITY.indexOf(b.spec.id));
+    for (const inst of ordered) {
+      const out = inst.output.cell;
+      if (isBlank(out) && !definer.has(out) && inst.left.length === 1 && inst.left[0].cell === out) {
+        definer.set(out, inst);
+        inst.skipped = 'defines-blank';
+      }
+    }
+    const expand = (terms: Term[], seen: Set<Instance>): { plus: Term[]; minus: Term[] } => {
+      const plus: Term[] = [];
+      const minus: Term[] = [];
+      for (const t of terms) {
+        const d = definer.get(t.cell);
+        if (!d || seen.has(d)) {
+          plus.push(t);
+          continue;
+        }
+        const next = new Set(seen).add(d);
+        const inner = expand(d.right, next);
+        plus.push(...inner.plus);
+        minus.push(...inner.minus);
+      }
+      return { plus, minus };
+    };
+    for (const inst of instances) {
+      if (inst.skipped) continue;
+      const seen = new Set<Instance>([inst]);
+      const l = expand(inst.left, seen);
+      const r = expand(inst.right, seen);
+      inst.evalLeft = [...l.plus, ...r.minus];
+      inst.evalRight = [...r.plus, ...l.minus];
+    }
+  }
+  // `known`: numbers only (blank unknown); `zero`: blanks as 0, the world locating and planning work in.
   const known: Values = new Map();
   const zero: Values = new Map();
   const record = (terms: Term[]) => {
     for (const t of terms) {
       if (known.has(t.cell)) continue;
-      const v = countOf(t.cell);
       const blank = isBlank(t.cell);
-      known.set(t.cell, blankAsZero && blank ? 0 : v);
+      const v = blank ? (blankAsZero ? 0 : null) : countOf(t.cell);
+      known.set(t.cell, v);
       zero.set(t.cell, blank ? 0 : v);
     }
   };
   for (const inst of instances) {
     record(inst.left);
     record(inst.right);
+    record(inst.evalLeft);
+    record(inst.evalRight);
   }
-  // Totals: outputs of identities that recompute them. A blank total is "not filled in".
-  const totalCells = new Set<ValueCell>();
-  for (const inst of instances) if (inst.preferredFix) totalCells.add(inst.output.cell);
   for (const inst of instances) {
     if (inst.skipped) continue;
-    let invalid = false;
-    let blankTotal = false;
     let blanks = 0;
-    for (const side of [inst.left, inst.right]) {
-      for (const t of side) {
-        if (!isBlank(t.cell)) {
-          if (known.get(t.cell) === null) invalid = true;
-        } else {
-          blanks++;
-          if (totalCells.has(t.cell)) blankTotal = true;
-        }
-      }
-    }
-    if (invalid) inst.skipped = 'unknown';
-    else if (!blankAsZero && blankTotal) inst.skipped = 'blank-total';
-    else inst.blanks = blankAsZero ? 0 : blanks;
+    for (const t of inst.evalLeft) if (isBlank(t.cell)) blanks++;
+    for (const t of inst.evalRight) if (isBlank(t.cell)) blanks++;
+    inst.blanks = blankAsZero ? 0 : blanks;
   }
 
   const evaluable = instances.filter((i) => !i.skipped);
   const failing = new Set(evaluable.filter((i) => diffOf(i, zero) !== 0));
   const byCell = new Map<ValueCell, { inst: Instance; side: 1 | -1; term: Term }[]>();
   for (const inst of evaluable) {
-    for (const t of inst.left) push(byCell, t.cell, { inst, side: 1, term: t });
-    for (const t of inst.right) push(byCell, t.cell, { inst, side: -1, term: t });
+    for (const t of inst.evalLeft) push(byCell, t.cell, { inst, side: 1, term: t });
+    for (const t of inst.evalRight) push(byCell, t.cell, { inst, side: -1, term: t });
   }
 
   // 1. A cell explains a set of failures when every identity it is in fails by the same amount.
@@ -304,6 +343,13 @@ export function analyze(model: ReportModel, blankAsZero = false): Analysis {
     const diff = diffOf(inst, planned);
     if (diff === null || diff === 0) continue; // a consequence of an earlier finding
     const out = inst.output.cell;
+    if (definer.has(out)) {
+      // Two ways to compute a blank total disagree: nothing of its own to recompute.
+      const l = sum(inst.evalLeft, planned) ?? 0;
+      const r = sum(inst.evalRight, planned) ?? 0;
+      totals.push({ instance: inst, expected: r, actual: l, diff, safe: false, blankConflict: true });
+      continue;
+    }
     const actual = planned.get(out)!;
     const expected = actual + outputDelta(inst, diff);
     // It wants back the printed value an earlier finding planned to change: that finding stands alone.
@@ -347,16 +393,27 @@ export function analyze(model: ReportModel, blankAsZero = false): Analysis {
 
   // 4. Blank totals whose terms are all known: offer the sum.
   const computable: Computable[] = [];
-  for (const inst of instances) {
-    if (inst.skipped !== 'blank-total' || !inst.preferredFix) continue;
-    const out = inst.output.cell;
-    if (!isBlank(out)) continue;
-    const others = [...inst.left, ...inst.right].filter((t) => t.cell !== out);
-    if (sum(others, known) === null || computable.some((c) => c.term.cell === out)) continue;
-    const onLeft = inst.left.some((t) => t.cell === out);
-    const rest = (terms: Term[]) => sum(terms.filter((t) => t.cell !== out), known)!;
-    const value = onLeft ? rest(inst.right) - rest(inst.left) : rest(inst.left) - rest(inst.right);
-    if (value >= 0) computable.push({ term: inst.output, expected: value, instance: inst });
+  for (const [out, inst] of definer) {
+    const terms = { left: 0, right: 0, ok: true };
+    const add = (list: Term[], side: 'left' | 'right') => {
+      for (const t of list) {
+        const v = known.get(t.cell) ?? (isBlank(t.cell) ? null : countOf(t.cell));
+        if (v === null || v === undefined) terms.ok = false;
+        else terms[side] += v;
+      }
+    };
+    const seen = new Set<Instance>([inst]);
+    const expandOne = (list: Term[]): Term[] =>
+      list.flatMap((t) => {
+        const d = definer.get(t.cell);
+        if (!d || seen.has(d)) return [t];
+        seen.add(d);
+        return expandOne(d.right);
+      });
+    add(expandOne(inst.right), 'right');
+    const value = terms.right;
+    if (terms.ok && value >= 0) computable.push({ term: inst.output, expected: value, instance: inst });
+    void out;
   }
 
   return {
@@ -364,7 +421,7 @@ export function analyze(model: ReportModel, blankAsZero = false): Analysis {
     located: located.map((l) => ({ ...l, tier: tierOf(l.instances) })),
     totals: totals.map((f) => ({ ...f, tier: tierOf([f.instance]) })),
     computable,
-    blanks: blankAsZero ? [] : blankCellsOf(model, withBlanks),
+    blanks: blankAsZero ? [] : blankCellsOf(model, withBlanks, (i) => diffOf(i, zero) === 0),
     valueOf: (cell) => known.get(cell) ?? countOrNull(cell, blankAsZero),
   };
 }
@@ -379,14 +436,8 @@ function countOrNull(cell: ValueCell, blankAsZero: boolean): number | null {
 }
 
 /** Blank value cells of every table, with what the identities say about them. */
-function blankCellsOf(model: ReportModel, withBlanks: readonly Instance[]): BlankCells[] {
+function blankCellsOf(model: ReportModel, withBlanks: readonly Instance[], holdsAsZero: (i: Instance) => boolean): BlankCells[] {
   const out: BlankCells[] = [];
-  const zeroHolds = (i: Instance) => {
-    let d = 0;
-    for (const t of i.left) d += numericValue(t.cell.value, true) ?? 0;
-    for (const t of i.right) d -= numericValue(t.cell.value, true) ?? 0;
-    return d === 0;
-  };
   for (const table of Object.values(model.tables)) {
     const cells: Term[] = [];
     for (const row of table.rows) {
@@ -395,7 +446,7 @@ function blankCellsOf(model: ReportModel, withBlanks: readonly Instance[]): Blan
     }
     if (cells.length === 0) continue;
     const relevant = withBlanks.filter((i) => i.table === table.id);
-    const verdict = relevant.length === 0 ? 'unknown' : relevant.every(zeroHolds) ? 'zeros' : 'broken';
+    const verdict = relevant.length === 0 ? 'unknown' : relevant.every(holdsAsZero) ? 'zeros' : 'broken';
     out.push({ table: table.id, cells, verdict });
   }
   return out;

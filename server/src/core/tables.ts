@@ -733,7 +733,8 @@ function readT2(raw: RawRow[], t: Template, _memo: Memo): Parsed {
     if (parentKey) lastParent = parentKey;
     afterSubRow = parentKey !== undefined;
     const label = rowBase.labelCells[rowBase.labelCells.length - 1]?.text ?? cells[0].text;
-    table.rows.push(makeRow(rowBase, vcells.length > 0 ? 'extra' : 'unknown', null, label, vcells, need, placed, rowSub?.key, parentKey));
+    // A row of words only (a note, a footnote) is no extra row, and its empty cells are no blank values.
+    table.rows.push(makeRow(rowBase, hasValues ? 'extra' : 'unknown', null, label, hasValues ? vcells : [], need, placed, rowSub?.key, parentKey));
   }
   const score = table.rows.reduce((s, r) => s + (r.kind === 'data' ? (r.aligned ? 2 : 1) : r.kind === 'extra' || r.kind === 'unknown' ? -1 : 0), 0);
   return { table, score, signals };

@@ -117,6 +117,9 @@ function computeNormalizedLabel(s: string): string {
     .replace(/["'“”‘’]/g, '');
   let end = n.length;
   while (end > 0 && (n[end - 1] === '。' || n[end - 1] === '：')) end--;
+  // A footnote mark after a label (`第二十条第（一）项[1]`, `规章①`, `规章*`) is no part of its words.
+  const mark = /(?:\[\d{1,2}\]|［\d{1,2}］|[①-⑩]|\*)$/.exec(n.slice(0, end));
+  if (mark && mark.index > 0) end = mark.index;
   return end === n.length ? n : n.slice(0, end);
 }
 

@@ -86,6 +86,18 @@ function checkCode(code: string, severity: Rule['severity']) {
       const inst = f.instance;
       if (inst.code !== code) continue;
       const out = inst.output;
+      if (f.blankConflict) {
+        ctx.report({
+          ...tiered(ctx, ctx.msg('arith.blankConflict', { where: whereOf(ctx, inst), a: formatNumber(f.actual), b: formatNumber(f.expected) }), f.tier, severity),
+          range: out.cell.range,
+          table: inst.table,
+          row: out.row.label || undefined,
+          column: out.cell.column ?? undefined,
+          actual: null,
+          related: related(ctx, [...inst.left, ...inst.right].filter((t) => t !== out), valueOf),
+        });
+        continue;
+      }
       const value = formatNumber(f.expected);
       const a = args(ctx, inst);
       let message: string;
