@@ -57,9 +57,16 @@ function isSpaceChar(c: number): boolean {
   return c === 32 || c === 0x3000 || c === 0xa0 || c === 0xfeff;
 }
 
-/** Title words → section, with a score: exact or alias 1, near miss by similarity, keywords 0.75. */
-function titleMatch(norm: string): { number: SectionNumber; score: number; exact: boolean } | null {
-  const best = MATCHER.best(norm, 0.8);
+/**
+ * Title words → section, with a score: exact or alias 1, near miss by similarity, keywords 0.75. A
+ * short title with one character changed (`他体情况`) is a near miss only under its own numeral.
+ */
+function titleMatch(norm: string, written: SectionNumber | null): { number: SectionNumber; score: number; exact: boolean } | null {
+  let best = MATCHER.best(norm, 0.8);
+  if (!best && written) {
+    const own = MATCHER.candidates(norm, 0.7).find((c) => c.spec.number === written);
+    if (own) best = own;
+  }
   if (best && best.score === 1) return { number: best.spec.number, score: 1, exact: true };
   let pick = best ? { number: best.spec.number, score: best.score, exact: false } : null;
   if (norm.length <= 30) {
@@ -117,7 +124,7 @@ export function headingCandidate(line: Line, lineNo: number): HeadingCandidate |
   }
   const norm = normalizeLabel(title.replace(ARTIFACT_RE, ''));
   if (norm.length < 2 || norm.length > 40) return null;
-  const match = titleMatch(norm);
+  const match = titleMatch(norm, written);
   if (!match) return null;
   if (!numbered && !(markdown && match.score >= 0.9) && !match.exact) return null;
   if (mayBeBare && numbered) return null; // a numbered heading starts with its numeral

@@ -167,8 +167,8 @@ function anyValue(r: RawRow): boolean {
   return r.cells.some((c) => isValueLike(c.text));
 }
 
-function matchOf(cell: LabelCell, scored: Scored<{ label: string }>, confident: boolean): LabelMatch {
-  return { cell, canonical: scored.spec.label, how: scored.score === 1 && scored.how === 'exact' ? 'exact' : 'wording', confident };
+function matchOf(cell: LabelCell, scored: Scored<{ label: string }>, confident: boolean, part = false): LabelMatch {
+  return { cell, canonical: scored.spec.label, how: scored.score === 1 && scored.how === 'exact' ? 'exact' : 'wording', confident, part };
 }
 
 /** Column names (and group names) of a header row, matched to the template's columns. */
@@ -210,6 +210,23 @@ interface Token {
   cell: LabelCell;
   /** The row's own (most specific) label. */
   last: boolean;
+  /** One of two labels written in one cell (`（三）不予公开 1.属于国家秘密`): the cell is no variant to rename. */
+  part?: boolean;
+}
+
+/** Group labels of table 三 (both formats), normalised: a cell may start with one before its row's label. */
+const T3_GROUP_NORMS = [...new Set(VERSIONS.flatMap((v) => TEMPLATES[v].t3Rows.filter((r) => r.kind === 'group').map((r) => normalizeLabel(r.label))))];
+
+/** The tokens of one label cell: itself, or a group label and the row's label written in one cell. */
+function labelTokens(row: number, c: RawCell, last: boolean, out: Token[]): void {
+  const cell = labelCell(c);
+  const group = T3_GROUP_NORMS.find((g) => cell.norm.length > g.length + 1 && cell.norm.startsWith(g));
+  if (!group) {
+    out.push({ row, cell, last });
+    return;
+  }
+  out.push({ row, cell: { text: c.text, norm: group, range: c.range }, last: false, part: true });
+  out.push({ row, cell: { text: c.text, norm: cell.norm.slice(group.length), range: c.range }, last, part: true });
 }
 
 interface Aligned<S> {
@@ -383,7 +400,7 @@ function prepareT3(raw: RawRow[]): T3Prep {
       return;
     }
     const labels = placements[i].labels;
-    labels.forEach((c, k) => tokens.push({ row: i, cell: labelCell(c), last: k === labels.length - 1 }));
+    labels.forEach((c, k) => labelTokens(i, c, k === labels.length - 1, tokens));
   });
   return { headerRows, headerCells: scratch.headerCells, headerMatches: scratch.headerMatches!, body, placements, tokens, headerAgain };
 }
@@ -418,7 +435,7 @@ function readT3(raw: RawRow[], t: Template, memo: Memo): Parsed {
     for (const ti of rowTokens) {
       const s = aligned.specs[ti];
       if (!s) continue;
-      labelMatches.push(matchOf(tokens[ti].cell, s, s.score >= CONFIDENT || aligned.byPosition[ti]));
+      labelMatches.push(matchOf(tokens[ti].cell, s, s.score >= CONFIDENT || aligned.byPosition[ti], tokens[ti].part));
       if (s.spec.kind === 'group') group = s.spec.key === 'results' ? undefined : s.spec.key;
       else if (s.spec.group === undefined) group = undefined;
       if (tokens[ti].last) own = s;
@@ -461,15 +478,28 @@ function readT4(raw: RawRow[], t: Template, _memo: Memo): Parsed {
   const table = emptyTable('四', t.version);
   const n = t.t4Columns.length;
   const columns = t.t4Columns;
-  // Rows of values (or of blank cells only, at least one group wide) are chunks; rows of words, headers.
-  const isChunk = (r: RawRow) => anyValue(r) || (r.cells.length >= 5 && !hasText(r));
+  // A row whose cells after its words are values or blank, at least one group (five) of them, is a
+  // chunk of values (`行政复议` followed by five blank cells too); other rows of words are the header.
+  const chunkOf = (r: RawRow): { group: number | null } | null => {
+    let lastWord = -1;
+    for (let k = 0; k < r.cells.length; k++) if (r.cells[k].text !== '' && !isValueLike(r.cells[k].text)) lastWord = k;
+    const zone = r.cells.length - lastWord - 1;
+    if (!anyValue(r) && (zone < 5 || (lastWord >= 0 && zone % 5 !== 0))) return null;
+    let group: number | null = null;
+    for (let k = 0; k <= lastWord; k++) {
+      if (r.cells[k].text === '') continue;
+      const g = T4_GROUPS.best(labelCell(r.cells[k]).norm, HEADER_FLOOR);
+      if (g && g.spec.group !== null) group = g.spec.group;
+    }
+    return { group };
+  };
   const leafPositions: number[] = [];
-  const groupHints: (number | null)[] = [];
   let hint: number | null = null;
   const chunks: { row: RawRow; hint: number | null }[] = [];
   for (const r of raw) {
-    if (isChunk(r)) {
-      chunks.push({ row: r, hint });
+    const chunk = chunkOf(r);
+    if (chunk) {
+      chunks.push({ row: r, hint: chunk.group ?? hint });
       continue;
     }
     if (!hasText(r)) continue;
@@ -484,7 +514,6 @@ function readT4(raw: RawRow[], t: Template, _memo: Memo): Parsed {
     }
     if (isPositional(r)) r.cells.forEach((c, k) => c.text !== '' && T4_LEAVES.best(normalizeLabel(c.text), HEADER_FLOOR) && leafPositions.push(k));
     table.rows.push(headerRow(cells, r));
-    groupHints.push(hint);
   }
   if (chunks.length === 0) return { table, score: 0, signals: 0 };
   const layout = new Set(leafPositions).size === n ? [...new Set(leafPositions)].sort((a, b) => a - b) : null;

@@ -82,6 +82,8 @@ export interface LabelMatch {
   how: 'exact' | 'wording';
   /** Placed with confidence: only then may a fix rename the cell. */
   confident: boolean;
+  /** One of two labels the cell holds (a group and its first row): never renamed. */
+  part?: boolean;
 }
 
 export type RowKind =

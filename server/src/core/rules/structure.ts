@@ -309,6 +309,7 @@ const valueCount: Rule = {
 function labelFindings(table: Table): { match: LabelMatch; wording: boolean }[] {
   const out: { match: LabelMatch; wording: boolean }[] = [];
   const consider = (m: LabelMatch) => {
+    if (m.part && m.how === 'exact') return;
     if (m.how === 'wording') out.push({ match: m, wording: true });
     else if (m.cell.text !== m.canonical && m.cell.range.start.line === m.cell.range.end.line) out.push({ match: m, wording: false });
   };
@@ -334,7 +335,8 @@ const labelVariant: Rule = {
     for (const table of Object.values(ctx.model.tables)) {
       const findings = labelFindings(table);
       for (const f of findings.filter((x) => x.wording)) {
-        const { cell, canonical, confident } = f.match;
+        const { cell, canonical, confident: placed, part } = f.match;
+        const confident = placed && !part;
         ctx.report({
           message: ctx.msg(confident ? 'label.variant' : 'label.unsure', { found: cell.text, canonical }),
           range: cell.range,
