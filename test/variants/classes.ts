@@ -272,13 +272,23 @@ const T4_NAMES: Record<string, string[]> = {
   总计: ['总 计'],
 };
 
+/** Every name that has one written without its last word (issue 10: `其他` then reads like the row `3.其他`). */
+const T3_SHORT: Record<string, string> = { business: '商业', research: '科研', publicWelfare: '社会公益', legalService: '法律服务', applicant: '申请人' };
+const T4_SHORT: Record<string, string> = { 结果维持: '维持', 结果纠正: '纠正', 其他结果: '其他', 未经复议直接起诉: '直接起诉' };
+
 const headerNames: VariationClass = {
   name: 'header.names',
   what: 'header wording: shortened or local column names (a name missing its last word, `社会组织`)',
   apply(doc, rand) {
-    const keys = shuffle(rand, Object.keys(T3_NAMES)).slice(0, 1 + Math.floor(rand() * 3));
-    for (const k of keys) doc.p.t3.names[k] = pickOne(rand, T3_NAMES[k]);
-    if (chance(rand, 0.6)) for (const k of shuffle(rand, Object.keys(T4_NAMES)).slice(0, 1 + Math.floor(rand() * 2))) doc.p.t4.names[k] = pickOne(rand, T4_NAMES[k]);
+    if (chance(rand, 0.5)) {
+      // The whole header written short.
+      Object.assign(doc.p.t3.names, T3_SHORT);
+      if (chance(rand, 0.5)) doc.p.t3.names.publicWelfare = '社会组织';
+      if (chance(rand, 0.6)) Object.assign(doc.p.t4.names, T4_SHORT);
+    } else {
+      for (const k of shuffle(rand, Object.keys(T3_NAMES)).slice(0, 1 + Math.floor(rand() * 3))) doc.p.t3.names[k] = pickOne(rand, T3_NAMES[k]);
+      if (chance(rand, 0.6)) for (const k of shuffle(rand, Object.keys(T4_NAMES)).slice(0, 1 + Math.floor(rand() * 2))) doc.p.t4.names[k] = pickOne(rand, T4_NAMES[k]);
+    }
     if (chance(rand, 0.5))
       for (const sub of doc.report.t2)
         for (const c of sub.columns) {
@@ -293,9 +303,10 @@ const headerNames: VariationClass = {
 const headerCorner: VariationClass = {
   name: 'header.corner',
   what: 'header wording: the corner note as its own header cell',
-  apply(doc, rand) {
+  apply(doc, rand, fl) {
     if (doc.p.t3.header !== 'official') return false;
-    doc.p.t3.header = pickOne(rand, ['cornerRow', 'cornerUnspanned'] as T3Header[]);
+    // An unspanned corner cell only shows where cells are lines of their own.
+    doc.p.t3.header = pickOne(rand, (fl === 'cell-per-line' ? ['cornerRow', 'cornerUnspanned', 'cornerBottom'] : ['cornerRow', 'cornerBottom']) as T3Header[]);
     return true;
   },
 };
@@ -341,7 +352,7 @@ const headerOrder: VariationClass = {
   name: 'header.order',
   what: 'header wording: header lines in a different order than the template\'s',
   apply(doc, rand) {
-    const t3Count = { official: 3, cornerRow: 4, cornerUnspanned: 3, noApplicant: 2, noOrg: 2, flat: 1, totalBottom: 3, leavesBottom: 3 }[doc.p.t3.header];
+    const t3Count = { official: 3, cornerRow: 4, cornerUnspanned: 3, noApplicant: 2, noOrg: 2, flat: 1, totalBottom: 3, leavesBottom: 3, cornerBottom: 3 }[doc.p.t3.header];
     const t4Count = doc.p.t4.rows === 'three' ? 1 : doc.p.t4.header === 'groupwise' ? 2 : 3;
     const permute = (n: number) => {
       if (n < 2) return null;

@@ -16,6 +16,8 @@ export interface VariantSpec {
   /** Class names, applied in the order of CLASSES; empty for the canonical rendering. */
   classes: string[];
   rngSeed: number;
+  /** Mutate every count of 三 and 四 (else a sample): the canonical and first single of each class. */
+  everyCell?: boolean;
 }
 
 export interface Variant extends Rendered {
@@ -46,7 +48,8 @@ export function abstractReport(seed: string, data: 'seed' | 'nonzero'): Report {
 /** Renders a variant with its ground truth; null when one of its classes does not apply alone. */
 export function generate(spec: VariantSpec): Variant | null {
   const doc: Doc = { report: cloneReport(abstractReport(spec.seed, spec.data)), p: canonicalPresentation(), deserved: [] };
-  const rand = rng(spec.rngSeed);
+  // Consecutive seeds start mulberry32 close together: mix first.
+  const rand = rng(Math.imul(spec.rngSeed ^ (spec.rngSeed >>> 16), 0x45d9f3b) ^ 0x2545f491);
   const applied: string[] = [];
   for (const cls of CLASSES) {
     if (!spec.classes.includes(cls.name)) continue;
@@ -86,8 +89,8 @@ export function corpus(o: CorpusOptions): VariantSpec[] {
     for (const data of ['seed', 'nonzero'] as const)
       for (const flattening of o.flattenings ?? FLATTENINGS) {
         const names = classesFor(seed).filter((c) => !o.classes || o.classes.includes(c));
-        out.push({ seed, data, flattening, classes: [], rngSeed: n++ });
-        for (const c of names) for (let k = 0; k < o.singles; k++) out.push({ seed, data, flattening, classes: [c], rngSeed: n++ });
+        out.push({ seed, data, flattening, classes: [], rngSeed: n++, everyCell: true });
+        for (const c of names) for (let k = 0; k < o.singles; k++) out.push({ seed, data, flattening, classes: [c], rngSeed: n++, everyCell: k === 0 });
         for (let k = 0; k < o.combined; k++) {
           const pool = [...names];
           const size = 2 + Math.floor(mix() * 3);

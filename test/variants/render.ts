@@ -35,7 +35,7 @@ export interface Range {
   end: Position;
 }
 
-export type T3Header = 'official' | 'cornerRow' | 'cornerUnspanned' | 'noApplicant' | 'noOrg' | 'flat' | 'totalBottom' | 'leavesBottom';
+export type T3Header = 'official' | 'cornerRow' | 'cornerUnspanned' | 'noApplicant' | 'noOrg' | 'flat' | 'totalBottom' | 'leavesBottom' | 'cornerBottom';
 export type T4Header = 'official' | 'levels' | 'groupwise';
 export type GroupMode = 'inline' | 'ownRow' | 'merged' | 'dropped';
 
@@ -256,6 +256,9 @@ function t3Header(p: Presentation): GridRow[] {
       return [row([corner(), col('natural'), ...orgs(), col('total')])];
     case 'totalBottom':
       return [row([corner(), applicant()]), row([empty(L, true), col('natural'), org(), empty(1)]), row([empty(L, true), empty(1, true), ...orgs(), col('total')])];
+    case 'cornerBottom':
+      // The merged corner cell's text exported in its last row.
+      return [row([empty(L), applicant()]), h2(), row([header('三', name('corner', T3_CORNER), L), empty(1, true), ...orgs(), empty(1, true)])];
     case 'leavesBottom':
       // Cells merged down over two header rows exported in the lower one: 自然人 … 其他 总计 in one row.
       return [row([corner(), applicant()]), row([empty(L, true), empty(1), org(), empty(1)]), row([empty(L, true), col('natural'), ...orgs(), col('total')])];
