@@ -6,11 +6,16 @@
 //   --path P      with --seed and --workers 1: replay fast-check's counterexample path P only
 //   --skip KIND   pass over a known failure kind (prefix, repeatable) to look for others
 //   --no-write    do not write regression fixtures
+//   --no-variants     skip the variation corpus run that follows the fuzzing
+//   --variants-only   run only the variation corpus (test/variants/run.ts; alone: npm run variants)
 //
 // Each case is a damaged report (test/fuzz/generators.ts) checked against every property of
 // test/fuzz/properties.ts. On a failure the worker prints fast-check's shrunk case, minimises the text
 // further, prints it and writes it to test/fixtures/regressions/<kind>-<hash>.txt — unless a fixture
 // there already fails the same way (a known bug: rename new fixtures after what broke).
+//
+// Then the full variation corpus (issue 10): every seed × flattening × class of spec §5.6, alone and
+// combined, every count of tables 三 and 四 mutated in turn, against properties P1–P4.
 
 import { fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -18,6 +23,7 @@ import fc from 'fast-check';
 import { fuzzArb, optionsOf, render, type Case } from './generators';
 import { knownFixture, minimize, writeRegression } from './minimize';
 import { PropertyFailure, checkDocument } from './properties';
+import { VARIANTS_DEFAULTS, failures as failedDocuments, runVariants } from '../variants/run';
 
 interface Options {
   runs: number;
@@ -27,10 +33,11 @@ interface Options {
   skip: string[];
   write: boolean;
   child: number | null;
+  variants: 'yes' | 'no' | 'only';
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { runs: 100_000, seed: Date.now() % 2 ** 31, workers: Math.min(2, availableParallelism()), skip: [], write: true, child: null };
+  const o: Options = { runs: 100_000, seed: Date.now() % 2 ** 31, workers: Math.min(2, availableParallelism()), skip: [], write: true, child: null, variants: 'yes' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -50,10 +57,15 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--skip') o.skip.push(value());
     else if (a === '--no-write') o.write = false;
     else if (a === '--child') o.child = int();
+    else if (a === '--no-variants') o.variants = 'no';
+    else if (a === '--variants-only') o.variants = 'only';
     else throw new Error(`unknown option ${a} (see the head of test/fuzz/run.ts)`);
   }
-  // A counterexample path belongs to one seed: replay it in this process.
-  if (o.path !== undefined && o.child === null) o.workers = 1;
+  // A counterexample path belongs to one seed: replay it in this process (and nothing else).
+  if (o.path !== undefined && o.child === null) {
+    o.workers = 1;
+    o.variants = 'no';
+  }
   return o;
 }
 
@@ -117,6 +129,8 @@ async function main(): Promise<number> {
     return 0;
   }
 
+  if (o.variants === 'only') return failedDocuments(await runVariants({ ...VARIANTS_DEFAULTS, workers: o.workers })) > 0 ? 1 : 0;
+
   const started = performance.now();
   const seeds = Array.from({ length: o.workers }, (_, k) => o.seed + k);
   console.log(`fuzz: ${o.runs} cases, seed ${o.seed}, ${o.workers} worker(s)${o.skip.length ? `, skipping ${o.skip.join(', ')}` : ''}`);
@@ -159,7 +173,10 @@ async function main(): Promise<number> {
     `fuzz: ${total} cases, ${failures} failure(s), seed ${o.seed} (worker seeds ${seeds.join(', ')}), ${seconds.toFixed(1)} s` +
       ` (${((seconds * 1000) / Math.max(1, total)).toFixed(2)} ms a case)`,
   );
-  return failures > 0 ? 1 : 0;
+  if (o.variants === 'no') return failures > 0 ? 1 : 0;
+  console.log('');
+  const variantFailures = failedDocuments(await runVariants({ ...VARIANTS_DEFAULTS, workers: o.workers }));
+  return failures > 0 || variantFailures > 0 ? 1 : 0;
 }
 
 main().then(

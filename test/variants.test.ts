@@ -1,0 +1,165 @@
+// The variation corpus inside `npm test` (issue 10): every seed × every flattening × every class of spec
+// §5.6 alone, plus combinations, checked against properties P1–P4 (test/variants/properties.ts) with a
+// sample of mutations per document. The full run is `npm run fuzz` (or `npm run variants`).
+//
+// The corpus must be right before it can judge the reader, so the first group checks the generator on
+// its own: every ground-truth range points at its text, every class changes the text in every
+// flattening, and each property fails when it should.
+
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { applyEdits, type Diagnostic } from '../server/src/core';
+import { rng, t3Rows } from './variants/abstract';
+import { CLASS_NAMES, FLATTENINGS, SEEDS, classesFor, generate, type Variant, type VariantSpec } from './variants/generate';
+import { checkP1, checkP3, checkP4, checkVariant, targets, type Violation } from './variants/properties';
+import { specText } from './variants/run';
+
+/** Mutations tried per document here; the full run tries every cell. */
+const MUTATIONS = 5;
+const BASE = 20_261_201;
+
+function textAt(text: string, r: { start: { line: number; character: number }; end: { line: number; character: number } }): string {
+  const lines = text.split('\n');
+  if (r.start.line !== r.end.line) throw new Error('a cell range spans lines');
+  return lines[r.start.line].slice(r.start.character, r.end.character);
+}
+
+/** One document per class × flattening × seed; the data kind alternates so both are covered. */
+function subset(): VariantSpec[] {
+  const out: VariantSpec[] = [];
+  let n = BASE;
+  SEEDS.forEach((seed, s) => {
+    for (const flattening of FLATTENINGS) {
+      out.push({ seed, data: s % 2 ? 'nonzero' : 'seed', flattening, classes: [], rngSeed: n++ });
+      classesFor(seed).forEach((c, k) => out.push({ seed, data: (s + k) % 2 ? 'nonzero' : 'seed', flattening, classes: [c], rngSeed: n++ }));
+      const mix = rng(n);
+      for (let k = 0; k < 2; k++) {
+        const pool = classesFor(seed);
+        const chosen = Array.from({ length: 3 }, () => pool.splice(Math.floor(mix() * pool.length), 1)[0]);
+        out.push({ seed, data: k % 2 ? 'nonzero' : 'seed', flattening, classes: chosen, rngSeed: n++ });
+      }
+    }
+  });
+  return out;
+}
+
+const SPECS = subset();
+const VARIANTS = SPECS.map((s) => generate(s)).filter((v): v is Variant => v !== null);
+const label = (v: Variant) => (v.spec.classes.length === 0 ? 'canonical' : v.spec.classes.length === 1 ? v.spec.classes[0] : 'combined');
+
+describe('variant corpus: the generator', () => {
+  it('every value, label, header and heading range points at its text', () => {
+    for (const v of VARIANTS) {
+      for (const c of v.truth.values) assert.equal(textAt(v.text, c.range), c.text, `${specText(v.spec)} value ${c.table} ${c.rowKey}/${c.colKey}`);
+      for (const c of [...v.truth.labels, ...v.truth.headers]) assert.equal(textAt(v.text, c.range), c.text, `${specText(v.spec)} ${c.text}`);
+      for (const h of v.truth.headings) assert.equal(textAt(v.text, h.range), h.text, `${specText(v.spec)} heading ${h.number}`);
+    }
+  });
+
+  it('has every template cell once: 三 161 (2019) or 175 (2021), 四 15, 二 22 or 10 (+ sub-rows)', () => {
+    for (const v of VARIANTS) {
+      const count = (t: string) => v.truth.values.filter((c) => c.table === t).length;
+      const ids = new Set(v.truth.values.map((c) => `${c.table}|${c.rowKey}|${c.colKey}`));
+      assert.equal(ids.size, v.truth.values.length, `${specText(v.spec)}: a cell twice`);
+      const rows = t3Rows(v.doc.report.t3.version).filter((r) => r.kind === 'data').length;
+      assert.equal(count('三'), rows * 7, specText(v.spec));
+      assert.equal(count('四'), 15, specText(v.spec));
+      const extra = v.doc.report.t2.flatMap((s) => s.rows.filter((r) => r.parent)).length;
+      assert.equal(count('二'), (v.doc.report.version === '2019' ? 22 : 10) + extra * 3 - (extra ? 3 : 0), specText(v.spec));
+    }
+  });
+
+  it('every class applies to every seed it fits, in every flattening, and changes the text', () => {
+    for (const seed of SEEDS)
+      for (const flattening of FLATTENINGS)
+        for (const c of classesFor(seed)) {
+          const v = generate({ seed, data: 'seed', flattening, classes: [c], rngSeed: 7 });
+          assert.ok(v, `${c} does not apply to ${seed}`);
+          // Against the seed's canonical text: a content class changes the variant's canonical too.
+          const plain = generate({ seed, data: 'seed', flattening, classes: [], rngSeed: 7 })!;
+          assert.ok(v.text !== plain.text, `${c} leaves ${seed} ${flattening} unchanged`);
+        }
+    assert.deepEqual(classesFor('003_31cf96be23961926.txt'), CLASS_NAMES);
+  });
+
+  it('is deterministic: the same spec gives the same text', () => {
+    for (const v of VARIANTS.slice(0, 40)) assert.equal(generate(v.spec)!.text, v.text);
+  });
+
+  it('exercises 其他 and 总计 header cells before the first data row in every flattening', () => {
+    for (const flattening of FLATTENINGS) {
+      const v = generate({ seed: '003_31cf96be23961926.txt', data: 'seed', flattening, classes: [], rngSeed: 1 })!;
+      const firstRow = Math.min(...v.truth.values.filter((c) => c.table === '三').map((c) => c.range.start.line));
+      for (const name of ['其他', '总计']) assert.ok(v.truth.headers.some((h) => h.table === '三' && h.text === name && h.range.start.line < firstRow), `${flattening}: ${name}`);
+    }
+  });
+
+  it('knows where a change can be seen: blank totals take no part in locating (spec §4.2)', () => {
+    const v = generate({ seed: '002_3f5e56868c97c344.txt', data: 'seed', flattening: 'tsv', classes: ['blank.totals'], rngSeed: 3 })!;
+    const natural = targets(v).find((t) => t.cell.table === '三' && t.cell.rowKey === 'new' && t.cell.colKey === 'natural')!;
+    assert.equal(natural.locate, false);
+    const full = targets(generate({ seed: '002_3f5e56868c97c344.txt', data: 'seed', flattening: 'tsv', classes: [], rngSeed: 3 })!);
+    assert.ok(full.every((t) => t.flag && (t.locate || (t.cell.table === '四' && !['c5', 'c10', 'c15'].includes(t.cell.colKey)))));
+  });
+
+  it('the properties fail when they should', () => {
+    const v = generate({ seed: '003_31cf96be23961926.txt', data: 'seed', flattening: 'tsv', classes: ['label.typo'], rngSeed: 11 })!;
+    const at = (r: { start: { line: number; character: number } }) => ({ start: r.start, end: r.start });
+    // P1: an error nobody deserves.
+    const fake: Diagnostic = { code: 'XR008', rule: 'missing-row', severity: 'error', message: 'x', range: at(v.truth.values[0].range), fixes: [] };
+    assert.equal(checkP1(v, [fake]).filter((x) => x.kind === 'false-error XR008').length, 1);
+    // P4: the misspelt row's XR012 not reported.
+    assert.ok(checkP4(v, []).some((x) => x.kind === 'not-reported XR012'));
+    // P3: a fix-all that renames a header cell or a row label.
+    const header = v.truth.headers.find((h) => h.text === '其他')!;
+    assert.equal(checkP3(v.text, applyEdits(v.text, [{ range: header.range, newText: '3.其他' }]), v.truth.values, 'test').length, 1);
+    const lab = v.truth.labels[3];
+    assert.equal(checkP3(v.text, applyEdits(v.text, [{ range: lab.range, newText: lab.text + '情形' }]), v.truth.values, 'test').length, 1);
+    // …while rewriting a value is fine.
+    const cell = v.truth.values.find((c) => c.table === '三')!;
+    assert.equal(checkP3(v.text, applyEdits(v.text, [{ range: cell.range, newText: '17' }]), v.truth.values, 'test').length, 0);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+
+let documents = 0;
+let mutations = 0;
+
+function summary(vs: Variant[], found: { v: Variant; violations: Violation[] }[]): string {
+  const kinds = new Map<string, { docs: number; example: { v: Variant; x: Violation } }>();
+  for (const { v, violations } of found)
+    for (const x of violations) {
+      const k = `${x.property} ${x.kind}`;
+      const e = kinds.get(k) ?? { docs: 0, example: { v, x } };
+      if (!violations.slice(0, violations.indexOf(x)).some((y) => y.kind === x.kind)) e.docs++;
+      kinds.set(k, e);
+    }
+  const lines = [`${found.length} of ${vs.length} documents violate a property:`];
+  for (const [k, e] of [...kinds].sort((a, b) => b[1].docs - a[1].docs)) lines.push(`  ${k}: ${e.docs} doc(s), e.g. npm run variants -- --show ${specText(e.example.v.spec)}\n      ${e.example.x.detail.slice(0, 300)}`);
+  return lines.join('\n');
+}
+
+describe('variant corpus: the reader (P1–P4)', () => {
+  const groups = new Map<string, Variant[]>();
+  for (const v of VARIANTS) {
+    const k = `${label(v)} in ${v.spec.flattening}`;
+    groups.set(k, [...(groups.get(k) ?? []), v]);
+  }
+  for (const [name, vs] of groups) {
+    it(name, (t) => {
+      const found: { v: Variant; violations: Violation[] }[] = [];
+      let m = 0;
+      for (const v of vs) {
+        const out = checkVariant(v, { mutations: MUTATIONS, rand: rng(v.spec.rngSeed) });
+        m += out.mutations;
+        if (out.violations.length > 0) found.push({ v, violations: out.violations });
+      }
+      documents += vs.length;
+      mutations += m;
+      t.diagnostic(`${vs.length} documents, ${m} mutations`);
+      if (found.length > 0) assert.fail(summary(vs, found));
+    });
+  }
+  after(() => console.log(`variant corpus: ${documents} documents, ${mutations} mutations (subset; the full run is npm run fuzz)`));
+});

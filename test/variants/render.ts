@@ -1,0 +1,476 @@
+// Renders an abstract report in one of the three flattenings (spec §5.1–5.3) and returns the text with
+// its ground truth: the range of every value cell, header cell, row label and section heading. Tables
+// are first laid out as grids of cells (with horizontal spans and vertical-merge continuations, as Word
+// holds them), then written out: one cell per line, TSV rows, or markdown pipe rows.
+//
+// A presentation says how the report is written; its default is what a careful author writes. Variation
+// classes (classes.ts) change the presentation, never the rendering code path.
+
+import {
+  T3_APPLICANT,
+  T3_COLUMNS,
+  T3_CORNER,
+  T3_ORG_GROUP,
+  T3_ORGS,
+  T4_GROUPS,
+  T4_KEYS,
+  T4_LEAVES,
+  T4_LITIGATION,
+  t3Rows,
+  type Heading,
+  type Report,
+  type SectionNumber,
+  type TableId,
+} from './abstract';
+
+export type Flattening = 'cell-per-line' | 'tsv' | 'markdown';
+export const FLATTENINGS: readonly Flattening[] = ['cell-per-line', 'tsv', 'markdown'];
+
+export interface Position {
+  line: number;
+  character: number;
+}
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type T3Header = 'official' | 'cornerRow' | 'cornerUnspanned' | 'noApplicant' | 'noOrg' | 'flat' | 'totalBottom' | 'leavesBottom' | 'cornerBottom';
+export type T4Header = 'official' | 'levels' | 'groupwise';
+export type GroupMode = 'inline' | 'ownRow' | 'merged' | 'dropped';
+
+export interface CellStyle {
+  blank?: boolean;
+  fullwidth?: boolean;
+  /** Written after the value (trailing spaces). */
+  pad?: string;
+  /** The value written differently (table 二: six decimals). */
+  text?: string;
+}
+
+export interface Presentation {
+  /** Title lines replacing the seed's. */
+  title: string[] | null;
+  headings: Partial<Record<SectionNumber, { numeral?: string; title?: string; hidden?: boolean }>>;
+  /** Sub-headings of 一 written `一、` instead of `（一）`. */
+  subHeadings: boolean;
+  t2: { headers: Record<string, string> };
+  t3: {
+    header: T3Header;
+    /** Permutation of the header rows, or null for their template order. */
+    headerOrder: number[] | null;
+    /** Header rows written without their leading empty cells. */
+    noLeading: boolean;
+    /** Display texts: column keys, corner, applicant, org. */
+    names: Record<string, string>;
+    labelCols: 1 | 3;
+    /** Vertical-merge continuation cells: written empty, or omitted in every row / in the rows listed. */
+    cont: 'empty' | 'omit';
+    contRows: string[] | null;
+    groups: Record<string, GroupMode>;
+    /** Display texts of row labels (also group labels) by row key. */
+    labels: Record<string, string>;
+  };
+  t4: {
+    header: T4Header;
+    headerOrder: number[] | null;
+    noLeading: boolean;
+    names: Record<string, string>;
+    rows: 'one' | 'three';
+    threeLabels: 'plain' | 'ownRow' | 'prefixed';
+  };
+  /** An empty column inserted at this grid position (merged-cell artefact). */
+  extraColumn: Partial<Record<TableId, number>>;
+  /** Cell styles by `${table}|${row}|${col}`. */
+  cells: Record<string, CellStyle>;
+}
+
+export function canonicalPresentation(): Presentation {
+  return {
+    title: null,
+    headings: {},
+    subHeadings: false,
+    t2: { headers: {} },
+    t3: { header: 'official', headerOrder: null, noLeading: false, names: {}, labelCols: 3, cont: 'empty', contRows: null, groups: {}, labels: {} },
+    t4: { header: 'official', headerOrder: null, noLeading: false, names: {}, rows: 'one', threeLabels: 'plain' },
+    extraColumn: {},
+    cells: {},
+  };
+}
+
+export const cellId = (table: TableId, row: string, col: string) => `${table}|${row}|${col}`;
+
+// ---------------------------------------------------------------------------------------------------
+// Ground truth
+
+export interface ValueTruth {
+  table: TableId;
+  rowKey: string;
+  colKey: string;
+  /** The value as written (no padding); '' for a blank cell. */
+  text: string;
+  /** Range of the value text; an empty range where a value would be inserted for a blank cell. */
+  range: Range;
+  /** The count it means (tables 三 and 四), null when blank or not a count. */
+  number: number | null;
+  fullwidth: boolean;
+}
+
+export interface LabelTruth {
+  table: TableId;
+  rowKey: string;
+  text: string;
+  range: Range;
+}
+
+export interface HeaderTruth {
+  table: TableId;
+  text: string;
+  range: Range;
+  colKey?: string;
+}
+
+export interface HeadingTruth {
+  number: SectionNumber;
+  numeral: string;
+  text: string;
+  range: Range;
+}
+
+export interface Truth {
+  values: ValueTruth[];
+  labels: LabelTruth[];
+  headers: HeaderTruth[];
+  headings: HeadingTruth[];
+  tables: { table: TableId; startLine: number; endLine: number }[];
+}
+
+export interface Rendered {
+  text: string;
+  truth: Truth;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Grids
+
+type Role =
+  | { kind: 'value'; table: TableId; row: string; col: string }
+  | { kind: 'label'; table: TableId; row: string }
+  | { kind: 'header'; table: TableId; col?: string }
+  | { kind: 'empty' };
+
+interface Cell {
+  text: string;
+  span: number;
+  role: Role;
+  pad: string;
+  /** Continuation of a vertically merged cell (written empty, or omitted). */
+  cont?: boolean;
+  value?: ValueTruth;
+}
+
+interface GridRow {
+  kind: 'header' | 'data' | 'group';
+  key?: string;
+  cells: Cell[];
+}
+
+interface Grid {
+  table: TableId;
+  rows: GridRow[];
+}
+
+const empty = (span = 1, cont = false): Cell => ({ text: '', span, role: { kind: 'empty' }, pad: '', cont });
+const header = (table: TableId, text: string, span = 1, col?: string): Cell => ({ text, span, role: { kind: 'header', table, col }, pad: '' });
+const label = (table: TableId, row: string, text: string, span = 1): Cell => ({ text, span, role: { kind: 'label', table, row }, pad: '' });
+
+const FULLWIDTH = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+
+function valueCell(p: Presentation, table: TableId, row: string, col: string, raw: string | number | null, span = 1): Cell {
+  const style = p.cells[cellId(table, row, col)] ?? {};
+  let text = raw === null ? '' : String(raw);
+  if (style.text !== undefined) text = style.text;
+  if (style.blank) text = '';
+  const fullwidth = !!style.fullwidth && text !== '';
+  if (fullwidth) text = FULLWIDTH(text);
+  const number = table !== '二' && typeof raw === 'number' && text !== '' ? raw : null;
+  const value: ValueTruth = { table, rowKey: row, colKey: col, text, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, number, fullwidth };
+  return { text, span, role: { kind: 'value', table, row, col }, pad: text === '' ? '' : (style.pad ?? ''), value };
+}
+
+function t2Grid(report: Report, p: Presentation, fl: Flattening): Grid {
+  const rows: GridRow[] = [];
+  for (const sub of report.t2) {
+    rows.push({ kind: 'header', cells: [label('二', sub.key, sub.caption, 4)] });
+    const n = sub.columns.length;
+    rows.push({
+      kind: 'header',
+      cells: [header('二', '信息内容'), ...sub.columns.map((c, i) => header('二', p.t2.headers[`${sub.key}.${c.key}`] ?? c.label, i === n - 1 ? 4 - n : 1, c.key))],
+    });
+    let parent: { key: string; label: string; first: boolean } | null = null;
+    for (const r of sub.rows) {
+      if (r.values === null) {
+        parent = { key: r.key, label: r.label, first: true };
+        // TSV and markdown keep one label column: the parent stands on its own row.
+        if (fl !== 'cell-per-line') rows.push({ kind: 'group', key: r.key, cells: [label('二', r.key, r.label, 4)] });
+        continue;
+      }
+      const values = sub.columns.map((c, i) => valueCell(p, '二', r.key, c.key, r.values![c.key], i === n - 1 ? 4 - n : 1));
+      const cells: Cell[] = [];
+      if (r.parent && parent && fl === 'cell-per-line') {
+        // Word: the parent label is merged down over its sub-rows (002).
+        cells.push(parent.first ? label('二', parent.key, parent.label) : empty(1, true));
+        parent.first = false;
+      }
+      cells.push(label('二', r.key, r.label), ...values);
+      rows.push({ kind: 'data', key: r.key, cells });
+    }
+  }
+  return { table: '二', rows };
+}
+
+function t3Header(p: Presentation): GridRow[] {
+  const t = p.t3;
+  const L = t.labelCols;
+  const name = (k: string, dflt: string) => t.names[k] ?? dflt;
+  const col = (k: string) => header('三', name(k, T3_COLUMNS.find((c) => c.key === k)!.label), 1, k);
+  const corner = () => header('三', name('corner', T3_CORNER), L);
+  const applicant = () => header('三', name('applicant', T3_APPLICANT), 7);
+  const org = () => header('三', name('org', T3_ORG_GROUP), 5);
+  const orgs = () => T3_ORGS.map(col);
+  const row = (cells: Cell[]): GridRow => ({ kind: 'header', cells });
+  const h2 = () => row([empty(L, true), col('natural'), org(), col('total')]);
+  const h3 = () => row([empty(L, true), empty(1, true), ...orgs(), empty(1, true)]);
+  switch (t.header) {
+    case 'official':
+      return [row([corner(), applicant()]), h2(), h3()];
+    case 'cornerRow':
+      return [row([header('三', name('corner', T3_CORNER), L + 7)]), row([empty(L), applicant()]), h2(), h3()];
+    case 'cornerUnspanned':
+      return [row([header('三', name('corner', T3_CORNER)), ...Array.from({ length: L - 1 }, () => empty()), applicant()]), h2(), h3()];
+    case 'noApplicant':
+      return [row([corner(), col('natural'), org(), col('total')]), h3()];
+    case 'noOrg':
+      return [row([corner(), applicant()]), row([empty(L, true), col('natural'), ...orgs(), col('total')])];
+    case 'flat':
+      return [row([corner(), col('natural'), ...orgs(), col('total')])];
+    case 'totalBottom':
+      return [row([corner(), applicant()]), row([empty(L, true), col('natural'), org(), empty(1)]), row([empty(L, true), empty(1, true), ...orgs(), col('total')])];
+    case 'cornerBottom':
+      // The merged corner cell's text exported in its last row.
+      return [row([empty(L), applicant()]), h2(), row([header('三', name('corner', T3_CORNER), L), empty(1, true), ...orgs(), empty(1, true)])];
+    case 'leavesBottom':
+      // Cells merged down over two header rows exported in the lower one: 自然人 … 其他 总计 in one row.
+      return [row([corner(), applicant()]), row([empty(L, true), empty(1), org(), empty(1)]), row([empty(L, true), col('natural'), ...orgs(), col('total')])];
+  }
+}
+
+function t3Grid(report: Report, p: Presentation): Grid {
+  const t = p.t3;
+  const L = t.labelCols;
+  const rows: GridRow[] = [];
+  const all = t3Rows(report.t3.version);
+  const text = (key: string) => t.labels[key] ?? all.find((r) => r.key === key)!.label;
+  const mode = (g: string): GroupMode => {
+    const m = t.groups[g] ?? (L === 3 ? 'inline' : 'dropped');
+    // One label column has no place for an inline group label.
+    return L === 1 && m === 'inline' ? 'dropped' : m;
+  };
+  let resultsInline = false;
+  let pending: { key: string; how: 'inline' | 'merged' } | null = null;
+  for (const r of all) {
+    if (r.kind === 'group') {
+      const m = r.key === 'results' && mode(r.key) === 'merged' ? 'inline' : mode(r.key);
+      if (m === 'ownRow') {
+        const cells = r.key !== 'results' && L === 3 ? [empty(1, true), label('三', r.key, text(r.key), 2)] : [label('三', r.key, text(r.key), L)];
+        rows.push({ kind: 'group', key: r.key, cells });
+      }
+      if (r.key === 'results') resultsInline = m === 'inline';
+      else pending = m === 'inline' || m === 'merged' ? { key: r.key, how: m } : null;
+      continue;
+    }
+    const cells: Cell[] = [];
+    const own = text(r.key);
+    const merged = pending && r.group === pending.key && pending.how === 'merged' ? `${text(pending.key)} ${own}` : null;
+    if (L === 3) {
+      if (!r.inResults) cells.push(label('三', r.key, own, 3));
+      else {
+        if (resultsInline) {
+          cells.push(label('三', 'results', text('results')));
+          resultsInline = false;
+        } else cells.push(empty(1, true));
+        if (r.group) {
+          if (merged !== null) cells.push(label('三', r.key, merged, 2));
+          else if (pending && pending.key === r.group) cells.push(label('三', r.group, text(r.group)), label('三', r.key, own));
+          else cells.push(empty(1, true), label('三', r.key, own));
+        } else cells.push(label('三', r.key, own, 2));
+      }
+    } else cells.push(label('三', r.key, merged ?? own));
+    if (pending && r.group === pending.key) pending = null;
+    for (const c of T3_COLUMNS) cells.push(valueCell(p, '三', r.key, c.key, report.t3.values[r.key][c.key]));
+    rows.push({ kind: 'data', key: r.key, cells });
+  }
+  return { table: '三', rows: [...reorder(t3Header(p), t.headerOrder, t.noLeading), ...rows] };
+}
+
+function t4Grid(report: Report, p: Presentation): Grid {
+  const t = p.t4;
+  const name = (k: string) => t.names[k] ?? k;
+  const leaf = (k: string, col?: string) => header('四', name(k), 1, col);
+  const leaves = (g: number) => T4_LEAVES.map((l, i) => leaf(l, `c${g * 5 + i + 1}`));
+  const row = (cells: Cell[]): GridRow => ({ kind: 'header', cells });
+  const values = (from: number, to: number) => T4_KEYS.slice(from, to).map((k) => valueCell(p, '四', 'row', k, report.t4[k]));
+  if (t.rows === 'three') {
+    const head = row([empty(), ...T4_LEAVES.map((l) => leaf(l))]);
+    const rows: GridRow[] = [];
+    const groupLabel = (g: number) => (g > 0 && t.threeLabels === 'prefixed' ? `${name(T4_LITIGATION)}（${name(T4_GROUPS[g])}）` : name(T4_GROUPS[g]));
+    for (let g = 0; g < 3; g++) {
+      if (g === 1 && t.threeLabels === 'ownRow') rows.push({ kind: 'group', key: 'litigation', cells: [label('四', 'litigation', name(T4_LITIGATION))] });
+      rows.push({ kind: 'data', key: `g${g + 1}`, cells: [label('四', `g${g + 1}`, groupLabel(g)), ...values(g * 5, g * 5 + 5)] });
+    }
+    return { table: '四', rows: [...reorder([head], t.headerOrder, t.noLeading), ...rows] };
+  }
+  let head: GridRow[];
+  switch (t.header) {
+    case 'official':
+      head = [row([header('四', name('行政复议'), 5), header('四', name(T4_LITIGATION), 10)]), row([...leaves(0), header('四', name(T4_GROUPS[1]), 5), header('四', name(T4_GROUPS[2]), 5)]), row([...Array.from({ length: 5 }, () => empty(1, true)), ...leaves(1), ...leaves(2)])];
+      break;
+    case 'levels':
+      head = [row([header('四', name('行政复议'), 5), header('四', name(T4_LITIGATION), 10)]), row([empty(5, true), header('四', name(T4_GROUPS[1]), 5), header('四', name(T4_GROUPS[2]), 5)]), row([...leaves(0), ...leaves(1), ...leaves(2)])];
+      break;
+    case 'groupwise':
+      head = [row([header('四', name('行政复议'), 5), header('四', name(T4_GROUPS[1]), 5), header('四', name(T4_GROUPS[2]), 5)]), row([...leaves(0), ...leaves(1), ...leaves(2)])];
+      break;
+  }
+  return { table: '四', rows: [...reorder(head, t.headerOrder, t.noLeading), { kind: 'data', key: 'row', cells: values(0, 15) }] };
+}
+
+function reorder(head: GridRow[], order: number[] | null, noLeading: boolean): GridRow[] {
+  let out = order && order.length === head.length ? order.map((i) => head[i]) : head;
+  if (noLeading)
+    out = out.map((r) => {
+      const first = r.cells.findIndex((c) => c.text !== '');
+      return first > 0 ? { ...r, cells: r.cells.slice(first) } : r;
+    });
+  return out;
+}
+
+/** Inserts an empty column at grid position `at`: a spanning cell over it grows, elsewhere an empty cell. */
+function insertColumn(grid: Grid, at: number): void {
+  for (const row of grid.rows) {
+    let start = 0;
+    let done = false;
+    for (let i = 0; i < row.cells.length && !done; i++) {
+      const c = row.cells[i];
+      if (start < at && at < start + c.span) {
+        c.span++;
+        done = true;
+      } else if (start === at) {
+        row.cells.splice(i, 0, empty());
+        done = true;
+      }
+      start += c.span;
+    }
+    if (!done && start === at) row.cells.push(empty());
+  }
+}
+
+function omitContinuations(grid: Grid, rows: string[] | null): void {
+  for (const row of grid.rows) {
+    if (row.kind === 'header' || (rows && !rows.includes(row.key!))) continue;
+    row.cells = row.cells.filter((c) => !c.cont);
+  }
+}
+
+export function buildGrid(report: Report, p: Presentation, table: TableId, fl: Flattening): Grid {
+  const grid = table === '二' ? t2Grid(report, p, fl) : table === '三' ? t3Grid(report, p) : t4Grid(report, p);
+  const at = p.extraColumn[table];
+  if (at !== undefined) insertColumn(grid, at);
+  if (table === '三' && p.t3.cont === 'omit') omitContinuations(grid, p.t3.contRows);
+  return grid;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Writing
+
+class Writer {
+  readonly lines: string[] = [];
+  readonly truth: Truth = { values: [], labels: [], headers: [], headings: [], tables: [] };
+
+  push(line: string): number {
+    this.lines.push(line);
+    return this.lines.length - 1;
+  }
+
+  /** Records a cell written at [line, character). */
+  cell(c: Cell, line: number, character: number): void {
+    const range = { start: { line, character }, end: { line, character: character + c.text.length } };
+    if (c.role.kind === 'value') {
+      c.value!.range = range;
+      this.truth.values.push(c.value!);
+    } else if (c.text !== '' && c.role.kind === 'label') this.truth.labels.push({ table: c.role.table, rowKey: c.role.row, text: c.text, range });
+    else if (c.text !== '' && c.role.kind === 'header') this.truth.headers.push({ table: c.role.table, text: c.text, range, colKey: c.role.col });
+  }
+}
+
+function writeGrid(w: Writer, grid: Grid, fl: Flattening): void {
+  const first = w.lines.length;
+  if (fl === 'cell-per-line') {
+    for (const row of grid.rows) {
+      for (const c of row.cells) w.cell(c, w.push('\t' + c.text + c.pad), 1);
+      w.push('');
+    }
+    w.lines.pop();
+  } else {
+    const expand = (row: GridRow) => row.cells.flatMap((c) => [c, ...Array.from({ length: c.span - 1 }, () => empty())]);
+    const width = Math.max(...grid.rows.map((r) => expand(r).length));
+    grid.rows.forEach((row, k) => {
+      const fields = expand(row);
+      if (fl === 'markdown') while (fields.length < width) fields.push(empty());
+      const line = w.lines.length;
+      let text = fl === 'markdown' ? '|' : '';
+      fields.forEach((c, i) => {
+        if (fl === 'markdown') text += ' ';
+        else if (i > 0) text += '\t';
+        w.cell(c, line, text.length);
+        text += c.text + c.pad;
+        if (fl === 'markdown') text += ' |';
+      });
+      w.push(text);
+      if (fl === 'markdown' && k === 0) w.push('|' + ' --- |'.repeat(width));
+    });
+  }
+  w.truth.tables.push({ table: grid.table, startLine: first, endLine: w.lines.length - 1 });
+}
+
+function headingLine(h: Heading): { line: string; start: number; text: string } {
+  const text = h.numeral + h.sep + h.title;
+  return { line: h.prefix + text + h.suffix, start: h.prefix.length, text };
+}
+
+/** `（一）加强组织领导。…` → `一、加强组织领导。…`: sub-headings of 一 numbered like sections. */
+function asSectionNumbered(line: string): string {
+  return line.replace(/^([\s\u3000]*)（([一二三四五六七八九十])）/, '$1$2、');
+}
+
+export function render(report: Report, p: Presentation, fl: Flattening): Rendered {
+  const w = new Writer();
+  for (const l of report.lead) w.push(l);
+  for (const l of p.title ?? report.title) w.push(l);
+  for (const l of report.preface) w.push(l);
+  for (const s of report.sections) {
+    const over = p.headings[s.number] ?? {};
+    if (!over.hidden) {
+      const h = headingLine({ ...s.heading, numeral: (over.numeral ?? s.heading.numeral) as SectionNumber, title: over.title ?? s.heading.title });
+      const line = w.push(h.line);
+      w.truth.headings.push({ number: s.number, numeral: over.numeral ?? s.heading.numeral, text: h.text, range: { start: { line, character: h.start }, end: { line, character: h.start + h.text.length } } });
+    }
+    if (s.body) for (const l of s.body) w.push(s.number === '一' && p.subHeadings ? asSectionNumbered(l) : l);
+    else {
+      w.push('');
+      writeGrid(w, buildGrid(report, p, s.number as TableId, fl), fl);
+      w.push('');
+    }
+  }
+  return { text: w.lines.join('\n'), truth: w.truth };
+}
