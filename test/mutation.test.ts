@@ -37,7 +37,16 @@ describe('every changed number is caught', () => {
             if (locatable) {
               assert.ok(onCell, `no diagnostic on the changed cell: ${where}`);
               assert.equal(onCell.expected, v, where);
-              assert.equal(fixAll(mutated).text, original, `fix-all does not restore: ${where}`);
+              if (table === '三') {
+                assert.equal(fixAll(mutated).text, original, `fix-all does not restore: ${where}`);
+              } else {
+                // A group 总计 of 四: nothing else checks its four results, so the recompute is offered, and
+                // fix-all leaves it (a result may be the wrong one: issue 10 item 6).
+                const offered = onCell.fixes.find((f) => f.edits.length > 0)!;
+                assert.equal(offered.preferred, false, where);
+                assert.equal(applyEdits(mutated, offered.edits), original, `the offered fix does not restore: ${where}`);
+                assert.equal(fixAll(mutated).text, mutated, `fix-all rewrote the total: ${where}`);
+              }
               located++;
             } else {
               // A 行政复议/诉讼 result cell: only its group's 总计 can tell.

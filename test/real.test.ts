@@ -58,7 +58,9 @@ describe('上海市人民政府办公厅 2019: zeros left blank', () => {
         const on = arithmetic.find((d) => containsPosition(d.range, cell.range.start));
         assert.ok(on, `not on the changed cell: ${where}`);
         assert.equal(on.expected, v, where);
-        assert.equal(fixAll(mutated).text, original, `fix-all does not restore: ${where}`);
+        if (table === '三') assert.equal(fixAll(mutated).text, original, `fix-all does not restore: ${where}`);
+        // A group 总计 of 四: its recompute is offered (a result may be the wrong one), fix-all leaves it.
+        else assert.equal(applyEdits(mutated, on.fixes[0].edits), original, `the offered fix does not restore: ${where}`);
         located++;
       }
     }

@@ -871,7 +871,7 @@ function tablesForCommand(e: Entry, arg: unknown): TableId[] {
 }
 
 handle<ExecuteCommandParams>('workspace/executeCommand', null as CommandResult | null, async (params, token) => {
-    const { pm, fixAllEdits, recomputeTableEdits, diffEdits, convertTableEdit } = lib().providers;
+    const { pm, recomputeAllEdits, recomputeTableEdits, diffEdits, convertTableEdit } = lib().providers;
     const { applyEdits } = lib().core;
     const args = Array.isArray(params?.arguments) ? params.arguments : [];
     const uri = args[0];
@@ -885,7 +885,7 @@ handle<ExecuteCommandParams>('workspace/executeCommand', null as CommandResult |
     if (!e) return { applied: false, edits: 0, message: pm(clientLocale, documents.get(uri) ? 'command.notReport' : 'command.noDocument', { uri }) };
     const { locale, text, options, result } = e.doc;
     if (command === Commands.recomputeAll) {
-      const edits = fixAllEdits(text, options);
+      const edits = recomputeAllEdits(text, options, result);
       if (edits.length === 0) return { applied: false, edits: 0, message: pm(locale, 'command.nothingToRecompute') };
       return apply(e, pm(locale, 'command.recomputeAll'), edits);
     }

@@ -12,7 +12,7 @@
 //  P4  What the variant deserves and the spec requires is reported (XR001, XR004, XR012 for a misspelt
 //      row, XR014, XR201 once per table, XR210, XR303).
 
-import { checkText, fixAll, type Diagnostic } from '../../server/src/core';
+import { applyEdits, checkText, fixAll, type Diagnostic } from '../../server/src/core';
 import { t3Rows, type TableId } from './abstract';
 import type { Anchor, Deserved } from './classes';
 import { changes } from './diff';
@@ -35,7 +35,6 @@ export interface Violation {
 export interface Outcome {
   violations: Violation[];
   /** Observations that are not property failures. */
-  notes: Violation[];
   mutations: number;
   findings: number;
 }
@@ -262,9 +261,8 @@ export function restorations(v: Variant, fixedVariant: string): string[] {
   return c.deleted.length === 0 && c.inserted.every((o) => at.has(o)) ? [v.text, fixedVariant] : [v.text];
 }
 
-export function checkP2(v: Variant, baseline: Diagnostic[], fixedVariant: string, pick: (all: Target[]) => Target[]): { violations: Violation[]; notes: Violation[]; mutations: number } {
+export function checkP2(v: Variant, baseline: Diagnostic[], fixedVariant: string, pick: (all: Target[]) => Target[]): { violations: Violation[]; mutations: number } {
   const out: Violation[] = [];
-  const notes: Violation[] = [];
   const restored = restorations(v, fixedVariant);
   const chosen = pick(targets(v));
   const baseErrors = new Set(baseline.filter((d) => d.severity === 'error' && !/^XR1/.test(d.code)).map(errorKey));
@@ -290,18 +288,27 @@ export function checkP2(v: Variant, baseline: Diagnostic[], fixedVariant: string
     }
     const fixed = fixAll(mutated).text;
     if (t.locate) {
-      if (!restored.includes(fixed)) out.push({ property: 'P2', kind: 'not-restored', detail: `fix-all does not give the variant back: ${where}`, line: t.cell.range.start.line });
+      // The finding on the cell carries the fix that gives the variant back. Fix-all applies it, unless it
+      // is only offered: a total whose details no other identity checks (table 四's groups) may be right
+      // while a detail is wrong (issue 10 item 6), so recomputing it waits for the user.
+      const own = arithmetic.find((d) => contains(d.range, cellRange) && d.expected === value);
+      const offered = own?.fixes.find((f) => f.edits.length > 0);
+      const byFix = offered ? applyEdits(mutated, offered.edits) : null;
+      if (offered && !offered.preferred) {
+        if (byFix === null || !restored.includes(byFix)) out.push({ property: 'P2', kind: 'not-restored', detail: `the offered fix does not give the variant back: ${where}`, line: t.cell.range.start.line });
+        if (fixed !== mutated) out.push({ property: 'P2', kind: 'total-rewritten', detail: `fix-all applied a fix that is only offered: ${where}`, line: t.cell.range.start.line });
+      } else if (!restored.includes(fixed)) out.push({ property: 'P2', kind: 'not-restored', detail: `fix-all does not give the variant back: ${where}`, line: t.cell.range.start.line });
     } else if (!restored.includes(fixed) && fixed !== mutated) {
-      // Spec §4.2 still calls recomputing a 总计 safe; issue 10 (item 6) asks fix-all to leave a total
-      // alone when the detail cells cannot be checked. Counted, not asserted.
-      notes.push({ property: 'P2', kind: 'note: total rewritten around an unlocatable change', detail: `fix-all made the table consistent but wrong: ${where}`, line: t.cell.range.start.line });
+      // Issue 10 item 6: where the change cannot be located, fix-all must not make the table add up
+      // around it (rewriting a total with the wrong detail in it).
+      out.push({ property: 'P2', kind: 'total-rewritten', detail: `fix-all made the table consistent but wrong: ${where}`, line: t.cell.range.start.line });
     }
     for (const d of diagnostics)
       if (d.severity === 'error' && !/^XR1/.test(d.code) && !baseErrors.has(errorKey(d)))
         out.push({ property: 'P2', kind: `new-error ${d.code}`, detail: `changing a number broke something else: ${where}: ${d.message}`, finding: brief(d), line: d.range.start.line });
     if (fixed !== mutated) out.push(...checkP3(mutated, fixed, shifted(v.truth.values, t.cell, changed), `after ${where}`));
   }
-  return { violations: out, notes, mutations: chosen.length };
+  return { violations: out, mutations: chosen.length };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -336,5 +343,5 @@ export function checkVariant(v: Variant, o: CheckOptions): Outcome {
   violations.push(...checkP3(v.text, fixed, v.truth.values, 'on the variant'));
   const p2 = checkP2(v, diagnostics, fixed, sampler(o));
   violations.push(...p2.violations);
-  return { violations, notes: p2.notes, mutations: p2.mutations, findings: diagnostics.length };
+  return { violations, mutations: p2.mutations, findings: diagnostics.length };
 }

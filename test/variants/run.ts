@@ -58,7 +58,6 @@ export interface RunResult {
   tallies: Record<string, Tally>;
   /** `${class}|${kind}` → the clearest example. */
   examples: Record<string, Example>;
-  notes: Record<string, number>;
   ms: number;
 }
 
@@ -77,7 +76,7 @@ function excerpt(text: string, line: number | undefined): string[] {
 
 export function runShare(specs: VariantSpec[], o: Pick<RunOptions, 'mutations' | 'base'>, progress?: (n: number) => void): RunResult {
   const started = performance.now();
-  const r: RunResult = { docs: 0, mutations: 0, tallies: {}, examples: {}, notes: {}, ms: 0 };
+  const r: RunResult = { docs: 0, mutations: 0, tallies: {}, examples: {}, ms: 0 };
   let k = 0;
   for (const spec of specs) {
     if (++k % 100 === 0) progress?.(k);
@@ -91,7 +90,6 @@ export function runShare(specs: VariantSpec[], o: Pick<RunOptions, 'mutations' |
     t.mutations += out.mutations;
     r.docs++;
     r.mutations += out.mutations;
-    for (const n of out.notes) r.notes[n.kind] = (r.notes[n.kind] ?? 0) + 1;
     if (out.violations.length === 0) continue;
     t.failedDocs++;
     for (const p of PROPS) if (out.violations.some((x) => x.property === p)) t.byProperty[p]++;
@@ -111,7 +109,7 @@ export function runShare(specs: VariantSpec[], o: Pick<RunOptions, 'mutations' |
 }
 
 function merge(a: RunResult, b: RunResult): RunResult {
-  const out: RunResult = { docs: a.docs + b.docs, mutations: a.mutations + b.mutations, tallies: { ...a.tallies }, examples: { ...a.examples }, notes: { ...a.notes }, ms: Math.max(a.ms, b.ms) };
+  const out: RunResult = { docs: a.docs + b.docs, mutations: a.mutations + b.mutations, tallies: { ...a.tallies }, examples: { ...a.examples }, ms: Math.max(a.ms, b.ms) };
   for (const [k, t] of Object.entries(b.tallies)) {
     const s = out.tallies[k];
     if (!s) {
@@ -128,7 +126,6 @@ function merge(a: RunResult, b: RunResult): RunResult {
     for (const [kind, n] of Object.entries(t.kinds)) out.tallies[k].kinds[kind] = (out.tallies[k].kinds[kind] ?? 0) + n;
   }
   for (const [k, e] of Object.entries(b.examples)) if (!out.examples[k] || e.noise < out.examples[k].noise) out.examples[k] = e;
-  for (const [k, n] of Object.entries(b.notes)) out.notes[k] = (out.notes[k] ?? 0) + n;
   return out;
 }
 
@@ -163,11 +160,6 @@ export function report(r: RunResult): string {
       out.push(`    ${e.detail.length > 400 ? e.detail.slice(0, 400) + '…' : e.detail}`);
       for (const l of e.excerpt) out.push(`    ${l}`);
     }
-  }
-  if (Object.keys(r.notes).length > 0) {
-    out.push('');
-    out.push('notes (not asserted):');
-    for (const [k, n] of Object.entries(r.notes)) out.push(`  ${k}: ${n} mutations`);
   }
   return out.join('\n');
 }

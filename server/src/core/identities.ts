@@ -70,7 +70,7 @@ export interface TotalFinding {
   /** For a non-preferred fix (T3-BAL): every cell the fix sets, so that together they harm nothing. */
   together?: { term: Term; value: number }[];
   tier: Tier;
-  /** A row total whose detail cells no column identity can check: one of them may be the wrong one. */
+  /** A total whose detail cells no other identity can check (every group of 四, an extra row of 三): one of them may be the wrong one. */
   detailsUnchecked?: boolean;
   /** The output is a blank total another identity defines, and the two computations disagree (actual vs expected). */
   blankConflict?: boolean;
@@ -361,7 +361,7 @@ export function analyze(model: ReportModel, blankAsZero = false): Analysis {
       if (wouldBreak || !inst.preferredFix) planned.set(out, actual);
     }
     const safe = expected >= 0 && !wouldBreak && inst.preferredFix;
-    totals.push({ instance: inst, expected, actual: zero.get(out)!, diff, safe, wouldBreak, detailsUnchecked: inst.spec.id === 'T3-ROW' && !detailsChecked(inst, byCell, (o) => diffOf(o, zero) === 0) });
+    totals.push({ instance: inst, expected, actual: zero.get(out)!, diff, safe, wouldBreak, detailsUnchecked: (inst.spec.id === 'T3-ROW' || inst.spec.id === 'T4-SUM') && !detailsChecked(inst, byCell, (o) => diffOf(o, zero) === 0) });
   }
 
   // The balance has no natural output cell: its fix sets 四 in every failing column at once, and is
@@ -426,9 +426,9 @@ export function analyze(model: ReportModel, blankAsZero = false): Analysis {
   };
 }
 
-/** A row total's detail cells are vouched for when each is in a column identity that is evaluated and holds. */
-function detailsChecked(rowInst: Instance, byCell: Map<ValueCell, { inst: Instance }[]>, holds: (i: Instance) => boolean): boolean {
-  return rowInst.right.every((t) => (byCell.get(t.cell) ?? []).some((u) => u.inst !== rowInst && u.inst.spec.over === 'columns' && holds(u.inst)));
+/** A total's detail cells are vouched for when each is in another identity that is evaluated and holds. */
+function detailsChecked(inst: Instance, byCell: Map<ValueCell, { inst: Instance }[]>, holds: (i: Instance) => boolean): boolean {
+  return inst.right.every((t) => (byCell.get(t.cell) ?? []).some((u) => u.inst !== inst && holds(u.inst)));
 }
 
 function countOrNull(cell: ValueCell, blankAsZero: boolean): number | null {

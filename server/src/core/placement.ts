@@ -98,12 +98,32 @@ export function placeRows(rows: readonly RawRow[], n: number, layout: readonly n
     return pick;
   };
   const offsets = learnedOffsets(rows, n);
+  const fromEnd = emptyFromEnd(rows, n);
   return rows.map((r, i) => {
     const options = fitting[i];
-    if (options.length === 0) return byOffset(r, n, offsets) ?? placeRow(r, n, null, artefacts);
+    if (options.length === 0) return byOffset(r, n, offsets) ?? placeRow(r, n, null, artefacts, fromEnd);
     const s = options.length === 1 ? options[0] : mostCommon(learned.get(lastLabelAt(r)), options) ?? mostCommon(overall, options) ?? options[0];
     return atShift(r, layout!, s);
   });
+}
+
+/**
+ * Places counted from the end of the row (1 = last cell) that are empty in every row with more cells
+ * after its labels than columns: an empty column a merge left inside or after the values, in any flattening.
+ */
+function emptyFromEnd(rows: readonly RawRow[], n: number): Set<number> {
+  let seen = 0;
+  let empty: Set<number> | null = null;
+  for (const r of rows) {
+    const { rest } = splitLabels(r.cells, n);
+    if (rest.length <= n) continue;
+    seen++;
+    const here = new Set<number>();
+    for (let o = 1; o <= rest.length; o++) if (rest[rest.length - o].text === '') here.add(o);
+    const before: Set<number> | null = empty;
+    empty = before ? new Set([...before].filter((o: number) => here.has(o))) : here;
+  }
+  return seen >= 2 && empty ? empty : new Set();
 }
 
 /**
@@ -177,7 +197,7 @@ function splitLabels(cells: readonly RawCell[], n: number): { labels: RawCell[];
 }
 
 /** Places a row's values into `n` columns by order: the cells after its labels, empty edges dropped. */
-export function placeRow(row: RawRow, n: number, layout: readonly number[] | null, artefacts: ReadonlySet<number>): Placement {
+export function placeRow(row: RawRow, n: number, layout: readonly number[] | null, artefacts: ReadonlySet<number>, fromEnd: ReadonlySet<number> = new Set()): Placement {
   if (layout && isPositional(row)) {
     const s = SHIFTS.find((x) => fits(row.cells, layout, x));
     if (s !== undefined) return atShift(row, layout, s);
@@ -185,7 +205,11 @@ export function placeRow(row: RawRow, n: number, layout: readonly number[] | nul
   const { labels, rest } = splitLabels(row.cells, n);
   const zone = rest;
   let list = rest;
-  if (list.length > n && isPositional(row) && artefacts.size > 0) {
+  if (list.length > n && fromEnd.size > 0) {
+    const kept = list.filter((c, k) => c.text !== '' || !fromEnd.has(list.length - k));
+    if (kept.length >= n) list = kept;
+  }
+  if (list.length > n && isPositional(row) && artefacts.size > 0 && list === rest) {
     const offset = row.cells.length - rest.length;
     const kept = list.filter((c, k) => c.text !== '' || !artefacts.has(offset + k));
     if (kept.length >= n) list = kept;

@@ -482,16 +482,26 @@ function readT4(raw: RawRow[], t: Template, _memo: Memo): Parsed {
   // chunk of values (`行政复议` followed by five blank cells too); other rows of words are the header.
   const chunkOf = (r: RawRow): { group: number | null } | null => {
     let lastWord = -1;
-    for (let k = 0; k < r.cells.length; k++) if (r.cells[k].text !== '' && !isValueLike(r.cells[k].text)) lastWord = k;
+    let gapBeforeWord = false;
+    for (let k = 0; k < r.cells.length; k++) {
+      const t = r.cells[k].text;
+      if (t === '') continue;
+      if (isValueLike(t)) break;
+      if (lastWord >= 0 && k > lastWord + 1) gapBeforeWord = true;
+      lastWord = k;
+    }
     const zone = r.cells.length - lastWord - 1;
-    if (!anyValue(r) && (zone < 5 || (lastWord >= 0 && zone % 5 !== 0))) return null;
     let group: number | null = null;
     for (let k = 0; k <= lastWord; k++) {
       if (r.cells[k].text === '') continue;
       const g = T4_GROUPS.best(labelCell(r.cells[k]).norm, HEADER_FLOOR);
       if (g && g.spec.group !== null) group = g.spec.group;
     }
-    return { group };
+    if (anyValue(r)) return { group };
+    // Blank cells only: a row of nothing but them, or one group's name then its five (a header row of
+    // group names has merged empty cells between its words).
+    if (lastWord === -1) return zone >= 5 ? { group } : null;
+    return !gapBeforeWord && group !== null && zone === 5 ? { group } : null;
   };
   const leafPositions: number[] = [];
   let hint: number | null = null;
@@ -686,6 +696,15 @@ function readT2(raw: RawRow[], t: Template, _memo: Memo): Parsed {
     if (!layouts.has(s)) layouts.set(s, found.size === s.columns.length ? layoutFromHeader(found, s.columns.length) : null);
   });
 
+  /** The next row is no template row but has values: a sub-row of this one (`行政检查` under its parent). */
+  const nextIsUnplacedRowWithValues = (i: number): boolean => {
+    let j = i + 1;
+    while (j < raw.length && kinds[j] === 'loose' && !hasText(raw[j])) j++;
+    if (j >= raw.length || kinds[j] !== 'row' || !anyValue(raw[j])) return false;
+    const own = tokens.findIndex((t) => t.row === j && t.last);
+    return own >= 0 && !aligned.specs[own];
+  };
+
   // 4. Rows.
   let k = 0;
   let lastParent: string | undefined;
@@ -749,7 +768,7 @@ function readT2(raw: RawRow[], t: Template, _memo: Memo): Parsed {
       lastParent = undefined;
       afterSubRow = false;
       const spec = own.spec;
-      const parentOnly = !hasValues && nextIsSubRow(raw[i + 1]);
+      const parentOnly = !hasValues && (nextIsSubRow(raw[i + 1]) || nextIsUnplacedRowWithValues(i));
       const outOfOrder = rowTokens.some((ti) => swapped.has(ti));
       table.rows.push(
         makeRow(rowBase, 'data', spec.key, spec.label, parentOnly ? [] : vcells, parentOnly ? 0 : need, parentOnly ? true : placed, spec.sub.key, undefined, outOfOrder),

@@ -211,6 +211,8 @@ export interface Fix {
   edits: TextEdit[];
   /** Preferred fixes are what "fix all" applies; others are offered only on request. */
   preferred: boolean;
+  /** Recomputes a total: what "recompute every total in this table" applies, even when not preferred. */
+  recompute?: boolean;
 }
 
 export interface Diagnostic {

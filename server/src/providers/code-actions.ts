@@ -66,7 +66,7 @@ export function codeActions<D extends ClientDiagnostic>(doc: AnalysedDocument, r
     // Recompute every total of the tables the range touches, when one of them has a total to recompute.
     for (const table of tablesIn(model, req.range.start.line, req.range.end.line)) {
       if (table.id === '二') continue;
-      const fixable = result.diagnostics.filter((d) => d.table === table.id && d.fixes.some((f) => f.preferred));
+      const fixable = result.diagnostics.filter((d) => d.table === table.id && d.fixes.some((f) => f.preferred || f.recompute));
       if (fixable.length === 0) continue;
       const edits = recomputeTableEdits(doc.text, table.id, doc.options, result);
       if (edits.length === 0) continue;

@@ -18,7 +18,7 @@ export function codeLenses(result: CheckResult, uri: string, locale: Locale): Co
     const at = { line: span.first, character: first?.range.start.character ?? 0 };
     const range = { start: at, end: at };
     const codes = id === '二' ? PLAUSIBILITY_CODES : ARITHMETIC_CODES;
-    const found = diagnostics.filter((d) => d.table === id && codes.has(d.code));
+    const found = diagnostics.filter((d) => d.table === id && codes.has(d.code) && d.severity !== 'hint');
     let title: string;
     let command = '';
     let args: unknown[] | undefined;
@@ -27,7 +27,7 @@ export function codeLenses(result: CheckResult, uri: string, locale: Locale): Co
     } else if (found.length === 0) {
       const skipped = analysis.instances.filter((i) => i.table === id && i.skipped).length;
       title = skipped === 0 ? pm(locale, 'lens.ok', { table: id }) : pm(locale, 'lens.skipped', { table: id, count: skipped });
-    } else if (found.some((d) => d.fixes.some((f) => f.preferred))) {
+    } else if (found.some((d) => d.fixes.some((f) => f.preferred || f.recompute))) {
       title = pm(locale, 'lens.badFix', { table: id, count: found.length });
       command = Commands.recomputeTable;
       args = [uri, id];

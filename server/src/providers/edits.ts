@@ -79,19 +79,22 @@ export function fixAllEdits(text: string, options: CheckOptions): TextEdit[] {
 }
 
 /**
- * "Recompute every total in this table": the preferred fixes of that table's diagnostics, re-checked and
- * repeated like fix-all, but never touching anything outside the table. `first` reuses a cached check.
+ * "Recompute every total in this table": the preferred fixes of that table's diagnostics and every
+ * recompute of a total (also those fix-all leaves because no identity vouches for their details — the
+ * user asked for exactly this), re-checked and repeated like fix-all, never touching anything outside the
+ * table. `first` reuses a cached check.
  */
-export function recomputeTableText(text: string, table: TableId, options: CheckOptions, first?: CheckResult, maxRounds = 8): string {
+export function recomputeTableText(text: string, table: TableId | null, options: CheckOptions, first?: CheckResult, maxRounds = 8): string {
   let current = text;
   for (let round = 0; round < maxRounds; round++) {
     const result = round === 0 && first ? first : checkText(current, options);
-    const t = result.model.tables[table];
-    if (!t) break;
-    const inTable = result.diagnostics.filter(
-      (d) => d.table === table && d.range.start.line >= t.startLine && d.range.end.line <= t.endLine && d.fixes.some((f) => f.preferred),
-    );
-    const edits = preferredEdits(inTable).filter((e) => e.range.start.line >= t.startLine && e.range.end.line <= t.endLine);
+    const tables = table ? [result.model.tables[table]].filter((t) => t !== undefined) : Object.values(result.model.tables);
+    if (tables.length === 0) break;
+    const inside = (r: { start: { line: number }; end: { line: number } }) => tables.some((t) => r.start.line >= t.startLine && r.end.line <= t.endLine);
+    const inTable = result.diagnostics
+      .filter((d) => (table === null || d.table === table) && inside(d.range))
+      .map((d) => ({ ...d, fixes: d.fixes.map((f) => (f.recompute ? { ...f, preferred: true } : f)) }));
+    const edits = preferredEdits(inTable).filter((e) => inside(e.range));
     if (edits.length === 0) break;
     const next = applyEdits(current, edits);
     if (next === current) break;
@@ -102,6 +105,11 @@ export function recomputeTableText(text: string, table: TableId, options: CheckO
 
 export function recomputeTableEdits(text: string, table: TableId, options: CheckOptions, first?: CheckResult): TextEdit[] {
   return diffEdits(text, recomputeTableText(text, table, options, first));
+}
+
+/** "Recompute all totals": what fix-all does, plus the recomputes it leaves (every table, on request). */
+export function recomputeAllEdits(text: string, options: CheckOptions, first?: CheckResult): TextEdit[] {
+  return diffEdits(text, recomputeTableText(text, null, options, first));
 }
 
 /** `<!-- xxgk-disable-next-line XR103 -->` on a new line above `line`, indented like it, in the file's line ending. */

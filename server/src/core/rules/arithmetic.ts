@@ -131,7 +131,7 @@ function checkCode(code: string, severity: Rule['severity']) {
         // A row total whose details no column vouches for may be right while a detail is wrong.
         const preferred = !f.detailsUnchecked && f.tier !== 'zero-assumed';
         if (f.detailsUnchecked) message = ctx.msg('arith.detailsUnchecked', { message });
-        fixes.push(fix(ctx.msg('fix.recompute', { value }), [replace(out.cell.valueRange, value)], preferred));
+        fixes.push({ ...fix(ctx.msg('fix.recompute', { value }), [replace(out.cell.valueRange, value)], preferred), recompute: true });
       } else if (f.expected < 0) {
         message = ctx.msg('arith.negative', { message });
       } else if (f.wouldBreak) {
