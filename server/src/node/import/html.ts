@@ -4,7 +4,6 @@
 // with rowspan/colspan resolved as browsers place them; the report is cut from its title to the last
 // block before the site footer.
 
-import iconv from 'iconv-lite';
 import { Parser } from 'htmlparser2';
 import { ImportError } from './messages';
 import type { Block, Cell, Grid, Notice, ReadDocument } from './types';
@@ -35,12 +34,20 @@ interface TableBuild {
   nested: number;
 }
 
-function charsetLabel(label: string): string {
-  const l = label.trim().toLowerCase();
-  if (/^(gb2312|gbk|x-gbk|gb_2312-80|gb18030|cp936|csgb2312|chinese|iso-ir-58|ms936|windows-936)$/.test(l)) return 'gb18030';
-  if (l === 'utf8' || l === 'unicode-1-1-utf-8') return 'utf-8';
-  return l;
+/**
+ * A decoder for a declared charset, by the WHATWG Encoding Standard's labels (what browsers accept:
+ * gb2312, gbk, x-gbk, gb18030, big5 …; GBK and GB2312 pages are decoded as GB18030, their superset).
+ * TextDecoder has them all (Node's full ICU, Electron's Chromium), so no conversion tables are bundled.
+ */
+function decoder(label: string): InstanceType<typeof TextDecoder> | null {
+  try {
+    return new TextDecoder(label.trim().toLowerCase() === 'cp936' ? 'gbk' : label.trim());
+  } catch {
+    return null;
+  }
 }
+
+const gb18030 = (b: Uint8Array) => new TextDecoder('gb18030').decode(b);
 
 function strictUtf8(b: Uint8Array): string | null {
   try {
@@ -62,19 +69,19 @@ export function decodeHtml(b: Uint8Array, declared?: string): { text: string; ch
     label = m?.[1];
   }
   if (label) {
-    const cs = charsetLabel(label);
-    if (cs === 'utf-8') {
+    const d = decoder(label);
+    if (!d) throw new ImportError('read.htmlEncoding', { charset: label });
+    if (d.encoding === 'utf-8') {
       const s = strictUtf8(b);
       // Pages that say UTF-8 but are GBK exist; a strict decode tells them apart.
       if (s !== null) return { text: s, charset: 'utf-8', guessed: false };
-      return { text: iconv.decode(Buffer.from(b), 'gb18030'), charset: 'gb18030', guessed: true };
+      return { text: gb18030(b), charset: 'gb18030', guessed: true };
     }
-    if (!iconv.encodingExists(cs)) throw new ImportError('read.htmlEncoding', { charset: label });
-    return { text: iconv.decode(Buffer.from(b), cs), charset: cs, guessed: false };
+    return { text: d.decode(b), charset: d.encoding, guessed: false };
   }
   const s = strictUtf8(b);
   if (s !== null) return { text: s, charset: 'utf-8', guessed: false };
-  return { text: iconv.decode(Buffer.from(b), 'gb18030'), charset: 'gb18030', guessed: true };
+  return { text: gb18030(b), charset: 'gb18030', guessed: true };
 }
 
 /** Places cells on the grid as browsers do: each cell at the first column not held by a rowspan above. */
