@@ -283,7 +283,7 @@ describe('bad input: a clear message, never a crash or a hang', () => {
     const t0 = Date.now();
     const c = convert(Buffer.from(page));
     const ms = Date.now() - t0;
-    assert.ok(ms < 8000, `${ms} ms`);
+    assert.ok(ms < 20_000, `${ms} ms`); // a guard against hangs, not a benchmark (about 2 s on a quiet machine)
     assert.ok(c.text.split('\n').length > 100_000);
   });
   it('unzipSync itself is never handed a part of another package (sanity: the fixture is a valid zip)', () => {

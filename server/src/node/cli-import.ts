@@ -24,9 +24,13 @@ export interface ImportContext {
   note(s: string): void;
 }
 
-/** Whether a file goes to the readers: by its name, or by bytes that are a package, OLE file or PDF. */
+/**
+ * Whether a file goes to the readers: by its name, or (a name that is neither .txt nor .md, such as a
+ * report downloaded without extension) by bytes that are a package, OLE file or PDF.
+ */
 export function isImportFile(file: Candidate, bytes: Uint8Array): boolean {
-  return (file.explicit ? IMPORT_NAME : FOLDER_IMPORT_NAME).test(file.path) || looksBinaryDocument(bytes);
+  if ((file.explicit ? IMPORT_NAME : FOLDER_IMPORT_NAME).test(file.path)) return true;
+  return file.explicit && !/\.(txt|md)$/i.test(file.path) && looksBinaryDocument(bytes);
 }
 
 function errorMessage(e: unknown, locale: Locale): string | null {

@@ -86,23 +86,18 @@ export function decodeHtml(b: Uint8Array, declared?: string): { text: string; ch
 
 /** Places cells on the grid as browsers do: each cell at the first column not held by a rowspan above. */
 function buildGrid(index: number, rows: CellBuild[][]): Grid {
-  const held = new Map<number, Set<number>>();
-  const isHeld = (r: number, c: number) => held.get(r)?.has(c) ?? false;
-  const hold = (r: number, c: number) => {
-    let s = held.get(r);
-    if (!s) held.set(r, (s = new Set()));
-    s.add(c);
-  };
+  // heldTo[c]: the first row no longer covered by a rowspan in column c.
+  const heldTo: number[] = [];
   const cells: Cell[] = [];
   let width = 0;
   const nRows = rows.length;
   rows.forEach((row, r) => {
     let c = 0;
     for (const cell of row) {
-      while (isHeld(r, c)) c++;
+      while ((heldTo[c] ?? 0) > r) c++;
       const rowSpan = Math.max(1, Math.min(cell.rowSpan, nRows - r));
       const colSpan = cell.colSpan;
-      for (let rr = r; rr < r + rowSpan; rr++) for (let cc = c; cc < c + colSpan; cc++) hold(rr, cc);
+      for (let cc = c; cc < c + colSpan; cc++) heldTo[cc] = Math.max(heldTo[cc] ?? 0, r + rowSpan);
       cells.push({ row: r, col: c, rowSpan, colSpan, paragraphs: cell.paragraphs });
       c += colSpan;
       width = Math.max(width, c);

@@ -47,8 +47,24 @@ export interface RenderedCell {
 const WIDE = /[\u2e80-\uffef]/;
 
 /** A cell's text on one line: paragraphs joined (no space between CJK), whitespace collapsed, `|` escaped. */
+const NONE = new Int32Array(0);
+
+/** The same rules on plain strings (web pages: no runs to map back to). */
+function plainCell(paragraphs: readonly string[]): string {
+  let out = '';
+  for (const para of paragraphs) {
+    const t = para.replace(/[\s\u00a0]+/g, ' ').trim();
+    if (t === '') continue;
+    if (out !== '') out += WIDE.test(out[out.length - 1]) && WIDE.test(t[0]) ? '' : ' ';
+    out += t;
+  }
+  return out.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '').replace(/\|/g, '\\|');
+}
+
 export function renderCell(cell: Cell): RenderedCell {
-  const pieces = (cell as DocxCell).pieces ?? cell.paragraphs.map((p) => [{ text: p, seg: -1, off: 0 }]);
+  const docx = (cell as DocxCell).pieces;
+  if (!docx && !cell.paragraphs.some((p) => /[\n\r]/.test(p))) return { text: plainCell(cell.paragraphs), seg: NONE, off: NONE };
+  const pieces = docx ?? cell.paragraphs.map((p) => [{ text: p, seg: -1, off: 0 }]);
   const chars: string[] = [];
   const seg: number[] = [];
   const off: number[] = [];
