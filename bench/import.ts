@@ -6,7 +6,7 @@
 //     KiB, the readers apart in dist/import.js; the .vsix (when built) ≤ 1 MiB.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -25,6 +25,32 @@ async function bundledCore(): Promise<Core> {
   const mod = { exports: {} as Core };
   new Function('module', 'exports', 'require', out.outputFiles[0].text)(mod, mod.exports, require);
   return mod.exports;
+}
+
+/** CPU time of this thread (Linux), ms: what a busy machine inflates least. */
+function threadCpuMs(): number | null {
+  try {
+    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU time of finished child processes (user + system, Linux clock ticks of 10 ms). */
+function childrenCpuMs(): number | null {
+  try {
+    const f = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    return (Number(f[13]) + Number(f[14])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+function cpuPerCall(fn: () => unknown, n: number): number | null {
+  const c0 = threadCpuMs();
+  for (let i = 0; i < n; i++) fn();
+  const c1 = threadCpuMs();
+  return c0 === null || c1 === null ? null : (c1 - c0) / n;
 }
 
 function median(xs: number[]): number {
@@ -60,9 +86,11 @@ export interface ImportFigures {
   readMs: number;
   checkMs: number;
   readAndCheckMs: number;
+  /** Main-thread CPU time per read + check (less inflated than wall time on a busy machine). */
+  readAndCheckCpuMs: number | null;
   htmlBytes: number;
   htmlReadAndCheckMs: number;
-  cli?: { nodeStartMs: number; cliMs: number; overNodeMs: number; exitCode: number | null };
+  cli?: { nodeStartMs: number; cliMs: number; overNodeMs: number; exitCode: number | null; nodeCpuMs: number | null; cliCpuMs: number | null };
   bundles: Record<string, number | null>;
   targets: { target: string; measured: string; pass: boolean | null }[];
 }
@@ -77,6 +105,7 @@ export async function runImportBench(): Promise<ImportFigures> {
   const text = imp.convert(bytes).text;
   const checkMs = time(() => core.checkText(text), 40);
   const readAndCheckMs = time(() => check(bytes), 40);
+  const readAndCheckCpuMs = cpuPerCall(() => check(bytes), 40);
   const page = toHtml(generateReport('cell-per-line', 100 * KiB).text, { charset: 'gbk' });
   for (let i = 0; i < 10; i++) check(page);
   const htmlReadAndCheckMs = time(() => check(page), 30);
@@ -90,16 +119,18 @@ export async function runImportBench(): Promise<ImportFigures> {
       const wall = (args: string[]) => {
         const t: number[] = [];
         let code: number | null = null;
+        const c0 = childrenCpuMs();
         for (let i = 0; i < 7; i++) {
           const t0 = process.hrtime.bigint();
           code = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8' }).status;
           t.push(Number(process.hrtime.bigint() - t0) / 1e6);
         }
-        return { ms: median(t), code };
+        const c1 = childrenCpuMs();
+        return { ms: median(t), code, cpu: c0 === null || c1 === null ? null : (c1 - c0) / 7 };
       };
       const node = wall(['-e', '0']);
       const run = wall([cliJs, 'check', '--format', 'json', 'report.docx']);
-      cli = { nodeStartMs: node.ms, cliMs: run.ms, overNodeMs: run.ms - node.ms, exitCode: run.code };
+      cli = { nodeStartMs: node.ms, cliMs: run.ms, overNodeMs: run.ms - node.ms, exitCode: run.code, nodeCpuMs: node.cpu, cliCpuMs: run.cpu };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -109,15 +140,23 @@ export async function runImportBench(): Promise<ImportFigures> {
   const bundles = { server: size('server.js'), cli: size('cli.js'), client: size('client.js'), import: size('import.js'), vsix: size('xxgk-report.vsix') };
   const kib = (n: number | null) => (n === null ? 'n/a' : `${(n / KiB).toFixed(1)} KiB`);
   const targets: ImportFigures['targets'] = [
-    { target: '~100 KB .docx read + checked ≤ 50 ms (warm, in process)', measured: `${readAndCheckMs.toFixed(1)} ms (${bytes.length} bytes: read ${readMs.toFixed(1)}, check ${checkMs.toFixed(1)})`, pass: readAndCheckMs <= 50 },
-    { target: 'CLI on it ≤ node start + 200 ms', measured: cli ? `${cli.cliMs.toFixed(0)} ms = node ${cli.nodeStartMs.toFixed(0)} + ${cli.overNodeMs.toFixed(0)} ms` : 'n/a', pass: cli ? cli.overNodeMs <= 200 : null },
+    {
+      target: '~100 KB .docx read + checked ≤ 50 ms (warm, in process)',
+      measured: `${readAndCheckMs.toFixed(1)} ms wall, ${readAndCheckCpuMs?.toFixed(1) ?? 'n/a'} ms cpu (${bytes.length} bytes: read ${readMs.toFixed(1)}, check ${checkMs.toFixed(1)})`,
+      pass: readAndCheckMs <= 50,
+    },
+    {
+      target: 'CLI on it ≤ node start + 200 ms',
+      measured: cli ? `${cli.cliMs.toFixed(0)} ms = node ${cli.nodeStartMs.toFixed(0)} + ${cli.overNodeMs.toFixed(0)} ms (cpu: ${cli.cliCpuMs?.toFixed(0) ?? 'n/a'} vs ${cli.nodeCpuMs?.toFixed(0) ?? 'n/a'} ms)` : 'n/a',
+      pass: cli ? cli.overNodeMs <= 200 : null,
+    },
     { target: 'server bundle ≤ 250 KiB (no readers in it)', measured: kib(bundles.server), pass: bundles.server === null ? null : bundles.server <= 250 * KiB },
     { target: 'CLI bundle grows ≤ 80 KiB', measured: bundles.cli === null ? 'n/a' : `${kib(bundles.cli)} (+${((bundles.cli - CLI_BEFORE_IMPORT) / KiB).toFixed(1)} KiB)`, pass: bundles.cli === null ? null : bundles.cli - CLI_BEFORE_IMPORT <= 80 * KiB },
     { target: 'client bundle ≤ 450 KiB', measured: kib(bundles.client), pass: bundles.client === null ? null : bundles.client <= 450 * KiB },
     { target: 'readers apart: dist/import.js', measured: kib(bundles.import), pass: bundles.import === null ? null : true },
     { target: '.vsix ≤ 1 MiB (npm run package)', measured: kib(bundles.vsix), pass: bundles.vsix === null ? null : bundles.vsix <= 1024 * KiB },
   ];
-  return { docxBytes: bytes.length, readMs, checkMs, readAndCheckMs, htmlBytes: page.length, htmlReadAndCheckMs, cli, bundles, targets };
+  return { docxBytes: bytes.length, readMs, checkMs, readAndCheckMs, readAndCheckCpuMs, htmlBytes: page.length, htmlReadAndCheckMs, cli, bundles, targets };
 }
 
 if (require.main === module) {

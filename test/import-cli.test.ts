@@ -9,9 +9,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import Ajv from 'ajv';
 import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import { unzipSync } from 'fflate';
 import mammoth from 'mammoth';
+import type { Log } from 'sarif';
 import { toDocx, toHtml } from './helpers/office';
 import { readFixture } from './helpers/reports';
 
@@ -76,6 +79,24 @@ describe('xxgk-report check on .docx and .html', () => {
     assert.deepEqual(d101.source, { table: 2, row: 25, col: 4 });
     const strip = (ds: { code: string; table?: string; row?: string; column?: string; expected?: number; actual?: number | null }[]) => ds.map((x) => [x.code, x.table, x.row, x.column, x.expected, x.actual].join('|')).sort();
     assert.deepEqual(strip(docx.diagnostics), strip(txt.diagnostics));
+  });
+
+  it('--format sarif: valid SARIF 2.1.0; a .docx finding points at the file (no lines) with its cell in properties', () => {
+    const raw = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+    const { id, $schema: _draft04, ...rest } = raw;
+    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+    addFormats(ajv);
+    const validate = ajv.compile({ $schema: 'http://json-schema.org/draft-07/schema#', $id: id, ...rest });
+    const d = dir();
+    writeFileSync(join(d, 'report.docx'), toDocx(broken002()));
+    const log = JSON.parse(cli(['check', '--format', 'sarif', 'report.docx'], d).stdout) as Log;
+    assert.ok(validate(log), JSON.stringify(validate.errors));
+    const run = log.runs[0];
+    assert.equal(run.artifacts![0].sourceLanguage, 'docx');
+    const r101 = run.results!.find((x) => x.ruleId === 'XR101')!;
+    assert.equal(r101.locations![0].physicalLocation!.region, undefined);
+    assert.equal(r101.fixes, undefined);
+    assert.deepEqual(r101.properties!.source, { table: 2, row: 25, col: 4 });
   });
 
   it('folders yield .docx and .html that look like reports; a PDF is exit 2 for itself only', () => {

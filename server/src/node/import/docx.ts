@@ -277,7 +277,7 @@ export function readDocx(bytes: Uint8Array): ReadDocument {
     }
   }
   if (!names.has(main.toLowerCase())) {
-    if (!names.has('word/document.xml')) throw new ImportError(names.has('[content_types].xml') ? 'read.notDocx' : 'read.notDocx');
+    if (!names.has('word/document.xml')) throw new ImportError('read.notDocx');
     main = 'word/document.xml';
   }
   // numbering.xml and styles.xml sit beside the main part (their relationships say so; the names are fixed in practice).

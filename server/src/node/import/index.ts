@@ -16,11 +16,6 @@ export type { ImportMessageId, Locale, Notice, ReadDocument, SourceKind, SourceL
 /** Files larger than this are not read at all. */
 export const FILE_LIMIT = 256 * 1024 * 1024;
 
-/** Names the CLI hands to the readers when named directly (sniffed, never trusted). */
-export const IMPORT_NAME = /\.(docx|docm|dotx|doc|wps|wpt|html?|xhtml|shtml|mht|mhtml|pdf|rtf)$/i;
-/** Names a folder search picks up besides .txt/.md. */
-export const FOLDER_NAME = /\.(docx|html?)$/i;
-
 export interface Converted {
   kind: SourceKind;
   text: string;
