@@ -58,6 +58,7 @@ describe('a report as .docx or .html gives exactly the findings of its text form
         ['html utf-8', toHtml(text)],
         ['html gb2312', toHtml(text, { charset: 'gbk' })],
         ['html gbk undeclared', toHtml(text, { charset: 'gbk', declare: false })],
+        ['html in a page-layout table', toHtml(text, { layoutTable: true })],
       ];
       for (const [form, bytes] of forms) assert.deepEqual(findings(convert(bytes).text), base, form);
     });
@@ -289,5 +290,35 @@ describe('bad input: a clear message, never a crash or a hang', () => {
   it('unzipSync itself is never handed a part of another package (sanity: the fixture is a valid zip)', () => {
     const parts = unzipSync(toDocx(readFixture('001_61ad5134df80a2d8.txt')));
     assert.ok(parts['word/document.xml'] && parts['word/numbering.xml']);
+  });
+});
+
+describe('.docx numbering details', () => {
+  const numbering = (xml: string) => `<?xml version="1.0"?><w:numbering ${W}>${xml}</w:numbering>`;
+  const styles = (xml: string) => `<?xml version="1.0"?><w:styles ${W}>${xml}</w:styles>`;
+  /** A package with its own numbering.xml and styles.xml. */
+  function pkg(body: string, num: string, sty: string): Uint8Array {
+    const parts = unzipSync(docx(body));
+    parts['word/numbering.xml'] = strToU8(num);
+    parts['word/styles.xml'] = strToU8(sty);
+    return zipSync(parts);
+  }
+  const lvl = (i: number, fmt: string, text: string) => `<w:lvl w:ilvl="${i}"><w:start w:val="1"/><w:numFmt w:val="${fmt}"/><w:lvlText w:val="${text}"/></w:lvl>`;
+  const np = (text: string, pPr: string) => `<w:p><w:pPr>${pPr}</w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+
+  it('a heading style with numbering, two levels, a level restarting under its parent, a list style link', () => {
+    const num = numbering(
+      `<w:abstractNum w:abstractNumId="0">${lvl(0, 'chineseCounting', '%1、')}${lvl(1, 'chineseCounting', '（%2）')}${lvl(2, 'decimal', '%3.')}</w:abstractNum>` +
+        `<w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="ReportList"/></w:abstractNum>` +
+        `<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>`,
+    );
+    const sty = styles(
+      `<w:style w:type="paragraph" w:styleId="H1"><w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr></w:style>` +
+        `<w:style w:type="paragraph" w:styleId="H2"><w:basedOn w:val="H1"/><w:pPr><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr></w:style>` +
+        `<w:style w:type="numbering" w:styleId="ReportList"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>`,
+    );
+    const body = [np('总体情况', '<w:pStyle w:val="H1"/>'), np('主动公开', '<w:pStyle w:val="H2"/>'), np('依申请公开', '<w:pStyle w:val="H2"/>'), np('细项', '<w:numPr><w:ilvl w:val="2"/><w:numId w:val="1"/></w:numPr>'), np('主动公开政府信息情况', '<w:pStyle w:val="H1"/>'), np('数据', '<w:pStyle w:val="H2"/>'), np('无编号', '<w:pStyle w:val="H1"/><w:numPr><w:numId w:val="0"/></w:numPr>')].join('');
+    const texts = readDocument(pkg(body, num, sty)).blocks.map((b) => (b.kind === 'paragraph' ? b.text : ''));
+    assert.deepEqual(texts, ['一、总体情况', '（一）主动公开', '（二）依申请公开', '1.细项', '二、主动公开政府信息情况', '（一）数据', '无编号']);
   });
 });

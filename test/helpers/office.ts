@@ -270,6 +270,8 @@ export interface HtmlOptions {
   charset?: 'utf-8' | 'gbk';
   /** Declare the charset in the page (default true). */
   declare?: boolean;
+  /** The article inside a page-layout table (old sites), the report's tables nested in its cell. */
+  layoutTable?: boolean;
 }
 
 function tableHtml(t: SpecTable): string {
@@ -325,12 +327,12 @@ export function toHtml(text: string, o: HtmlOptions = {}): Uint8Array {
 </head><body>
 <div class="top-nav"><ul><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li><li><a href="/xxgk/">政府信息公开年报</a></li></ul></div>
 <div class="breadcrumb">当前位置：首页 &gt; 政务公开 &gt; 政府信息公开年报</div>
-<div class="main"><div class="article">
+<div class="main"><div class="article">${o.layoutTable ? '<table width="100%"><tr><td class="l"><img src="/l.gif"></td><td>' : ''}
 <h1 class="title">${esc(title)}</h1>
 <div class="info">发布时间：2021-01-28 &nbsp; 来源：办公室 &nbsp; 【字体：大 中 小】</div>
 <div class="TRS_Editor">
 ${body}</div>
-<div class="print">【打印本页】【关闭窗口】</div>
+<div class="print">【打印本页】【关闭窗口】</div>${o.layoutTable ? '</td></tr></table>' : ''}
 </div></div>
 <div class="footer"><p>版权所有：示例市人民政府办公室 &nbsp; 网站标识码：0000000000 &nbsp; 京ICP备00000000号</p></div>
 </body></html>

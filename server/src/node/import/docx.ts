@@ -104,6 +104,7 @@ function readNumbering(numberingXml: string | undefined, stylesXml: string | und
   const defs = emptyNumbering();
   if (numberingXml) {
     let abs: Map<number, Level> | null = null;
+    let absId = '';
     let lvl: Level | null = null;
     let lvlIndex = 0;
     let num: { abstractId: string; overrides: Map<number, { start?: number; level?: Level }> } | null = null;
@@ -123,11 +124,16 @@ function readNumbering(numberingXml: string | undefined, stylesXml: string | und
         switch (local) {
           case 'abstractNum':
             abs = new Map();
-            defs.abstracts.set(attr(a, 'abstractNumId') ?? '', abs);
+            absId = attr(a, 'abstractNumId') ?? '';
+            defs.abstracts.set(absId, abs);
+            break;
+          case 'numStyleLink':
+            if (abs) defs.styleLinks.set(absId, attr(a, 'val') ?? '');
             break;
           case 'lvl':
             lvlIndex = int(attr(a, 'ilvl'), 0);
-            lvl = { start: 1, numFmt: 'decimal', lvlText: '', suff: 'tab', isLgl: false };
+            // ECMA-376: an omitted start is 0 (Word always writes it).
+            lvl = { start: 0, numFmt: 'decimal', lvlText: '', suff: 'tab', isLgl: false };
             if (override) override.level = lvl;
             else abs?.set(lvlIndex, lvl);
             break;
@@ -190,7 +196,9 @@ function readNumbering(numberingXml: string | undefined, stylesXml: string | und
           return;
         }
         if (local === 'style') {
-          style = attr(a, 'type') === 'paragraph' || attr(a, 'type') === undefined ? {} : null;
+          // Paragraph styles carry numbering; numbering styles name the list a `numStyleLink` points to.
+          const type = attr(a, 'type');
+          style = type === 'paragraph' || type === 'numbering' || type === undefined ? {} : null;
           if (style) defs.styles.set(attr(a, 'styleId') ?? '', style);
         } else if (style && local === 'basedOn') style.basedOn = attr(a, 'val');
         else if (style && local === 'numId') style.numId = attr(a, 'val');

@@ -31,7 +31,8 @@ interface TableBuild {
   rows: CellBuild[][];
   row: CellBuild[] | null;
   cell: CellBuild | null;
-  nested: number;
+  /** Holds other tables: page layout, not data. */
+  layout: boolean;
 }
 
 /**
@@ -120,22 +121,24 @@ export function readHtmlText(html: string): { blocks: Block[]; notices: Notice[]
   const notices: Notice[] = [];
   const tables: TableBuild[] = [];
   let skip = 0;
-  const skipStack: string[] = [];
   let buf = '';
   let paragraphIndex = 0;
   let tableIndex = 0;
-  let nestedNoticed = false;
 
+  /** A paragraph goes into the innermost cell of a data table, or to the body through layout tables. */
+  const emit = (text: string) => {
+    for (let i = tables.length - 1; i >= 0; i--) {
+      const t = tables[i];
+      if (t.layout) continue;
+      if (t.cell) t.cell.paragraphs.push(text);
+      return; // text between cells, outside any cell: dropped (browsers move it out of the table)
+    }
+    found.push({ kind: 'paragraph', index: paragraphIndex++, text });
+  };
   const flush = () => {
     const text = buf.replace(/[ \t\r\f]+/g, ' ').replace(/ *\n */g, '\n').trim();
     buf = '';
-    if (text === '') return;
-    const t = tables[tables.length - 1];
-    if (t) {
-      if (t.cell) t.cell.paragraphs.push(text);
-      return; // text between cells, outside any cell: dropped as browsers move it out of the table
-    }
-    found.push({ kind: 'paragraph', index: paragraphIndex++, text });
+    if (text !== '') emit(text);
   };
 
   const parser = new Parser(
@@ -148,7 +151,6 @@ export function readHtmlText(html: string): { blocks: Block[]; notices: Notice[]
         const chrome = (name === 'div' || name === 'ul' || name === 'ol' || name === 'table' || name === 'section') && CHROME.test(`${attrs.class ?? ''} ${attrs.id ?? ''}`);
         if (SKIP.has(name) || chrome) {
           skip = 1;
-          skipStack.push(name);
           return;
         }
         const t = tables[tables.length - 1];
@@ -158,22 +160,19 @@ export function readHtmlText(html: string): { blocks: Block[]; notices: Notice[]
         }
         if (name === 'table') {
           flush();
-          if (t && t.cell) {
-            t.nested++;
-            if (!nestedNoticed) {
-              nestedNoticed = true;
-              notices.push({ id: 'nestedTable', args: { table: tableIndex } });
-            }
-            return;
+          if (t && t.cell && !t.layout) {
+            // A table inside a cell: the outer one lays out the page (old sites put the whole article in
+            // one). Its text so far becomes body paragraphs; the inner tables are the data.
+            t.layout = true;
+            const cells = t.rows.flat();
+            t.rows = [];
+            t.cell = null;
+            for (const c of cells) for (const text of c.paragraphs) emit(text);
           }
-          if (t && t.nested) {
-            t.nested++;
-            return;
-          }
-          tables.push({ rows: [], row: null, cell: null, nested: 0 });
+          tables.push({ rows: [], row: null, cell: null, layout: false });
           return;
         }
-        if (t && t.nested === 0) {
+        if (t && !t.layout) {
           if (name === 'tr') {
             flush();
             t.row = [];
@@ -195,31 +194,26 @@ export function readHtmlText(html: string): { blocks: Block[]; notices: Notice[]
             return;
           }
         }
-        if (BLOCK.has(name) || (t && t.nested > 0 && (name === 'tr' || name === 'td' || name === 'th'))) flush();
+        if (BLOCK.has(name) || (t && t.layout && (name === 'tr' || name === 'td' || name === 'th'))) flush();
       },
       onclosetag(name) {
         if (skip) {
           skip--;
-          if (skip === 0) skipStack.pop();
           return;
         }
         const t = tables[tables.length - 1];
         if (name === 'table' && t) {
           flush();
-          if (t.nested > 0) {
-            t.nested--;
-            return;
-          }
           tables.pop();
-          if (t.rows.length > 0) found.push(buildGrid(tableIndex++, t.rows.filter((r, i) => r.length > 0 || i < t.rows.length - 1)));
+          if (!t.layout && t.rows.length > 0) found.push(buildGrid(tableIndex++, t.rows.filter((r, i) => r.length > 0 || i < t.rows.length - 1)));
           return;
         }
-        if (t && t.nested === 0 && (name === 'td' || name === 'th')) {
+        if (t && !t.layout && (name === 'td' || name === 'th')) {
           flush();
           t.cell = null;
           return;
         }
-        if (t && t.nested === 0 && name === 'tr') {
+        if (t && !t.layout && name === 'tr') {
           flush();
           t.row = null;
           return;
@@ -230,7 +224,7 @@ export function readHtmlText(html: string): { blocks: Block[]; notices: Notice[]
           if (text) found.push({ kind: 'paragraph', index: paragraphIndex++, text });
           return;
         }
-        if (BLOCK.has(name)) flush();
+        if (BLOCK.has(name) || (t && t.layout && (name === 'td' || name === 'th' || name === 'tr'))) flush();
       },
       ontext(text) {
         if (skip) return;
@@ -244,7 +238,7 @@ export function readHtmlText(html: string): { blocks: Block[]; notices: Notice[]
   flush();
   while (tables.length) {
     const t = tables.pop()!;
-    if (t.rows.length) found.push(buildGrid(tableIndex++, t.rows));
+    if (!t.layout && t.rows.length) found.push(buildGrid(tableIndex++, t.rows));
   }
 
   const all = found.filter((b) => !(b.kind === 'paragraph' && b.text.length < 200 && META.test(b.text)));

@@ -12,13 +12,15 @@ export interface Level {
 
 export interface NumberingDefs {
   abstracts: Map<string, Map<number, Level>>;
+  /** An abstract list defined by a numbering style (`w:numStyleLink`): the style's id. */
+  styleLinks: Map<string, string>;
   nums: Map<string, { abstractId: string; overrides: Map<number, { start?: number; level?: Level }> }>;
   /** Paragraph style id → its numbering (through basedOn) and its own basedOn. */
   styles: Map<string, { numId?: string; ilvl?: number; basedOn?: string }>;
 }
 
 export function emptyNumbering(): NumberingDefs {
-  return { abstracts: new Map(), nums: new Map(), styles: new Map() };
+  return { abstracts: new Map(), styleLinks: new Map(), nums: new Map(), styles: new Map() };
 }
 
 const DIGITS = '〇一二三四五六七八九';
@@ -121,19 +123,35 @@ export class Numberer {
     return { numId: id, ilvl: ilvl ?? sLvl ?? 0 };
   }
 
+  /** The abstract list that holds the levels: through a numbering style's link when it has none itself. */
+  private abstractOf(numId: string): string | undefined {
+    let id = this.defs.nums.get(numId)?.abstractId;
+    for (let guard = 0; id !== undefined && guard < 5; guard++) {
+      const link = this.defs.styleLinks.get(id);
+      if (link === undefined || (this.defs.abstracts.get(id)?.size ?? 0) > 0) break;
+      const viaNum = this.defs.styles.get(link)?.numId;
+      const next = viaNum === undefined ? undefined : this.defs.nums.get(viaNum)?.abstractId;
+      if (next === undefined || next === id) break;
+      id = next;
+    }
+    return id;
+  }
+
   private level(numId: string, ilvl: number): Level | undefined {
     const num = this.defs.nums.get(numId);
     if (!num) return undefined;
-    return num.overrides.get(ilvl)?.level ?? this.defs.abstracts.get(num.abstractId)?.get(ilvl);
+    const abs = this.abstractOf(numId);
+    return num.overrides.get(ilvl)?.level ?? (abs === undefined ? undefined : this.defs.abstracts.get(abs)?.get(ilvl));
   }
 
   /** The label of the next item (e.g. `一、`, `（二）`, `1.`), with its separator; '' for bullets. */
   next(numId: string, ilvl: number): string {
     const num = this.defs.nums.get(numId);
     const lvl = this.level(numId, ilvl);
-    if (!num || !lvl) return '';
-    let c = this.counters.get(num.abstractId);
-    if (!c) this.counters.set(num.abstractId, (c = []));
+    const abs = this.abstractOf(numId);
+    if (!num || !lvl || abs === undefined) return '';
+    let c = this.counters.get(abs);
+    if (!c) this.counters.set(abs, (c = []));
     if (!this.usedNums.has(numId)) {
       this.usedNums.add(numId);
       // A list instance with a start override starts over.
