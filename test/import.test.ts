@@ -4,6 +4,8 @@
 // DOCTYPEs, a 50 MB .docx, a 10 MB page) — each a clear message, never a crash or a hang.
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import iconv from 'iconv-lite';
@@ -173,6 +175,10 @@ describe('.html reading', () => {
     const g = readDocument(Buffer.from(html)).blocks.find((b): b is Grid => b.kind === 'table')!;
     assert.deepEqual(rowsOf(g), [['A', '·', 'B'], ['·', '·', 'C'], ['D', 'E', 'F'], ['G', '·', 'H']]);
   });
+  it('ordered lists get the numbers a browser draws', () => {
+    const html = `<html><body><h1>某局2024年政府信息公开工作年度报告</h1><ol><li><h2>总体情况</h2><p>正文</p></li></ol><ol start="2" style="list-style-type: cjk-ideographic"><li>主动公开政府信息情况</li><li>收到和处理政府信息公开申请情况</li></ol><ul><li>要点</li></ul></body></html>`;
+    assert.deepEqual(readDocument(Buffer.from(html)).blocks.map((b) => (b.kind === 'paragraph' ? b.text : '')), ['某局2024年政府信息公开工作年度报告', '1.总体情况', '正文', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '要点']);
+  });
   it('scripts, styles, navigation and the site footer are not read; the title starts the report', () => {
     const text = convert(toHtml(readFixture('000_3725ac3a3e618302.txt'))).text;
     assert.ok(text.startsWith('波密县卫生健康委员会\n\n2020年政府信息公开工作年度报告\n'), text.slice(0, 80));
@@ -320,5 +326,26 @@ describe('.docx numbering details', () => {
     const body = [np('总体情况', '<w:pStyle w:val="H1"/>'), np('主动公开', '<w:pStyle w:val="H2"/>'), np('依申请公开', '<w:pStyle w:val="H2"/>'), np('细项', '<w:numPr><w:ilvl w:val="2"/><w:numId w:val="1"/></w:numPr>'), np('主动公开政府信息情况', '<w:pStyle w:val="H1"/>'), np('数据', '<w:pStyle w:val="H2"/>'), np('无编号', '<w:pStyle w:val="H1"/><w:numPr><w:numId w:val="0"/></w:numPr>')].join('');
     const texts = readDocument(pkg(body, num, sty)).blocks.map((b) => (b.kind === 'paragraph' ? b.text : ''));
     assert.deepEqual(texts, ['一、总体情况', '（一）主动公开', '（二）依申请公开', '1.细项', '二、主动公开政府信息情况', '（一）数据', '无编号']);
+  });
+});
+
+describe('files another office suite wrote (LibreOffice, test/fixtures/import/)', () => {
+  const DIR = join(__dirname, 'fixtures', 'import');
+  for (const seed of SEEDS) {
+    it(`${seed.slice(0, 3)}-libreoffice.docx: the findings of the text form`, () => {
+      assert.deepEqual(findings(convert(readFileSync(join(DIR, `${seed.slice(0, 3)}-libreoffice.docx`))).text), findings(readFixture(seed)));
+    });
+  }
+  for (const n of ['001']) {
+    it(`${n}-libreoffice.html: the same tables and findings; only the six headings differ (the browser numbers them 1.–6.)`, () => {
+      const seed = SEEDS.find((s) => s.startsWith(n))!;
+      const base = findings(readFixture(seed));
+      const got = findings(convert(readFileSync(join(DIR, `${n}-libreoffice.html`))).text);
+      assert.deepEqual(got.filter((k) => !k.startsWith('XR005|')), base.filter((k) => !k.startsWith('XR005|')));
+      assert.equal(got.filter((k) => k.startsWith('XR005|')).length, 6);
+    });
+  }
+  it('004-libreoffice.doc (Word 97, OLE) → save as .docx', () => {
+    assert.throws(() => readDocument(readFileSync(join(DIR, '004-libreoffice.doc'))), (e: unknown) => e instanceof ImportError && e.id === 'read.ole');
   });
 });

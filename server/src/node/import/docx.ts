@@ -4,6 +4,7 @@
 // text and content-control placeholders dropped; content controls, customXml, smart tags, hyperlinks and
 // simple fields transparent; the grid from gridBefore/gridAfter, gridSpan, vMerge and legacy hMerge.
 
+import { compactColumns } from './grid';
 import { decodeXml, attr, parseXml } from './xml';
 import { ImportError } from './messages';
 import { emptyNumbering, Numberer, type Level, type NumberingDefs } from './numbering';
@@ -49,6 +50,8 @@ interface RowBuild {
 interface TableBuild {
   index: number;
   gridCols: number;
+  /** Widths of the grid columns (twips), from tblGrid. */
+  widths: number[];
   inGrid: boolean;
   rows: RowBuild[];
   row: RowBuild | null;
@@ -260,7 +263,7 @@ function buildGrid(t: TableBuild, notices: Notice[]): Grid {
   cells.forEach((c, i) => {
     for (let r = c.row; r < c.row + c.rowSpan; r++) for (let k = c.col; k < Math.min(width, c.col + c.colSpan); k++) at[r * width + k] = i;
   });
-  return { kind: 'table', index: t.index, rows, cols: width, cells, at };
+  return compactColumns({ kind: 'table', index: t.index, rows, cols: width, cells, at }, t.widths);
 }
 
 /** Text of a merged continuation cell (normally empty) joins its anchor. */
@@ -464,16 +467,19 @@ export function walkDocument(part: string, xml: string, defs: NumberingDefs): { 
           }
           if (paras.length) {
             // A table inside a text box: read its cells as paragraphs of the box.
-            tables.push({ index: -1, gridCols: 0, inGrid: false, rows: [], row: null, cell: null, nested: 1 });
+            tables.push({ index: -1, gridCols: 0, widths: [], inGrid: false, rows: [], row: null, cell: null, nested: 1 });
             return;
           }
-          tables.push({ index: tableIndex++, gridCols: 0, inGrid: false, rows: [], row: null, cell: null, nested: 0 });
+          tables.push({ index: tableIndex++, gridCols: 0, widths: [], inGrid: false, rows: [], row: null, cell: null, nested: 0 });
           return;
         case 'tblGrid':
           if (t && t.nested === 0) inTblGrid = true;
           return;
         case 'gridCol':
-          if (t && inTblGrid && t.nested === 0) t.gridCols++;
+          if (t && inTblGrid && t.nested === 0) {
+            t.gridCols++;
+            t.widths.push(int(attr(a, 'w'), 1000));
+          }
           return;
         case 'tr':
           if (t && t.nested === 0) t.row = { cells: [], gridBefore: 0, gridAfter: 0, deleted: false };

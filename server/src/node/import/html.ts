@@ -5,6 +5,8 @@
 // block before the site footer.
 
 import { Parser } from 'htmlparser2';
+import { compactColumns } from './grid';
+import { formatNumber } from './numbering';
 import { ImportError } from './messages';
 import type { Block, Cell, Grid, Notice, ReadDocument } from './types';
 
@@ -108,7 +110,7 @@ function buildGrid(index: number, rows: CellBuild[][]): Grid {
   cells.forEach((cell, i) => {
     for (let r = cell.row; r < cell.row + cell.rowSpan; r++) for (let c = cell.col; c < cell.col + cell.colSpan; c++) at[r * width + c] = i;
   });
-  return { kind: 'table', index, rows: nRows, cols: width, cells, at };
+  return compactColumns({ kind: 'table', index, rows: nRows, cols: width, cells, at });
 }
 
 function span(v: string | undefined): number {
@@ -124,6 +126,10 @@ export function readHtmlText(html: string): { blocks: Block[]; notices: Notice[]
   let buf = '';
   let paragraphIndex = 0;
   let tableIndex = 0;
+  // Ordered lists: the browser draws their numbers; they are text to a reader (LibreOffice exports
+  // numbered headings as <ol><li><h1>).
+  const lists: { format: string; n: number }[] = [];
+  let marker = '';
 
   /** A paragraph goes into the innermost cell of a data table, or to the body through layout tables. */
   const emit = (text: string) => {
@@ -138,7 +144,9 @@ export function readHtmlText(html: string): { blocks: Block[]; notices: Notice[]
   const flush = () => {
     const text = buf.replace(/[ \t\r\f]+/g, ' ').replace(/ *\n */g, '\n').trim();
     buf = '';
-    if (text !== '') emit(text);
+    if (text === '') return;
+    emit(marker + text);
+    marker = '';
   };
 
   const parser = new Parser(
@@ -156,6 +164,20 @@ export function readHtmlText(html: string): { blocks: Block[]; notices: Notice[]
         const t = tables[tables.length - 1];
         if (name === 'br') {
           buf += '\n';
+          return;
+        }
+        if (name === 'ol' || name === 'ul') {
+          const style = `${attrs.type ?? ''} ${/list-style(?:-type)?\s*:\s*([\w-]+)/i.exec(attrs.style ?? '')?.[1] ?? ''}`;
+          const format = name === 'ul' || /none|disc|circle|square/.test(style) ? 'none' : /cjk|chinese|han/.test(style) ? 'chinese' : /\ba\b|alpha/.test(style) ? (/\bA\b|upper/.test(style) ? 'upperLetter' : 'lowerLetter') : /\bi\b|roman/.test(style) ? (/\bI\b|upper/.test(style) ? 'upperRoman' : 'lowerRoman') : 'decimal';
+          lists.push({ format, n: (parseInt(attrs.start ?? '1', 10) || 1) - 1 });
+        }
+        if (name === 'li') {
+          flush();
+          const l = lists[lists.length - 1];
+          if (l && l.format !== 'none') {
+            l.n = attrs.value !== undefined && Number.isFinite(parseInt(attrs.value, 10)) ? parseInt(attrs.value, 10) : l.n + 1;
+            marker = l.format === 'chinese' ? formatNumber(l.n, 'chineseCounting') + '、' : formatNumber(l.n, l.format) + '.';
+          }
           return;
         }
         if (name === 'table') {
@@ -199,6 +221,12 @@ export function readHtmlText(html: string): { blocks: Block[]; notices: Notice[]
       onclosetag(name) {
         if (skip) {
           skip--;
+          return;
+        }
+        if (name === 'ol' || name === 'ul') {
+          flush();
+          lists.pop();
+          marker = '';
           return;
         }
         const t = tables[tables.length - 1];
@@ -268,7 +296,11 @@ export function readHtmlText(html: string): { blocks: Block[]; notices: Notice[]
       break;
     }
   }
-  return { blocks: all.slice(start, end), notices };
+  // Paragraphs and tables are numbered within the report, not the page around it.
+  let p = 0;
+  let t = 0;
+  const blocks = all.slice(start, end).map((b): Block => (b.kind === 'paragraph' ? { ...b, index: p++ } : { ...b, index: t++ }));
+  return { blocks, notices };
 }
 
 export function readHtml(bytes: Uint8Array): ReadDocument {
