@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import Ajv from 'ajv';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { unzipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import mammoth from 'mammoth';
 import type { Log } from 'sarif';
 import { toDocx, toHtml } from './helpers/office';
@@ -164,6 +164,22 @@ describe('--fix on a .docx', () => {
     const row = html.slice(html.indexOf('（七）总计'), html.indexOf('</tr>', html.indexOf('（七）总计')));
     assert.match(row, /<td><p>14<\/p><\/td>/);
     assert.doesNotMatch(row, /41/);
+  });
+
+  it('on a file LibreOffice wrote: the document part comes back exactly as LibreOffice wrote it', () => {
+    const d = dir();
+    const original = unzipSync(readFileSync(join(__dirname, 'fixtures', 'import', '002-libreoffice.docx')));
+    const xml = Buffer.from(original['word/document.xml']).toString('utf8');
+    const at = xml.indexOf('<w:t>14</w:t>', xml.indexOf('（七）总计'));
+    assert.ok(at > 0);
+    const broken = { ...original, 'word/document.xml': strToU8(xml.slice(0, at) + '<w:t>41</w:t>' + xml.slice(at + 13)) };
+    writeFileSync(join(d, 'lo.docx'), zipSync(broken));
+    assert.match(cli(['check', 'lo.docx'], d).stdout, /XR101  此处应为 14，实际为 41/);
+    const r = cli(['check', '--fix', 'lo.docx'], d);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const fixed = unzipSync(readFileSync(join(d, 'lo.docx')));
+    assert.equal(Buffer.from(fixed['word/document.xml']).toString('utf8'), xml);
+    for (const name of Object.keys(original)) assert.deepEqual(Buffer.from(fixed[name]), Buffer.from(original[name]), name);
   });
 
   it('is refused on a web page, which stays as it was', () => {
