@@ -13,7 +13,6 @@ let loaded: Importer | undefined;
 
 export function importer(): Importer {
   if (!loaded) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     loaded = (typeof XXGK_IMPORT_BUNDLE === 'string' ? require(XXGK_IMPORT_BUNDLE) : require('./import')) as Importer;
   }
   return loaded;

@@ -52,7 +52,6 @@ interface TableBuild {
   gridCols: number;
   /** Widths of the grid columns (twips), from tblGrid. */
   widths: number[];
-  inGrid: boolean;
   rows: RowBuild[];
   row: RowBuild | null;
   cell: CellBuild | null;
@@ -467,10 +466,10 @@ export function walkDocument(part: string, xml: string, defs: NumberingDefs): { 
           }
           if (paras.length) {
             // A table inside a text box: read its cells as paragraphs of the box.
-            tables.push({ index: -1, gridCols: 0, widths: [], inGrid: false, rows: [], row: null, cell: null, nested: 1 });
+            tables.push({ index: -1, gridCols: 0, widths: [], rows: [], row: null, cell: null, nested: 1 });
             return;
           }
-          tables.push({ index: tableIndex++, gridCols: 0, widths: [], inGrid: false, rows: [], row: null, cell: null, nested: 0 });
+          tables.push({ index: tableIndex++, gridCols: 0, widths: [], rows: [], row: null, cell: null, nested: 0 });
           return;
         case 'tblGrid':
           if (t && t.nested === 0) inTblGrid = true;
