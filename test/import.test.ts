@@ -10,7 +10,7 @@ import { describe, it } from 'node:test';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import { checkText, type Diagnostic } from '../server/src/core';
-import { convert, ImportError, locate, readDocument } from '../server/src/node/import';
+import { convert, fixDocx, ImportError, locate, readDocument } from '../server/src/node/import';
 import { chineseCounting } from '../server/src/node/import/numbering';
 import type { Grid } from '../server/src/node/import/types';
 import { docxPackage, esc, toDocx, toHtml } from './helpers/office';
@@ -347,5 +347,32 @@ describe('files another office suite wrote (LibreOffice, test/fixtures/import/)'
   }
   it('004-libreoffice.doc (Word 97, OLE) → save as .docx', () => {
     assert.throws(() => readDocument(readFileSync(join(DIR, '004-libreoffice.doc'))), (e: unknown) => e instanceof ImportError && e.id === 'read.ole');
+  });
+});
+
+describe('writing fixed cells back (fixDocx)', () => {
+  it('a number into an empty cell becomes a new run in its paragraph; a digit split over runs lands in the first run', () => {
+    const cells = [
+      tc('<w:p><w:pPr><w:jc w:val="center"/></w:pPr></w:p>'),
+      tc('<w:p/>'),
+      tc(''),
+      tc('<w:p><w:r><w:t>1</w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>2</w:t></w:r></w:p>'),
+    ];
+    const bytes = docx(tbl(4, `<w:tr>${cells.join('')}</w:tr>`));
+    const c = convert(bytes);
+    assert.equal(c.text, '|  |  |  | 12 |\n| --- | --- | --- | --- |\n');
+    const after = '| 7 | 8 | 9 | 30 |\n| --- | --- | --- | --- |\n';
+    const fixed = fixDocx(bytes, c, after);
+    assert.equal(convert(fixed).text, after);
+    const xml = Buffer.from(unzipSync(fixed)['word/document.xml']).toString('utf8');
+    assert.match(xml, /<w:p><w:pPr><w:jc w:val="center"\/><\/w:pPr><w:r><w:t>7<\/w:t><\/w:r><\/w:p>/);
+    assert.match(xml, /<w:p><w:r><w:t>8<\/w:t><\/w:r><\/w:p>/);
+    assert.match(xml, /<w:t xml:space="preserve">9<\/w:t>/);
+    assert.match(xml, /<w:t>30<\/w:t><\/w:r><w:r><w:rPr><w:i\/><\/w:rPr><w:t><\/w:t>/);
+  });
+  it('refuses a change outside the table cells', () => {
+    const bytes = docx(p('标题') + tbl(1, `<w:tr>${tc('5')}</w:tr>`));
+    const c = convert(bytes);
+    assert.throws(() => fixDocx(bytes, c, c.text.replace('标题', '题目')), (e: unknown) => e instanceof ImportError && e.id === 'fix.cellNotFound');
   });
 });

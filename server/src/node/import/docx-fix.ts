@@ -86,6 +86,8 @@ export function fixedXml(xml: string, map: SourceMap, before: string, after: str
       if (!target) {
         if (from > 0 && r.seg[from - 1] >= 0) target = { seg: r.seg[from - 1], off: r.off[from - 1] + 1 };
         else if (to < o.length && r.seg[to] >= 0) target = { seg: r.seg[to], off: r.off[to] };
+        // A cell that reads empty but has a run (empty or spaces only): the text goes into its first run.
+        else if (o === '' && cell.segments.length > 0) target = { seg: 0, off: cell.segments[0].text.length };
       }
       for (let c = to - 1; c >= from; c--) {
         if (r.seg[c] < 0) continue;
@@ -98,8 +100,16 @@ export function fixedXml(xml: string, map: SourceMap, before: string, after: str
         const seg = cell.segments[target.seg];
         const t = text(seg);
         newSeg.set(seg, t.slice(0, target.off) + ins + t.slice(target.off));
-      } else if (cell.insertAt !== undefined && cell.segments.length === 0) {
-        inserts.push({ start: cell.insertAt, end: cell.insertAt, text: `<w:r><w:t>${escapeXml(ins)}</w:t></w:r>` });
+      } else if (cell.segments.length === 0 && cell.insertAt !== undefined) {
+        // A new run at the end of the cell's first paragraph, with the paragraph's own prefix.
+        const w = /^<\/([\w.-]+:)?p\s*>/.exec(xml.slice(cell.insertAt, cell.insertAt + 40))?.[1] ?? '';
+        inserts.push({ start: cell.insertAt, end: cell.insertAt, text: `<${w}r><${w}t>${escapeXml(ins)}</${w}t></${w}r>` });
+      } else if (cell.segments.length === 0 && cell.emptyParagraph !== undefined) {
+        const { start, end } = cell.emptyParagraph;
+        const m = /^<([\w.-]+:)?p(\s[^>]*)?\/>$/.exec(xml.slice(start, end));
+        if (!m) throw new ImportError('fix.noRun', where);
+        const w = m[1] ?? '';
+        inserts.push({ start, end, text: `<${w}p${(m[2] ?? '').replace(/\s+$/, '')}><${w}r><${w}t>${escapeXml(ins)}</${w}t></${w}r></${w}p>` });
       } else throw new ImportError('fix.noRun', where);
     }
   }

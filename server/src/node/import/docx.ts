@@ -35,6 +35,7 @@ interface CellBuild {
   pieces: Piece[][];
   segments: TextSegment[];
   insertAt?: number;
+  emptyParagraph?: { start: number; end: number };
   gridSpan: number;
   vMerge: 'restart' | 'continue' | null;
   hMerge: 'restart' | 'continue' | null;
@@ -68,6 +69,8 @@ interface ParaBuild {
   boxes: Piece[][];
   /** Offset of this paragraph's end tag (for inserting a run). */
   end?: number;
+  /** The whole element when it is written `<w:p/>`. */
+  empty?: { start: number; end: number };
 }
 
 function int(v: string | undefined, dflt: number): number {
@@ -250,7 +253,7 @@ function buildGrid(t: TableBuild, notices: Notice[]): Grid {
         notices.push({ id: 'orphanMerge', args: { table: t.index + 1, row: ri + 1, col: col + 1 } });
       }
       const pieces = c.pieces;
-      cells.push({ row: ri, col, rowSpan: 1, colSpan: span, paragraphs: pieces.map((p) => p.map((x) => x.text).join('')), pieces, segments: c.segments, insertAt: c.insertAt });
+      cells.push({ row: ri, col, rowSpan: 1, colSpan: span, paragraphs: pieces.map((p) => p.map((x) => x.text).join('')), pieces, segments: c.segments, insertAt: c.insertAt, emptyParagraph: c.emptyParagraph });
       rowPlaced.push({ row: ri, col, cell: cells.length - 1 });
       col += span;
     }
@@ -350,7 +353,10 @@ export function walkDocument(part: string, xml: string, defs: NumberingDefs): { 
     const cell = currentCell();
     if (cell) {
       cell.pieces.push(pieces, ...p.boxes);
-      if (cell.insertAt === undefined && p.end !== undefined) cell.insertAt = p.end;
+      if (cell.insertAt === undefined && cell.emptyParagraph === undefined) {
+        if (p.end !== undefined) cell.insertAt = p.end;
+        else if (p.empty !== undefined) cell.emptyParagraph = p.empty;
+      }
       return;
     }
     for (const ps of [pieces, ...p.boxes]) {
@@ -520,8 +526,8 @@ export function walkDocument(part: string, xml: string, defs: NumberingDefs): { 
         case 'p': {
           const p = paras.pop();
           if (!p) return;
-          const end = xml.lastIndexOf('</', pos - 1);
-          if (end > 0 && xml.charCodeAt(pos - 2) !== 0x2f) p.end = end; // not for <w:p/>
+          if (xml.charCodeAt(pos - 2) === 0x2f) p.empty = { start: xml.lastIndexOf('<', pos - 1), end: pos }; // <w:p/>
+          else p.end = xml.lastIndexOf('</', pos - 1);
           finishParagraph(p);
           return;
         }

@@ -30,6 +30,8 @@ export interface Cell {
   segments?: TextSegment[];
   /** .docx only: offset in the XML just before the end of the cell's first paragraph (`</w:p>`). */
   insertAt?: number;
+  /** .docx only: the cell's first paragraph when it is an empty element (`<w:p/>`): its offsets. */
+  emptyParagraph?: { start: number; end: number };
 }
 
 export interface Grid {
