@@ -3,10 +3,14 @@ import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 
 const quiet = process.argv.includes('--quiet');
+// The readers of .docx and web pages (dist/import.js) are loaded lazily by the CLI and the client:
+// XXGK_IMPORT_BUNDLE tells server/src/node/import-loader.ts where, and keeps them out of both bundles.
+const lazyImport = { define: { XXGK_IMPORT_BUNDLE: '"./import.js"' }, external: ['./import.js'] };
 const entries = [
-  { in: 'server/src/cli.ts', out: 'cli', banner: '#!/usr/bin/env node' },
+  { in: 'server/src/cli.ts', out: 'cli', banner: '#!/usr/bin/env node', ...lazyImport },
   { in: 'server/src/server.ts', out: 'server' },
-  { in: 'client/src/extension.ts', out: 'client', external: ['vscode'] },
+  { in: 'client/src/extension.ts', out: 'client', ...lazyImport, external: ['vscode', ...lazyImport.external] },
+  { in: 'server/src/node/import/index.ts', out: 'import' },
 ].filter((e) => existsSync(e.in));
 
 await Promise.all(
@@ -24,6 +28,7 @@ await Promise.all(
       // Chinese strings as UTF-8, not \uXXXX escapes: a third of the size.
       charset: 'utf8',
       external: e.external ?? [],
+      define: e.define,
       banner: e.banner ? { js: e.banner } : undefined,
       metafile: true,
       logLevel: quiet ? 'error' : 'info',

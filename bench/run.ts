@@ -18,6 +18,7 @@ const args = process.argv.slice(2);
 const JSON_OUT = args.includes('--json');
 const NO_CLI = args.includes('--no-cli');
 const NO_LSP = args.includes('--no-lsp');
+const NO_IMPORT = args.includes('--no-import');
 /** Time the TypeScript sources as tsx runs them (readable names for --cpu-prof) instead of the bundle. */
 const FROM_SOURCE = args.includes('--source');
 const CLI_FILES = 1000;
@@ -579,6 +580,10 @@ async function main(): Promise<void> {
   const cli = NO_CLI ? { available: false, reason: 'skipped (--no-cli)' } : cliBench();
   const tg = targets(rows, mdl, lin, cli);
   const lsp = NO_LSP ? { skipped: '--no-lsp' } : await lspBench();
+  // Word files and web pages (bench/import.ts, issue 12).
+  progress('import: .docx and .html');
+  const importFigures = NO_IMPORT ? { skipped: '--no-import' } : await import('./import').then((m) => m.runImportBench()).catch((e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }));
+  progressDone();
   const cpu = cpus();
   const env = {
     node: process.version,
@@ -597,7 +602,7 @@ async function main(): Promise<void> {
   if (JSON_OUT) {
     process.stdout.write(
       JSON.stringify(
-        { version: 1, env, core: rows, markdownlint: mdl, linearity: lin, cli, targets: tg, lsp, totalSeconds },
+        { version: 1, env, core: rows, markdownlint: mdl, linearity: lin, cli, targets: tg, lsp, import: importFigures, totalSeconds },
         null,
         2,
       ) + '\n',
@@ -691,6 +696,11 @@ async function main(): Promise<void> {
   );
   out.push('');
   out.push(printLsp(lsp));
+  out.push('');
+  if ('targets' in importFigures) {
+    out.push(`Word files and web pages (bench/import.ts): GBK page of a 100 KiB report read + checked in ${fmt(importFigures.htmlReadAndCheckMs)} ms`);
+    out.push(table(['target', 'measured', 'result'], importFigures.targets.map((t) => [t.target, t.measured, t.pass === null ? 'n/a' : t.pass ? 'PASS' : 'MISS']), 2));
+  } else out.push(`Word files and web pages: ${JSON.stringify(importFigures)}`);
   out.push('');
   out.push(`total ${fmt(totalSeconds)} s`);
   process.stdout.write(out.join('\n') + '\n');

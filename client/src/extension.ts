@@ -10,6 +10,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { registerImport } from './import-command';
 
 const LANGUAGES = ['plaintext', 'markdown', 'xxgk-report'] as const;
 const SCHEMES = ['file', 'untitled'] as const;
@@ -122,6 +123,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       resolveTask: (task) => resolveCheckTask(context, task),
     }),
   );
+
+  // .docx and web pages: "Open as Text Report" (client/src/import-command.ts).
+  registerImport(context, (scope) => resolveLocale(vscode.workspace.getConfiguration('xxgkReport', scope).get<string>('locale'), vscode.env.language), DOCUMENT_SELECTOR);
 
   const serverModule = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath;
   const serverOptions: ServerOptions = {

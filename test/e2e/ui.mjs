@@ -1,7 +1,8 @@
 // UI checks in code-server with the packaged .vsix installed: what a user sees. Usage:
 //   node test/e2e/ui.mjs <workspace folder> <artifacts folder>
 // The workspace holds report.txt (seed 002, line 153 says 7 instead of 4), report.md (a markdown report
-// with a planted error) and notes.txt (not a report). Each check is counted; each takes a screenshot into
+// with a planted error), notes.txt (not a report) and word-report.docx (seed 002 as a Word file with the
+// same wrong number). Each check is counted; each takes a screenshot into
 // the artifacts folder (failure-<n>.png on failure). With E2E_SCREENSHOTS=1 the README's three pictures
 // in docs/images/ are written too.
 import { mkdirSync } from 'node:fs';
@@ -268,6 +269,38 @@ await check('notes.txt (not a report) gets no problems', async () => {
   const rows = await problems.filter({ hasText: 'notes.txt' }).count();
   if (rows !== 0) throw new Error(`${rows} problem rows for notes.txt`);
   if ((await editor.locator('.squiggly-error, .squiggly-warning, .squiggly-info').count()) !== 0) throw new Error('squiggles in notes.txt');
+});
+
+await check('word-report.docx: "Open as Text Report" from the explorer opens word-report.md with the squiggle under the wrong total', async () => {
+  // The outline check folded the folder's pane: open it again.
+  const pane = page.locator('.pane-header', { hasText: 'WS' }).first();
+  if ((await pane.getAttribute('aria-expanded')) === 'false') await pane.click();
+  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'word-report.docx' }).first();
+  await row.click({ button: 'right' });
+  const item = page.locator('.context-view .action-item', { hasText: 'Open as Text Report' }).first();
+  await item.waitFor();
+  await item.hover();
+  await readmeShot('open-as-text.png');
+  await item.click();
+  await page.locator('.tab.active', { hasText: 'word-report.md' }).waitFor();
+  await page.keyboard.press('Control+Shift+M');
+  const problem = problems.filter({ hasText: '此处应为 4，实际为 7' }).first();
+  await problem.waitFor();
+  const line = Number(/\[(?:Ln|行) (\d+)/.exec(await problem.innerText())?.[1]);
+  if (!line) throw new Error(`no line in ${await problem.innerText()}`);
+  await goToLine(line);
+  const s = await boxOf(editor.locator('.squiggly-error').filter({ visible: true }).first());
+  let found = false;
+  let boxes = [];
+  for (let tries = 0; tries < 20 && !found; tries++) {
+    if (tries > 0) await page.waitForTimeout(150);
+    ({ found, boxes } = await textUnder(await boxOf(editor.locator('.squiggly-error').filter({ visible: true }).first()), '7'));
+  }
+  if (!found) throw new Error(`squiggle ${JSON.stringify(s)} is not under a "7": ${JSON.stringify(boxes)}`);
+  // The language status says where the text came from.
+  await page.locator('[id="status.languageStatus"]').click();
+  await page.locator('.hover-language-status', { hasText: '转换自 word-report.docx' }).first().waitFor();
+  await page.keyboard.press('Escape');
 });
 
 await close();

@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { toDocx } from '../helpers/office';
 
 const EXTENSION_ID = 'xxgk-report.xxgk-report';
 const FIXTURE = '002_3f5e56868c97c344.txt';
@@ -151,9 +152,29 @@ describe('xxgk-report in the editor', () => {
     if ('children' in t3) assert.ok(t3.children.length > 0, 'section 三 has no table in the outline');
   });
 
+  it('opens a Word file as a text report: <name>.md beside it, the wrong total underlined there', async () => {
+    const lines = original.split('\n');
+    lines[WRONG_LINE] = lines[WRONG_LINE].replace('4', '7');
+    const docx = path.join(dir, 'word-report.docx');
+    fs.writeFileSync(docx, toDocx(lines.join('\n'), { numbered: true, splitRuns: true, tracked: true }));
+    await vscode.commands.executeCommand('xxgkReport.openAsTextReport', vscode.Uri.file(docx));
+    const md = vscode.Uri.file(path.join(dir, 'word-report.md'));
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor && editor.document.uri.fsPath === md.fsPath, `active editor: ${editor?.document.uri.fsPath}`);
+    try {
+      const d = await waitForDiagnostics(md, xr101, 'XR101 in the converted Word file');
+      assert.equal(editor.document.getText(d.range), '7');
+      assert.match(d.message, /此处应为 4，实际为 7/);
+      const symbols = (await vscode.commands.executeCommand<(vscode.DocumentSymbol | vscode.SymbolInformation)[]>('vscode.executeDocumentSymbolProvider', md)) ?? [];
+      for (const t of SECTION_TITLES) assert.ok(symbols.map(symbolName).some((n) => n.includes(t)), `outline lacks ${t}`);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
   it('contributes and registers its commands', async () => {
     const all = new Set(await vscode.commands.getCommands(true));
-    for (const c of ['newReport2021', 'newReport2019', 'checkWorkspace', 'recomputeAll', 'recomputeTable', 'convertTableToMarkdown']) {
+    for (const c of ['newReport2021', 'newReport2019', 'checkWorkspace', 'recomputeAll', 'recomputeTable', 'convertTableToMarkdown', 'openAsTextReport']) {
       assert.ok(all.has(`xxgkReport.${c}`), `command xxgkReport.${c} is not registered`);
     }
   });

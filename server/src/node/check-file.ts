@@ -2,11 +2,21 @@
 
 import type { Diagnostic, Locale, SectionNumber, TemplateVersion } from '../core';
 import type { Candidate } from './collect';
+import type { SourceLocation } from './import/render';
 import type { Encoding } from './text-file';
+
+/** A .docx or web page checked through its converted text: where each position of that text came from. */
+export interface Origin {
+  kind: 'docx' | 'html';
+  locate(line: number, character: number): SourceLocation | null;
+  /** What the reader dropped or inlined, in the file's message language. */
+  notices: string[];
+}
 
 export interface FileResult {
   file: Candidate;
-  encoding: Encoding;
+  /** The text file's encoding, or for a converted file its character set (a .docx is UTF-8 XML). */
+  encoding: Encoding | (string & {});
   /** What the output needs of the model (the model itself, text and all, is not kept). */
   isReport: boolean;
   template: TemplateVersion | null;
@@ -18,6 +28,8 @@ export interface FileResult {
   locale: Locale;
   /** Fixes written to the file (with --fix). */
   fixed: number;
+  /** Set for a .docx or web page: the findings' ranges are in its converted markdown text. */
+  origin?: Origin;
 }
 
 /** The diagnostics an output shows (--quiet: errors only). */

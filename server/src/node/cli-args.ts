@@ -19,6 +19,8 @@ export interface Args {
   help: boolean;
   version: boolean;
   colour: boolean | undefined;
+  /** `convert -o <file>`. */
+  output: string | undefined;
 }
 
 export class UsageError extends Error {
@@ -46,6 +48,7 @@ const OPTIONS: Record<string, Spec> = {
   version: { value: false, short: 'v' },
   color: { value: false },
   'no-color': { value: false },
+  output: { value: true, short: 'o' },
 };
 const SHORT = new Map(Object.entries(OPTIONS).flatMap(([name, s]) => (s.short ? [[s.short, name] as const] : [])));
 SHORT.set('V', 'version');
@@ -82,6 +85,7 @@ export function parseArgs(argv: readonly string[]): Args {
     help: false,
     version: false,
     colour: undefined,
+    output: undefined,
   };
   const positional: string[] = [];
 
@@ -107,6 +111,9 @@ export function parseArgs(argv: readonly string[]): Args {
       }
       case 'config':
         args.config = value;
+        break;
+      case 'output':
+        args.output = value;
         break;
       case 'fix':
         args.fix = true;

@@ -40,27 +40,45 @@ const zh = {
   'usage.badFormat': '--format 的值无效：{value}（可用 text、json、sarif）',
   'usage.badLocale': '--locale 的值无效：{value}（可用 zh-cn、en）',
   'usage.unknownRule': '--disable 中的未知规则：{rule}（xxgk-report --list-rules 查看全部规则）',
-  'usage.unknownCommand': '未知命令：{command}（目前只有 check；xxgk-report --help 查看用法）',
+  'usage.unknownCommand': '未知命令：{command}（可用 check、convert；xxgk-report --help 查看用法）',
   'usage.noCommand': '缺少命令：xxgk-report check [选项] <文件或文件夹…>（xxgk-report --help 查看用法）',
   'usage.noFiles': '请指定要检查的文件或文件夹：xxgk-report check [选项] <文件或文件夹…>',
 
   'rules.header': '代码\t别名\t默认级别\t说明',
 
-  'help': `用法：xxgk-report check [选项] <文件或文件夹…>
+  // Word documents and web pages (cli-import.ts)
+  'import.failed': '{path}：{message}',
+  'import.notice': '{path}：注意：{message}',
+  'where.cell': '第{table}个表格第{row}行第{col}列',
+  'where.table': '第{table}个表格',
+  'where.paragraph': '第{paragraph}段',
+  'where.converted': '（转换文本 {line}:{col}）',
+  'convert.written': '已将 {from} 转换为 {path}',
+  'usage.convertOne': '请指定一个要转换的文件：xxgk-report convert <文件> [-o 输出.md]',
+  'usage.outputOnlyConvert': '-o/--output 只能用于 convert 命令',
 
-检查政府信息公开工作年度报告（.txt、.md）：六个部分、表格勾稽关系、单元格数值、年度与格式。
-文件夹会递归查找 .txt 和 .md 文件，只检查看起来像年度报告的文件（跳过的文件数在汇总中给出；
-不进入以“.”开头的文件夹和 node_modules）。直接给出的文件总会检查。
+  'help': `用法：xxgk-report check [选项] <文件或文件夹…>
+      xxgk-report convert <文件> [-o 输出.md]
+
+检查政府信息公开工作年度报告（.txt、.md，以及 Word 的 .docx 和网页 .html/.htm）：六个部分、
+表格勾稽关系、单元格数值、年度与格式。.docx 和网页先转换为 markdown 文本再检查，问题指明所在的
+表格、行和列。文件夹会递归查找 .txt、.md、.docx、.html 和 .htm 文件，只检查看起来像年度报告的文件
+（跳过的文件数在汇总中给出；不进入以“.”开头的文件夹和 node_modules）。直接给出的文件总会检查。
+.doc、.wps 和 PDF 不能直接读取（请另存为 .docx）。
+
+convert 把 .docx 或网页转换为 markdown 文本，输出到标准输出或 -o 指定的文件。
 
 选项：
   -f, --format <text|json|sarif>  输出格式（默认 text）
-      --fix                       应用全部首选修复并原地写回文件（保持编码、BOM 和换行符）
+      --fix                       应用全部首选修复并原地写回文件（保持编码、BOM 和换行符；
+                                  .docx 只改写被修复单元格的文字，网页不修复）
       --disable <代码或别名,…>    关闭规则，如 --disable XR201,heading-variant
       --locale <zh-cn|en>         消息语言（默认 zh-cn，或配置文件中的 locale）
   -q, --quiet                     只报告错误
   -c, --config <路径>             使用指定的配置文件，不再逐级查找 .xxgkrc.json
       --list-rules                列出全部规则
       --color, --no-color         强制开启或关闭颜色（默认：输出到终端且未设置 NO_COLOR 时开启）
+  -o, --output <路径>             convert：写入该文件（默认输出到标准输出）
   -h, --help                      显示本帮助
   -v, --version                   显示版本号
 
@@ -108,24 +126,40 @@ const en: Record<CliMessageId, string> = {
   'usage.badFormat': 'Invalid --format: {value} (text, json or sarif)',
   'usage.badLocale': 'Invalid --locale: {value} (zh-cn or en)',
   'usage.unknownRule': 'Unknown rule in --disable: {rule} (see xxgk-report --list-rules)',
-  'usage.unknownCommand': 'Unknown command: {command} (only check for now; see xxgk-report --help)',
+  'usage.unknownCommand': 'Unknown command: {command} (check or convert; see xxgk-report --help)',
   'usage.noCommand': 'Missing command: xxgk-report check [options] <files or folders…> (see xxgk-report --help)',
   'usage.noFiles': 'Name the files or folders to check: xxgk-report check [options] <files or folders…>',
 
   'rules.header': 'code\talias\tdefault\tdescription',
 
-  'help': `Usage: xxgk-report check [options] <files or folders…>
+  'import.failed': '{path}: {message}',
+  'import.notice': '{path}: note: {message}',
+  'where.cell': 'table {table} row {row} col {col}',
+  'where.table': 'table {table}',
+  'where.paragraph': 'paragraph {paragraph}',
+  'where.converted': '(converted {line}:{col})',
+  'convert.written': 'Converted {from} to {path}',
+  'usage.convertOne': 'Name one file to convert: xxgk-report convert <file> [-o out.md]',
+  'usage.outputOnlyConvert': '-o/--output is for the convert command only',
 
-Checks government information disclosure annual reports (政府信息公开工作年度报告, .txt and .md): the six
-sections, the table identities (勾稽关系), cell values, year and template. Folders are searched recursively
-for .txt and .md files and only files that look like annual reports are checked (the summary says how many
-were skipped; folders starting with "." and node_modules are not entered). Files named directly are always
-checked.
+  'help': `Usage: xxgk-report check [options] <files or folders…>
+       xxgk-report convert <file> [-o out.md]
+
+Checks government information disclosure annual reports (政府信息公开工作年度报告, .txt and .md, and Word
+.docx files and web pages .html/.htm): the six sections, the table identities (勾稽关系), cell values, year
+and template. A .docx or web page is converted to markdown text first; its findings name the table, row and
+column. Folders are searched recursively for .txt, .md, .docx, .html and .htm files and only files that
+look like annual reports are checked (the summary says how many were skipped; folders starting with "." and
+node_modules are not entered). Files named directly are always checked. .doc, .wps and PDF files cannot be
+read directly (save them as .docx).
+
+convert turns a .docx or web page into the markdown text, on standard output or into the -o file.
 
 Options:
   -f, --format <text|json|sarif>  output format (default text)
       --fix                       apply every preferred fix and write the files in place (encoding, BOM
-                                  and line endings kept)
+                                  and line endings kept; in a .docx only the fixed cells' text changes;
+                                  web pages are not fixed)
       --disable <code or alias,…> turn rules off, e.g. --disable XR201,heading-variant
       --locale <zh-cn|en>         message language (default zh-cn, or the config file's locale)
   -q, --quiet                     report errors only
@@ -133,6 +167,7 @@ Options:
       --list-rules                list every rule
       --color, --no-color         force colours on or off (default: on when writing to a terminal and
                                   NO_COLOR is not set)
+  -o, --output <path>             convert: write to this file (default: standard output)
   -h, --help                      show this help
   -v, --version                   show the version
 

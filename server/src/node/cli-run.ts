@@ -17,6 +17,7 @@ import {
   type Locale,
 } from '../core';
 import { count, type FileResult } from './check-file';
+import { checkImported, convertCommand, isImportFile } from './cli-import';
 import { earlyLocale, parseArgs, UsageError, type Args } from './cli-args';
 import { m, severityWord } from './cli-messages';
 import { collect, displayPath, type Candidate } from './collect';
@@ -76,6 +77,8 @@ export function run(argv: readonly string[], io: Io, version: string): number {
     return 0;
   }
   if (args.command === undefined) return usage(io, locale, new UsageError('usage.noCommand'));
+  if (args.command === 'convert') return convertCommand(args, io, locale);
+  if (args.output !== undefined) return usage(io, locale, new UsageError('usage.outputOnlyConvert'));
   if (args.command !== 'check') return usage(io, locale, new UsageError('usage.unknownCommand', { command: args.command }));
   if (args.paths.length === 0) return usage(io, locale, new UsageError('usage.noFiles'));
 
@@ -185,6 +188,8 @@ function checkOne(
     problem(m(cliLocale, 'io.readFailed', { path: file.display, detail: err.code ?? String(e) }), file.display);
     return null;
   }
+  // .docx and web pages (and anything whose bytes are a package, OLE file or PDF) go to the readers.
+  if (isImportFile(file, snap.bytes)) return checkImported(file, snap, { args, cliLocale, configFor, reportConfig, problem, note });
   const decoded = decodeText(snap.bytes);
   if (!decoded.ok) {
     problem(m(cliLocale, decoded.reason === 'binary' ? 'io.binary' : 'io.encoding', { path: file.display }), file.display);

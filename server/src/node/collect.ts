@@ -1,5 +1,5 @@
-// Which files a `check` run looks at: files named on the command line always; inside folders, .txt and
-// .md files found recursively (the caller then keeps those that look like reports). Symbolic links to
+// Which files a `check` run looks at: files named on the command line always; inside folders, .txt, .md,
+// .docx, .html and .htm files found recursively (the caller then keeps those that look like reports). Symbolic links to
 // files are followed only when their target stays inside the folder that was named; links to folders are
 // never followed (no cycles, no escaping the tree).
 
@@ -25,7 +25,7 @@ export interface Collected {
   missing: { arg: string; reason: 'notFound' | 'notFile' }[];
 }
 
-const EXTENSIONS = /\.(txt|md)$/i;
+const EXTENSIONS = /\.(txt|md|docx|html?)$/i;
 
 export function isInside(root: string, path: string): boolean {
   const rel = relative(root, path);

@@ -3,9 +3,10 @@
 
 import type { Diagnostic, SectionNumber, TemplateVersion } from '../core';
 import { shown, type FileResult } from './check-file';
+import type { SourceLocation } from './import/render';
 
 /** The core's diagnostic as the contract prints it: fixes reduced to `fixable`. */
-export type JsonDiagnostic = Omit<Diagnostic, 'related' | 'fixes'> & { fixable: boolean };
+export type JsonDiagnostic = Omit<Diagnostic, 'related' | 'fixes'> & { fixable: boolean; source?: SourceLocation };
 
 export interface JsonFile {
   path: string;
@@ -14,6 +15,8 @@ export interface JsonFile {
   year: number | null;
   sections: { number: SectionNumber; title: string; line: number }[];
   diagnostics: JsonDiagnostic[];
+  /** A .docx or web page: what it was converted from (ranges are in the converted text), and notices. */
+  converted?: { from: 'docx' | 'html'; notices: string[] };
 }
 
 export interface JsonOutput {
@@ -41,13 +44,25 @@ export function jsonDiagnostic(d: Diagnostic): JsonDiagnostic {
 export function toJson(results: readonly FileResult[], quiet: boolean): JsonOutput {
   return {
     version: 1,
-    files: results.map((r) => ({
-      path: r.file.display,
-      encoding: r.encoding,
-      template: r.template,
-      year: r.year,
-      sections: r.sections,
-      diagnostics: shown(r, quiet).map(jsonDiagnostic),
-    })),
+    files: results.map((r) => {
+      const f: JsonFile = {
+        path: r.file.display,
+        encoding: r.encoding,
+        template: r.template,
+        year: r.year,
+        sections: r.sections,
+        diagnostics: shown(r, quiet).map(jsonDiagnostic),
+      };
+      if (r.origin) {
+        // Additive: where each finding sits in the Word document or web page.
+        const origin = r.origin;
+        f.converted = { from: origin.kind, notices: origin.notices };
+        f.diagnostics.forEach((jd) => {
+          const loc = origin.locate(jd.range.start.line, jd.range.start.character);
+          if (loc) jd.source = loc;
+        });
+      }
+      return f;
+    }),
   };
 }

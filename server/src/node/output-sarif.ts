@@ -56,9 +56,15 @@ export function toSarif(input: SarifInput): Log {
   for (const r of input.results) {
     const where = artifactLocation(r.file.display);
     const artifactIndex = artifacts.length;
-    artifacts.push({ location: where, encoding: r.encoding, sourceLanguage: r.file.display.toLowerCase().endsWith('.md') ? 'markdown' : 'plaintext' });
-    const at = (range: Range): Location['physicalLocation'] => ({ artifactLocation: { ...where, index: artifactIndex }, region: region(range) });
-    for (const d of shown(r, input.quiet)) results.push(result(d, at, ruleIndex, where, artifactIndex));
+    artifacts.push({ location: where, encoding: r.encoding, sourceLanguage: r.origin ? r.origin.kind : r.file.display.toLowerCase().endsWith('.md') ? 'markdown' : 'plaintext' });
+    // A converted .docx or web page has no lines to point at: the file, and the cell in properties.
+    const at = (range: Range): Location['physicalLocation'] => (r.origin ? { artifactLocation: { ...where, index: artifactIndex } } : { artifactLocation: { ...where, index: artifactIndex }, region: region(range) });
+    for (const d of shown(r, input.quiet)) {
+      const res = result(r.origin ? { ...d, fixes: [] } : d, at, ruleIndex, where, artifactIndex);
+      const loc = r.origin?.locate(d.range.start.line, d.range.start.character);
+      if (loc) res.properties = { ...res.properties, source: loc };
+      results.push(res);
+    }
   }
 
   const notifications: Notification[] = input.problems.map((p) => ({

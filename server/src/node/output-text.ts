@@ -4,6 +4,7 @@
 import type { Diagnostic, Locale, Severity } from '../core';
 import { count, shown, type Counts, type FileResult } from './check-file';
 import { m, severityWord } from './cli-messages';
+import { whereText } from './cli-import';
 
 export interface Style {
   bold(s: string): string;
@@ -48,8 +49,11 @@ export function header(r: FileResult, locale: Locale, st: Style, counts: Counts)
   return st.bold(line);
 }
 
-export function diagnosticLine(path: string, d: Diagnostic, locale: Locale, st: Style): string {
-  const pos = `${path}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+export function diagnosticLine(path: string, d: Diagnostic, locale: Locale, st: Style, origin?: FileResult['origin']): string {
+  // A converted .docx or web page: the table, row and column (or paragraph), then the converted line.
+  const pos = origin
+    ? `${path}  ${whereText(locale, origin.locate(d.range.start.line, d.range.start.character), d.range.start.line, d.range.start.character)}`
+    : `${path}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
   return `${pos}  ${st.severity(d.severity, severityWord(locale, d.severity))}  ${st.dim(d.code)}  ${d.message}`;
 }
 
@@ -58,7 +62,8 @@ export function fileBlock(r: FileResult, quiet: boolean, st: Style): string[] {
   const ds = shown(r, quiet);
   if (quiet && ds.length === 0) return [];
   const locale = r.locale;
-  return [header(r, locale, st, count(r.diagnostics)), ...ds.map((d) => diagnosticLine(r.file.display, d, locale, st))];
+  const notices = r.origin && !quiet ? r.origin.notices.map((n) => st.dim(m(locale, 'import.notice', { path: r.file.display, message: n }))) : [];
+  return [header(r, locale, st, count(r.diagnostics)), ...notices, ...ds.map((d) => diagnosticLine(r.file.display, d, locale, st, r.origin))];
 }
 
 export interface Totals extends Counts {
