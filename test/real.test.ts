@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { applyEdits, checkText, containsPosition, fixAll, parseReport, type Diagnostic } from '../server/src/core';
+import { convert } from '../server/src/node/import';
 import { FIXTURES, numericCells, reflatten, textAt } from './helpers/reports';
 
 const real = (name: string) => readFileSync(join(FIXTURES, 'real', name), 'utf8');
@@ -101,4 +102,16 @@ describe('上海市 2020: real arithmetic errors', () => {
     const base = check(text).map(key).sort();
     for (const f of FLATTENINGS) assert.deepEqual(check(reflatten(text, f)).map(key).sort(), base, f);
   });
+});
+
+describe('the published web pages give the same findings as their text', () => {
+  // Header and data rows of 上海's table 二 split their grid columns differently (a span written as a
+  // value and an empty cell): the values are still placed, column by column.
+  const key = (d: Diagnostic) => [d.code, d.severity, d.table ?? '', d.row ?? '', d.column ?? '', d.expected ?? '', d.actual ?? ''].join('|');
+  for (const name of ['001_shanghai-szfbgt_2019', '002_shanghai-city_2020']) {
+    it(name, () => {
+      const page = convert(readFileSync(join(FIXTURES, 'real', `${name}.html`)));
+      assert.deepEqual(checkText(page.text).diagnostics.map(key).sort(), checkText(real(`${name}.txt`)).diagnostics.map(key).sort());
+    });
+  }
 });

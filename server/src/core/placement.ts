@@ -47,13 +47,20 @@ function fits(cells: readonly RawCell[], layout: readonly number[], s: number): 
     if (q < 0 || q >= cells.length) return false;
     if (q < min) min = q;
   }
+  let labelBefore = false;
+  let wordInValues = false;
   for (let k = 0; k < cells.length; k++) {
     if (cells[k].text === '') continue;
+    const value = isValueLike(cells[k].text);
     if (k >= min) {
       if (!layout.includes(k - s)) return false;
-    } else if (isValueLike(cells[k].text)) return false;
+      if (!value) wordInValues = true;
+    } else if (value) return false;
+    else labelBefore = true;
   }
-  return true;
+  // Words in a value column (`见附件`) are a wrong value only in a row that has its label: a shift that
+  // would read the row's own label as a value does not fit.
+  return !wordInValues || labelBefore;
 }
 
 function atShift(row: RawRow, layout: readonly number[], s: number): Placement {
@@ -224,7 +231,11 @@ export function placeRow(row: RawRow, n: number, layout: readonly number[] | nul
   }
   list = list.slice(from, to);
   if (list.length === n) return { labels, values: list, zone };
-  return { labels, values: null, zone, problem: list.length > n ? 'more' : 'fewer' };
+  // As many values as columns, but empty cells among them (a span written as its value and an empty
+  // cell, placed differently in the header and in the rows): the values in order are the columns.
+  const filled = zone.filter((c) => c.text !== '');
+  if (filled.length === n) return { labels, values: filled, zone };
+  return { labels, values: null, zone, problem: filled.length > n ? 'more' : 'fewer' };
 }
 
 /**

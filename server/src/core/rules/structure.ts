@@ -295,7 +295,7 @@ const valueCount: Rule = {
         if (r.aligned || r.expected === 0 || (r.kind !== 'data' && r.kind !== 'extra')) continue;
         const args = { table: ctx.msg('table.name', { table: table.id }), row: rowName(ctx, table, r), expected: r.expected, actual: r.cells.length };
         ctx.report({
-          message: ctx.msg(r.placement === 'more' ? 'row.valueCountMore' : 'row.valueCountFewer', args),
+          message: ctx.msg(args.actual > r.expected ? 'row.valueCountMore' : args.actual < r.expected ? 'row.valueCountFewer' : 'row.valueCountUnplaced', args),
           range: r.labelCells[r.labelCells.length - 1]?.range ?? r.range,
           table: table.id,
           row: r.label || undefined,
