@@ -59,6 +59,7 @@ rm -rf "$RUN" && mkdir -p "$RUN/ws" "$RUN/artifacts" "$RUN/logs"
 # The UI workspace: a .txt report with one wrong total, a markdown report with a planted error, a plain note.
 sed '153s/^\t4$/\t7/' test/fixtures/002_3f5e56868c97c344.txt > "$RUN/ws/report.txt"
 cp "examples/2022-示例县交通运输局-有错误.md" "$RUN/ws/report.md"
+cp test/fixtures/annotated/e2e-variant.md "$RUN/ws/variant.md"
 printf 'Shopping list\n\n- rice 2 kg\n- tea\n\n合计 3 items\n' > "$RUN/ws/notes.txt"
 # A Word file of the same report with the same wrong number, for "Open as Text Report".
 node --import tsx test/e2e/make-docx.ts test/fixtures/002_3f5e56868c97c344.txt 153 7 "$RUN/ws/word-report.docx"

@@ -1,8 +1,8 @@
 // UI checks in code-server with the packaged .vsix installed: what a user sees. Usage:
 //   node test/e2e/ui.mjs <workspace folder> <artifacts folder>
 // The workspace holds report.txt (seed 002, line 153 says 7 instead of 4), report.md (a markdown report
-// with a planted error), notes.txt (not a report) and word-report.docx (seed 002 as a Word file with the
-// same wrong number). Each check is counted; each takes a screenshot into
+// with a planted error), variant.md (a header with its 其他 column and two misspelt rows, nothing wrong),
+// notes.txt (not a report) and word-report.docx (seed 002 as a Word file with the same wrong number). Each check is counted; each takes a screenshot into
 // the artifacts folder (failure-<n>.png on failure). With E2E_SCREENSHOTS=1 the README's three pictures
 // in docs/images/ are written too.
 import { mkdirSync } from 'node:fs';
@@ -260,6 +260,24 @@ await check('report.md: the markdown report gets a squiggle and its problem', as
   if (!line) throw new Error(`no line in ${await row.innerText()}`);
   await goToLine(line);
   await editor.locator('.squiggly-error').filter({ visible: true }).first().waitFor();
+});
+
+await check('variant.md: the header\'s 其他 column and the misspelt rows get no error or warning, only their notices', async () => {
+  await openFile('variant.md');
+  await goToLine(55); // table 三: the header (with 其他) and both misspelt rows in view
+  // The two misspelt rows are read as their rows: an information notice each (blue), nothing red or yellow.
+  await editor.locator('.squiggly-info').filter({ visible: true }).nth(1).waitFor();
+  await page.waitForTimeout(500);
+  const bad = await editor.locator('.squiggly-error, .squiggly-warning').count();
+  if (bad !== 0) throw new Error(`${bad} error or warning squiggles in variant.md`);
+  const header = await page.evaluate(() =>
+    [...document.querySelectorAll('.editor-instance .view-lines .view-line')].map((l) => l.textContent.replace(/\u00a0/g, ' ')).find((t) => t.includes('商业企业')),
+  );
+  if (!header || !/\| 其他 \|/.test(header)) throw new Error(`the header row with 其他 is not in view: ${header}`);
+  await page.keyboard.press('Control+Shift+M');
+  await problems.filter({ hasText: '2.重申' }).filter({ hasText: 'XR012' }).first().waitFor();
+  await problems.filter({ hasText: '4.保护第三方合法' }).filter({ hasText: 'XR012' }).first().waitFor();
+  if ((await problems.filter({ hasText: '3.其他' }).count()) !== 0) throw new Error('a problem names the row 3.其他: the header cell 其他 was read as a row');
 });
 
 await check('notes.txt (not a report) gets no problems', async () => {
