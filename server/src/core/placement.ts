@@ -21,6 +21,14 @@ export function isPositional(row: RawRow): boolean {
   return row.shape === 'tsv' || row.shape === 'markdown';
 }
 
+/**
+ * Does the row keep every cell's place, so that a header's positions apply to it? Positional rows do,
+ * and so does one cell per line as Word writes it (an empty merged cell is a line holding only a TAB).
+ */
+export function keepsPlaces(row: RawRow): boolean {
+  return row.shape !== 'text';
+}
+
 /** Field positions that are empty in every row of the table: merged-cell artefacts. */
 export function emptyPositions(rows: readonly RawRow[]): Set<number> {
   let width = 0;
@@ -38,6 +46,7 @@ export function emptyPositions(rows: readonly RawRow[]): Set<number> {
 }
 
 const SHIFTS = [0, 1, -1, 2, -2, 3, -3];
+const ROW_LABEL_LIKE = /^\s*(?:\d{1,2}\s*[.、．]|[（(][一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]、)|^.{9,}/;
 
 /** Does the layout, shifted by `s`, fit the row: every column inside it, only labels before them? */
 function fits(cells: readonly RawCell[], layout: readonly number[], s: number): boolean {
@@ -54,7 +63,11 @@ function fits(cells: readonly RawCell[], layout: readonly number[], s: number): 
     const value = isValueLike(cells[k].text);
     if (k >= min) {
       if (!layout.includes(k - s)) return false;
-      if (!value) wordInValues = true;
+      if (!value) {
+        // A wrong value is short (`见附件`); a numbered or long text is a label the shift would misread.
+        if (ROW_LABEL_LIKE.test(cells[k].text)) return false;
+        wordInValues = true;
+      }
     } else if (value) return false;
     else labelBefore = true;
   }
@@ -67,6 +80,18 @@ function atShift(row: RawRow, layout: readonly number[], s: number): Placement {
   const pos = layout.map((p) => p + s);
   const min = Math.min(...pos);
   return { labels: row.cells.slice(0, min).filter((c) => c.text !== ''), values: pos.map((p) => row.cells[p]), zone: row.cells.slice(min) };
+}
+
+/** A row label's level in table 三's merged label columns: 3 a numbered sub-row, 2 a （一） row, 1 others. */
+function labelLevel(text: string): number {
+  if (/^\s*\d{1,2}\s*[.、．]/.test(text)) return 3;
+  if (/^\s*[（(][一二三四五六七八九十]{1,2}[）)]/.test(text)) return 2;
+  return 1;
+}
+
+/** Rows of one kind: their labels end at the same place and the last label has the same level. */
+function kindOf(row: RawRow, at: number): string {
+  return at >= 0 ? `${at}:${labelLevel(row.cells[at].text)}` : '-';
 }
 
 /** Position of the row's last non-empty cell that is no value: where its labels end. */
@@ -86,18 +111,36 @@ function lastLabelAt(row: RawRow): number {
  * that fits it; where blanks let several fit, the shift that unambiguous rows with their labels at the
  * same position took (a merged label shifts every row of its kind alike).
  */
-export function placeRows(rows: readonly RawRow[], n: number, layout: readonly number[] | null, artefacts: ReadonlySet<number>): Placement[] {
-  const fitting = rows.map((r) => (layout && isPositional(r) ? SHIFTS.filter((s) => fits(r.cells, layout, s)) : []));
-  const learned = new Map<number, Map<number, number>>();
+export function placeRows(
+  rows: readonly RawRow[],
+  n: number,
+  layout: readonly number[] | null,
+  artefacts: ReadonlySet<number>,
+  plausible?: (values: readonly RawCell[]) => number,
+): Placement[] {
+  const fitting = rows.map((r) => (layout && keepsPlaces(r) ? SHIFTS.filter((s) => fits(r.cells, layout, s)) : []));
+  const learned = new Map<string, Map<number, number>>();
   const overall = new Map<number, number>();
+  // Where the values start after the last label, by the label's level: rows whose labels sit alike
+  // (a numbered sub-row, a （一） row, a 一、 row) have their values alike after them, however a merge
+  // shifted the labels themselves.
+  const gaps = new Map<number, Map<number, number>>();
+  const first = layout ? Math.min(...layout) : 0;
   rows.forEach((r, i) => {
     if (fitting[i].length !== 1) return;
     const s = fitting[i][0];
     const at = lastLabelAt(r);
-    const m = learned.get(at) ?? new Map<number, number>();
+    const key = kindOf(r, at);
+    const m = learned.get(key) ?? new Map<number, number>();
     m.set(s, (m.get(s) ?? 0) + 1);
-    learned.set(at, m);
+    learned.set(key, m);
     overall.set(s, (overall.get(s) ?? 0) + 1);
+    if (at >= 0) {
+      const level = labelLevel(r.cells[at].text);
+      const g = gaps.get(level) ?? new Map<number, number>();
+      g.set(first + s - at, (g.get(first + s - at) ?? 0) + 1);
+      gaps.set(level, g);
+    }
   });
   const mostCommon = (m: Map<number, number> | undefined, among: number[]) => {
     let pick: number | null = null;
@@ -107,9 +150,23 @@ export function placeRows(rows: readonly RawRow[], n: number, layout: readonly n
   const offsets = learnedOffsets(rows, n);
   const fromEnd = emptyFromEnd(rows, n);
   return rows.map((r, i) => {
-    const options = fitting[i];
+    let options = fitting[i];
     if (options.length === 0) return byOffset(r, n, offsets) ?? placeRow(r, n, null, artefacts, fromEnd);
-    const s = options.length === 1 ? options[0] : mostCommon(learned.get(lastLabelAt(r)), options) ?? mostCommon(overall, options) ?? options[0];
+    // Several shifts fit (blank cells leave room): the one whose values make sense (a row total that
+    // adds up) first, then the one rows of its kind took.
+    if (options.length > 1 && plausible) {
+      const scores = options.map((s) => plausible(atShift(r, layout!, s).values!));
+      const top = Math.max(...scores);
+      options = options.filter((_, k) => scores[k] === top);
+    }
+    const at = lastLabelAt(r);
+    let s = options.length === 1 ? options[0] : mostCommon(learned.get(kindOf(r, at)), options);
+    if (s === null) {
+      const g = at >= 0 ? gaps.get(labelLevel(r.cells[at].text)) : undefined;
+      const gap = g ? [...g.entries()].sort((a, b) => b[1] - a[1])[0][0] : null;
+      const alike = gap === null ? [] : options.filter((x) => first + x - at === gap);
+      s = alike.length === 1 ? alike[0] : mostCommon(overall, alike.length > 0 ? alike : options) ?? options[0];
+    }
     return atShift(r, layout!, s);
   });
 }
@@ -205,7 +262,7 @@ function splitLabels(cells: readonly RawCell[], n: number): { labels: RawCell[];
 
 /** Places a row's values into `n` columns by order: the cells after its labels, empty edges dropped. */
 export function placeRow(row: RawRow, n: number, layout: readonly number[] | null, artefacts: ReadonlySet<number>, fromEnd: ReadonlySet<number> = new Set()): Placement {
-  if (layout && isPositional(row)) {
+  if (layout && keepsPlaces(row)) {
     const s = SHIFTS.find((x) => fits(row.cells, layout, x));
     if (s !== undefined) return atShift(row, layout, s);
   }
@@ -221,11 +278,14 @@ export function placeRow(row: RawRow, n: number, layout: readonly number[] | nul
     const kept = list.filter((c, k) => c.text !== '' || !artefacts.has(offset + k));
     if (kept.length >= n) list = kept;
   }
-  // Merged label positions lead, trailing separators trail: drop empty cells from either end.
+  // Merged label positions lead, trailing separators trail: drop empty cells from either end — from the
+  // end first in a row without labels (table 四), where a leading empty cell is a blank value.
   let from = 0;
   let to = list.length;
+  const endFirst = labels.length === 0;
   while (to - from > n) {
-    if (list[from].text === '') from++;
+    if (endFirst && list[to - 1].text === '') to--;
+    else if (list[from].text === '') from++;
     else if (list[to - 1].text === '') to--;
     else break;
   }

@@ -6,7 +6,7 @@
 import { alignMonotone, type Candidate } from './align';
 import { LabelMatcher, type Scored } from './matcher';
 import { parseValue } from './numbers';
-import { emptyPositions, isPositional, layoutFromHeader, layoutFromRows, placeRow, placeRows, type Placement } from './placement';
+import { emptyPositions, isPositional, keepsPlaces, layoutFromHeader, layoutFromRows, placeRow, placeRows, type Placement } from './placement';
 import { scanRows, isValueLike, type RawCell, type RawRow } from './scan';
 import { commonSubsequence } from './similarity';
 import {
@@ -190,7 +190,7 @@ function headerMatches(
       const word = words?.best(cell.norm, HEADER_FLOOR);
       if (col && (!word || col.score >= word.score)) {
         out.headerMatches!.push(matchOf(cell, col, col.score >= STRONG));
-        if (isPositional(r)) {
+        if (keepsPlaces(r)) {
           const j = keys.indexOf(col.spec.key);
           if (j >= 0 && j < n) positions.set(j, [...(positions.get(j) ?? []), k]);
         }
@@ -378,6 +378,19 @@ interface T3Prep {
   headerAgain: Set<number>;
 }
 
+/** Does a placement of table 三's seven values make sense: a 总计 that adds up (1), or nothing to tell (0)? */
+function rowTotalAddsUp(values: readonly RawCell[]): number {
+  const total = parseValue(values[values.length - 1].text);
+  if (total.kind !== 'number') return 0;
+  let sum = 0;
+  for (let k = 0; k < values.length - 1; k++) {
+    const v = parseValue(values[k].text);
+    if (v.kind === 'number') sum += v.number!;
+    else if (v.kind === 'invalid') return 0;
+  }
+  return sum === total.number && sum > 0 ? 1 : 0;
+}
+
 function prepareT3(raw: RawRow[]): T3Prep {
   // Columns and header words are the same in both formats; rows differ only in （六）.
   const m = matchersOf(TEMPLATES['2021']);
@@ -391,7 +404,7 @@ function prepareT3(raw: RawRow[]): T3Prep {
   for (const r of header) if (hasText(r)) headerRows.push(headerRow(r.cells.filter((c) => c.text !== '').map(labelCell), r));
   const body = raw.slice(h).filter(hasText);
   const layout = layoutFromHeader(found, n) ?? layoutFromRows(body, n);
-  const placements = placeRows(body, n, layout, emptyPositions(raw));
+  const placements = placeRows(body, n, layout, emptyPositions(raw), rowTotalAddsUp);
   const tokens: Token[] = [];
   const headerAgain = new Set<number>();
   body.forEach((r, i) => {
