@@ -6,8 +6,17 @@ const quiet = process.argv.includes('--quiet');
 // The readers of .docx and web pages (dist/import.js) are loaded lazily by the CLI and the client:
 // XXGK_IMPORT_BUNDLE tells server/src/node/import-loader.ts where, and keeps them out of both bundles.
 const lazyImport = { define: { XXGK_IMPORT_BUNDLE: '"./import.js"' }, external: ['./import.js'] };
+// iconv-lite (only to write GB18030 back with --fix) likewise: dist/gb18030.js, required on first use.
+const lazyGb18030 = { define: { XXGK_GB18030_BUNDLE: '"./gb18030.js"' }, external: ['./gb18030.js'] };
 const entries = [
-  { in: 'server/src/cli.ts', out: 'cli', banner: '#!/usr/bin/env node', ...lazyImport },
+  {
+    in: 'server/src/cli.ts',
+    out: 'cli',
+    banner: '#!/usr/bin/env node',
+    define: { ...lazyImport.define, ...lazyGb18030.define },
+    external: [...lazyImport.external, ...lazyGb18030.external],
+  },
+  { in: 'server/src/node/gb18030.ts', out: 'gb18030' },
   { in: 'server/src/server.ts', out: 'server' },
   { in: 'client/src/extension.ts', out: 'client', ...lazyImport, external: ['vscode', ...lazyImport.external] },
   { in: 'server/src/node/import/index.ts', out: 'import' },

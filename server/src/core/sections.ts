@@ -18,6 +18,10 @@ const MARKDOWN_PREFIX_RE = /^[ \u3000\u00a0]*(#{1,6}[ \t]+)?(\*\*|__)?/;
 const LEADING_ARTIFACT_RE = /^\[(?:bookmark|image):[^\]]{0,80}\]/;
 /** Characters a heading line can start with (after white space): a numeral, a markdown mark, `[`, `<`. */
 const HEADING_START = new Set([...'一二三四五六七八九十123456789#*_[<']);
+const NUMERAL_START = new Set([...'一二三四五六七八九十123456789']);
+const SEPARATOR_AFTER_NUMERAL = new Set([...'、.．，,:：']);
+/** Words every section title and alias has (情况, 事项, 措施): a bare line without them is no title. */
+const BARE_TITLE_WORD = /情况|事项|措施|总体|问题/;
 const TABLE_SECTIONS = new Set<SectionNumber>(['二', '三', '四']);
 const TABLE_LOOKAHEAD = 30;
 
@@ -89,8 +93,15 @@ export function headingCandidate(line: Line, lineNo: number): HeadingCandidate |
   const first = raw[i];
   if (first === undefined) return null;
   const mayBeBare = !HEADING_START.has(first);
-  // An unnumbered heading is a bare title: short. Narrative lines end here, before any other work.
-  if (mayBeBare && raw.length - i > 40) return null;
+  // Narrative lines end here, before any other work: an unnumbered heading is a bare title (short, and
+  // every section title says 情况, 事项 or 措施); a numeral is followed by its separator (`一、`, `1.`),
+  // not by more text (`一是…`, `2020年…`).
+  if (mayBeBare && (raw.length - i > 40 || !BARE_TITLE_WORD.test(raw))) return null;
+  if (NUMERAL_START.has(first)) {
+    let j = i + 1;
+    while (j < raw.length && isSpaceChar(raw.charCodeAt(j))) j++;
+    if (j === i + 1 && !SEPARATOR_AFTER_NUMERAL.has(raw[j])) return null;
+  }
   if (raw.includes('\t')) return null;
   const t = blankComments(raw);
   if (t.length > 120) return null;

@@ -14,13 +14,15 @@ export interface Line {
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 /* \n */ || c === 13 /* \r */) {
-      lines.push({ text: text.slice(start, i), start });
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
+  // indexOf, not a loop over every character: a cold process (the CLI) runs this before any JIT.
+  let lf = text.indexOf('\n');
+  let cr = text.indexOf('\r');
+  while (lf !== -1 || cr !== -1) {
+    const end = cr === -1 || (lf !== -1 && lf < cr) ? lf : cr;
+    lines.push({ text: text.slice(start, end), start });
+    start = end === cr && lf === cr + 1 ? end + 2 : end + 1;
+    if (lf !== -1 && lf < start) lf = text.indexOf('\n', start);
+    if (cr !== -1 && cr < start) cr = text.indexOf('\r', start);
   }
   lines.push({ text: text.slice(start), start });
   return lines;

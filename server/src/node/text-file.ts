@@ -1,8 +1,19 @@
 // Reading a report file whatever its encoding, and writing text back in exactly that encoding.
 // UTF-8 (with or without BOM) and UTF-16 (by BOM) first; a file that is not strict UTF-8 is read as
-// GB18030 (which covers GBK and GB2312) through iconv-lite.
+// GB18030 (which covers GBK and GB2312). Decoding is Node's own TextDecoder; only writing GB18030 back
+// needs iconv-lite, loaded on that first use from its own bundle.
 
-import iconv from 'iconv-lite';
+import type * as Gb18030 from './gb18030';
+
+/** Set by esbuild.mjs in the CLI bundle; undefined when run from the sources. */
+declare const XXGK_GB18030_BUNDLE: string | undefined;
+
+let gb18030: typeof Gb18030 | undefined;
+
+function encoder(): typeof Gb18030 {
+  gb18030 ??= (typeof XXGK_GB18030_BUNDLE === 'string' ? require(XXGK_GB18030_BUNDLE) : require('./gb18030')) as typeof Gb18030;
+  return gb18030;
+}
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -49,10 +60,13 @@ export function decodeText(buf: Buffer): DecodeResult {
   if (buf.includes(0)) return { ok: false, reason: 'binary' };
   const utf8 = strictUtf8(buf);
   if (utf8 !== null) return { ok: true, text: utf8, encoding: 'utf-8' };
-  const gb = iconv.decode(buf, 'gb18030', { stripBOM: false });
-  // iconv-lite turns byte sequences that are not GB18030 into U+FFFD: then the file is neither.
-  if (gb.includes('\ufffd')) return { ok: false, reason: 'encoding' };
-  return { ok: true, text: gb, encoding: 'gb18030' };
+  try {
+    // A byte sequence that is not GB18030 either: then the file is neither.
+    const gb = new TextDecoder('gb18030', { fatal: true, ignoreBOM: true }).decode(buf);
+    return { ok: true, text: gb, encoding: 'gb18030' };
+  } catch {
+    return { ok: false, reason: 'encoding' };
+  }
 }
 
 /** The bytes of `text` in `encoding`, BOM included where the encoding has one. */
@@ -63,11 +77,11 @@ export function encodeText(text: string, encoding: Encoding): Buffer {
     case 'utf-8-bom':
       return Buffer.concat([BOM_UTF8, Buffer.from(text, 'utf8')]);
     case 'utf-16le':
-      return Buffer.concat([BOM_UTF16LE, iconv.encode(text, 'utf-16le', { addBOM: false })]);
+      return Buffer.concat([BOM_UTF16LE, Buffer.from(text, 'utf16le')]);
     case 'utf-16be':
-      return Buffer.concat([BOM_UTF16BE, iconv.encode(text, 'utf-16be', { addBOM: false })]);
+      return Buffer.concat([BOM_UTF16BE, Buffer.from(text, 'utf16le').swap16()]);
     case 'gb18030':
-      return iconv.encode(text, 'gb18030', { addBOM: false });
+      return encoder().encodeGb18030(text);
   }
 }
 
