@@ -1,7 +1,7 @@
 // Text → ReportModel: sections (spec §2.4, §5.5 rule 1), title, year and dates (§7), and the tables
 // 二/三/四 (tables.ts). One pass over the lines plus one scan per table region.
 
-import { chooseSections, headingCandidate, type HeadingCandidate } from './sections';
+import { candidateLines, chooseSections, headingCandidate, lineAt, type HeadingCandidate } from './sections';
 import { readTable } from './tables';
 import { templateForYear } from './templates';
 import { ARTIFACT_RE, isBlank, isCommentLine, normalizeLabel, range, splitLines, trimBounds, type Line } from './text';
@@ -28,7 +28,8 @@ function suppressionOf(text: string, lineNo: number): Suppression | null {
 }
 
 const YEAR_IN_TITLE = /((?:19|20)\d{2})\s*年/;
-const PERIOD_RE = /((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日(?:起)?\s*至\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日/;
+/** The statistics period, `2020年1月1日至2020年12月31日`, on one line. */
+const PERIOD_ALL = /((?:19|20)\d{2})[^\S\r\n]*年[^\S\r\n]*1[^\S\r\n]*月[^\S\r\n]*1[^\S\r\n]*日(?:起)?[^\S\r\n]*至[^\S\r\n]*((?:19|20)\d{2})[^\S\r\n]*年[^\S\r\n]*12[^\S\r\n]*月[^\S\r\n]*31[^\S\r\n]*日/g;
 const DATE_LINE_RE = /^[\s\u3000]*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[\s\u3000]*$/;
 const PARTS_RE = /([一二三四五六七八九十]|\d{1,2})\s*(?:个\s*)?部分/;
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
@@ -40,13 +41,24 @@ export function parseReport(text: string, options: { tables?: boolean } = {}): R
   const suppressions: Suppression[] = [];
   const artifacts: Artifact[] = [];
 
-  for (let i = 0; i < lines.length; i++) {
-    const t = lines[i].text;
-    if (t.includes('[')) {
-      for (const m of t.matchAll(ARTIFACT_RE)) artifacts.push({ text: m[0], range: range(i, m.index!, m.index! + m[0].length) });
+  // Whole-text passes (the regex engine and indexOf), then only the lines they point at: a long report in
+  // a cold process must not pay for a look at every line.
+  if (text.includes('[')) {
+    for (const m of text.matchAll(ARTIFACT_RE)) {
+      const i = lineAt(lines, m.index!);
+      const at = m.index! - lines[i].start;
+      artifacts.push({ text: m[0], range: range(i, at, at + m[0].length) });
     }
-    const s = suppressionOf(t, i);
+  }
+  let lastSuppressed = -1;
+  for (let at = text.indexOf('xxgk-disable'); at !== -1; at = text.indexOf('xxgk-disable', at + 1)) {
+    const i = lineAt(lines, at);
+    if (i === lastSuppressed) continue;
+    lastSuppressed = i;
+    const s = suppressionOf(lines[i].text, i);
     if (s) suppressions.push(s);
+  }
+  for (const i of candidateLines(text, lines)) {
     const h = headingCandidate(lines[i], i);
     if (h) candidates.push(h);
   }
@@ -59,14 +71,12 @@ export function parseReport(text: string, options: { tables?: boolean } = {}): R
     const m = YEAR_IN_TITLE.exec(title.text);
     if (m) yearSources.push({ source: 'title', year: Number(m[1]), range: title.range });
   }
-  for (let i = 0; i < lines.length; i++) {
-    const t = lines[i].text;
-    if (!t.includes('12')) continue;
-    const m = PERIOD_RE.exec(t);
-    if (m && m[1] === m[2]) {
-      yearSources.push({ source: 'period', year: Number(m[1]), range: range(i, m.index, m.index + m[0].length) });
-      break;
-    }
+  for (const m of text.matchAll(PERIOD_ALL)) {
+    if (m[1] !== m[2]) continue;
+    const i = lineAt(lines, m.index!);
+    const at = m.index! - lines[i].start;
+    yearSources.push({ source: 'period', year: Number(m[1]), range: range(i, at, at + m[0].length) });
+    break;
   }
   const overview = headings.find((h) => h.number === '一' && h.duplicateOf === undefined);
   if (overview) {

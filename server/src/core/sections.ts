@@ -36,6 +36,7 @@ const MATCHER = new LabelMatcher<SectionEntry>(
   SECTIONS.map((s) => ({ label: s.title, aliases: s.aliases ?? [], number: s.number as SectionNumber, spec: s })),
 );
 const CANONICAL = new Map(SECTIONS.map((s) => [s.number as SectionNumber, normalizeLabel(s.title)]));
+const EXACT_TITLES = new Set(SECTIONS.flatMap((s) => [s.title, ...(s.aliases ?? [])].map(normalizeLabel)));
 
 export interface HeadingCandidate {
   line: number;
@@ -103,6 +104,11 @@ export function headingCandidate(line: Line, lineNo: number): HeadingCandidate |
     if (j === i + 1 && !SEPARATOR_AFTER_NUMERAL.has(raw[j])) return null;
   }
   if (raw.includes('\t')) return null;
+  if (mayBeBare) {
+    // No numeral, no markdown mark: only a line that is exactly a section title is one.
+    const [a, b] = trimBounds(raw, i);
+    if (!EXACT_TITLES.has(normalizeLabel(raw.slice(a, b)))) return null;
+  }
   const t = blankComments(raw);
   if (t.length > 120) return null;
   // Strip the BOM, artefacts and markdown marks, keeping track of where the heading text starts.
@@ -155,6 +161,42 @@ export function headingCandidate(line: Line, lineNo: number): HeadingCandidate |
     range: range(lineNo, textStart, textStart + text.length),
     lineRange: range(lineNo, 0, t.length),
   };
+}
+
+/**
+ * Lines that could be headings, found by two passes of the regex engine over the whole text instead of
+ * a look at every line: a cold process (the CLI on a long report) runs this before any JIT has warmed up.
+ * A superset of what `headingCandidate` accepts: a first character that can open a heading (a numeral
+ * and its separator, a markdown mark, `[`, `<`), or a short line with a word every section title has.
+ */
+const OPENS_HEADING = /^[ \u3000\u00a0\ufeff]*(?:[#*_[<]|[一二三四五六七八九十1-9](?:[、.．，,:：]|[ \u3000\u00a0\ufeff]))/gm;
+const BARE_TITLE_LINE = /^[ \u3000\u00a0\ufeff]*[^\n\r]{0,38}?(?:情况|事项|措施|总体|问题)/gm;
+
+export function candidateLines(text: string, lines: readonly Line[]): number[] {
+  const found = new Set<number>();
+  for (const re of [OPENS_HEADING, BARE_TITLE_LINE]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const i = lineAt(lines, m.index);
+      found.add(i);
+      // On to the next line (LF, CRLF or a lone CR): one hit a line is enough.
+      if (i + 1 >= lines.length) break;
+      re.lastIndex = lines[i + 1].start;
+    }
+  }
+  return [...found].sort((a, b) => a - b);
+}
+
+/** The line holding `offset` (binary search over the lines' starts). */
+export function lineAt(lines: readonly Line[], offset: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Lines of table cells: TAB-separated, pipe rows, or bare numbers. */

@@ -85,7 +85,7 @@ export function trimSpaces(s: string): string {
 }
 
 /** Converter artefacts Word-to-text tools leave behind: `[bookmark: _GoBack]`, `[image: image2]`. */
-export const ARTIFACT_RE = /\[(?:bookmark|image):[^\]\n]{0,80}\]/g;
+export const ARTIFACT_RE = /\[(?:bookmark|image):[^\]\r\n]{0,80}\]/g;
 
 /**
  * Normalises a label for matching (spec §5.5 rule 2): NFKC, no white space, full-width brackets,

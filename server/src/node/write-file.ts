@@ -2,7 +2,6 @@
 // file is still what was read, never through a symbolic link that leaves the given tree, never over a
 // read-only file.
 
-import { randomBytes } from 'node:crypto';
 import { chmodSync, chownSync, closeSync, fstatSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { isInside } from './collect';
@@ -56,6 +55,8 @@ export function writeAtomically(path: string, root: string, before: Snapshot, by
     return { ok: false, reason: 'writeFailed', detail: errorText(e) };
   }
 
+  // node:crypto only here (with --fix): loading it costs every run ~5 ms of start-up.
+  const { randomBytes } = require('node:crypto') as typeof import('node:crypto');
   const tmp = join(dirname(real), `.${basename(real)}.${process.pid}.${randomBytes(4).toString('hex')}.xxgk-tmp`);
   let fd: number | null = null;
   try {
