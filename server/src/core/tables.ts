@@ -470,7 +470,8 @@ function readT3(raw: RawRow[], t: Template, memo: Memo): Parsed {
     if (own) {
       const spec = own.spec;
       if (spec.key.startsWith('other.')) signals++;
-      if (spec.key === 'other' && values) signals++;
+      // The 2019 format's single （六） row: with values, or blank but with no numbered sub-rows after it.
+      if (spec.key === 'other' && (values || !/^\s*\d/.test(placements[i + 1]?.labels[0]?.text ?? ''))) signals++;
       score += placed ? 2 : 1;
       const outOfOrder = rowTokens.some((ti) => swapped.has(ti));
       table.rows.push(makeRow(base, 'data', spec.key, spec.label, cells, n, placed, spec.group, undefined, outOfOrder));
@@ -535,7 +536,7 @@ function readT4(raw: RawRow[], t: Template, _memo: Memo): Parsed {
       const best = leaf && (!g || leaf.score >= g.score) ? leaf : g;
       if (best && best.score < 1) table.headerMatches!.push(matchOf(c, best, best.score >= STRONG));
     }
-    if (isPositional(r)) r.cells.forEach((c, k) => c.text !== '' && T4_LEAVES.best(normalizeLabel(c.text), HEADER_FLOOR) && leafPositions.push(k));
+    if (keepsPlaces(r)) r.cells.forEach((c, k) => c.text !== '' && T4_LEAVES.best(normalizeLabel(c.text), HEADER_FLOOR) && leafPositions.push(k));
     table.rows.push(headerRow(cells, r));
   }
   if (chunks.length === 0) return { table, score: 0, signals: 0 };
