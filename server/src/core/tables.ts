@@ -237,8 +237,8 @@ interface Aligned<S> {
 }
 
 /**
- * Aligns label tokens with the template sequence `entries`. `allowed(token, spec)` says whether a
- * token may stand for an entry at all (a row's own label for data rows, any label for group rows).
+ * Aligns label tokens with the template's entries in order (the matcher's). `allowed(token, spec)` says
+ * whether a token may stand for an entry at all (a row's own label for data rows, any label for groups).
  */
 function alignTokens<S extends { key: string; label: string }>(
   tokens: readonly Token[],
@@ -246,7 +246,7 @@ function alignTokens<S extends { key: string; label: string }>(
   allowed: (t: Token, s: S) => boolean,
 ): Aligned<S> {
   const entries = matcher.specs;
-  const index = { get: (s: S) => matcher.indexOf(s) };
+  const at = (s: S) => matcher.indexOf(s);
   const cands: Candidate[][] = [];
   const scored: Scored<S>[][] = [];
   for (const t of tokens) {
@@ -270,12 +270,12 @@ function alignTokens<S extends { key: string; label: string }>(
   // A row between two placed neighbours, with one template row free between theirs: that row, when
   // its words share enough with it (`重申` for `2.重复申请`), rather than one row extra and one missing.
   const used = new Set<number>();
-  specs.forEach((s) => s && used.add(index.get(s.spec)!));
+  specs.forEach((s) => s && used.add(at(s.spec)));
   let prevTok = -1;
   let prevEntry = -1;
   for (let i = 0; i <= tokens.length; i++) {
     if (i < tokens.length && !(specs[i] && tokens[i].last)) continue;
-    const nextEntry = i < tokens.length ? index.get(specs[i]!.spec)! : entries.length;
+    const nextEntry = i < tokens.length ? at(specs[i]!.spec) : entries.length;
     const gapTokens: number[] = [];
     for (let k = prevTok + 1; k < i; k++) if (tokens[k].last && !specs[k]) gapTokens.push(k);
     const gapEntries: number[] = [];
@@ -298,11 +298,11 @@ function alignTokens<S extends { key: string; label: string }>(
     }
   }
   // A weak match is still placed with confidence when its neighbours leave it no other template row.
-  const lastMatched = tokens.map((t, i) => (t.last && specs[i] ? index.get(specs[i]!.spec)! : -1));
+  const lastMatched = tokens.map((t, i) => (t.last && specs[i] ? at(specs[i]!.spec) : -1));
   tokens.forEach((t, i) => {
     const s = specs[i];
     if (!t.last || !s || s.score >= CONFIDENT || byPosition[i]) return;
-    const j = index.get(s.spec)!;
+    const j = at(s.spec);
     let before = -1;
     for (let k = i - 1; k >= 0 && before === -1; k--) before = lastMatched[k];
     let after = entries.length;
