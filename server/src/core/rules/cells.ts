@@ -126,7 +126,14 @@ export const cellRules: Rule[] = [
     if (val.kind !== 'number' || v.kind === 'amount' || !val.unit) return;
     const s = v.cell.range.start;
     const edit = { range: { start: { line: s.line, character: s.character + val.tokenEnd! }, end: v.cell.range.end }, newText: '' };
-    ctx.report({ ...base(v), message: ctx.msg('cell.unit', { unit: val.unit, where: whereOf(ctx, v) }), actual: val.number, fixes: [fix(ctx.msg('fix.removeUnit', { unit: val.unit }), [edit])] });
+    // A unit broken over two lines (`9万` / `元`) has no fix: removing it would join the lines.
+    const oneLine = s.line === v.cell.range.end.line;
+    ctx.report({
+      ...base(v),
+      message: ctx.msg('cell.unit', { unit: val.unit, where: whereOf(ctx, v) }),
+      actual: val.number,
+      fixes: oneLine ? [fix(ctx.msg('fix.removeUnit', { unit: val.unit }), [edit])] : [],
+    });
   }),
   cellRule('XR208', 'amount-unit-missing', 'warning', '2019 年版采购总金额没有单位', '2019 procurement amount without a unit', (ctx, v) => {
     if (v.kind !== 'amount' || v.cell.value.kind !== 'number' || v.spec?.unit || v.cell.value.unit) return;
