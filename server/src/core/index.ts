@@ -10,3 +10,4 @@ export { TEMPLATES, SECTIONS, templateForYear } from './templates';
 export { splitLines, containsPosition, normalizeLabel } from './text';
 export { parseValue, formatNumber } from './numbers';
 export * from './types';
+export { narrativeMentions, type Mention, type Reading } from './narrative/extract';

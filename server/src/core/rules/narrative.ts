@@ -1,0 +1,112 @@
+// XR401: a number of the narrative contradicts the table cell it restates (spec §4.5). The extraction
+// (core/narrative/extract.ts) decides what a number restates; here the finding, its message, the cells as
+// related locations and the "change the text" fix.
+
+import { narrativeMentions, type Mention, type Reading } from '../narrative/extract';
+import { formatNumber } from '../numbers';
+import type { Fix } from '../types';
+import { fix, replace, where, type Rule, type RuleContext } from './rule';
+
+function quoteList(items: string[]): string {
+  return items.map((x) => `「${x}」`).join('');
+}
+
+/** 表三「（三）不予公开」各行「总计」列之和 / 表四「行政复议 › 总计」. */
+export function describeReading(ctx: RuleContext, r: Reading): string {
+  if (r.table === '四') {
+    if (r.columns.length === 1) return ctx.msg('where.column', { table: '四', column: r.columns[0] });
+    return ctx.msg('narr.sumColumns', { table: '四', columns: r.columns.map((c) => `「${c}」`).join(ctx.msg('joiner.and')) });
+  }
+  if (r.rows.length === 1 && r.columns.length === 1 && !r.group) return where(ctx, r.table, r.rows[0], r.columns[0]);
+  const rows = r.group ? ctx.msg('narr.groupRows', { rows: quoteList(r.rows) }) : quoteList(r.rows);
+  return ctx.msg('narr.sum', { table: r.table, rows, columns: r.columns.map((c) => `「${c}」`).join(r.table === '二' ? ctx.msg('joiner.and') : '') });
+}
+
+function show(n: number, amount: boolean): string {
+  return amount ? String(Math.round(n * 1e6) / 1e6) : formatNumber(n);
+}
+
+function valueText(ctx: RuleContext, r: Reading): string {
+  if (r.value === null) return '?';
+  const v = show(r.value, r.amount) + (r.amount ? ctx.msg('narr.wan') : '');
+  return r.corrected === null ? v : ctx.msg('narr.orCorrected', { value: v, corrected: show(r.corrected, r.amount) });
+}
+
+function messageOf(ctx: RuleContext, m: Mention, broken: boolean): string {
+  let text: string;
+  if (m.kind === 'none') {
+    const r = m.readings[0];
+    text = ctx.msg('narr.none', { phrase: m.phrase, reading: describeReading(ctx, r), value: valueText(ctx, r) });
+  } else if (m.kind === 'percent' && m.share) {
+    const d = m.share.denominator;
+    text = ctx.msg('narr.percent', {
+      written: `${m.written}%`,
+      count: m.share.of.number,
+      phrase: m.phrase,
+      denominator: d.value ?? '?',
+      reading: describeReading(ctx, d),
+      expected: `${m.share.expected.toFixed(m.decimals)}%`,
+    });
+  } else {
+    const written = `${m.written}${m.unit}`;
+    const alternatives = m.readings.filter((r) => r.value !== null);
+    text =
+      alternatives.length === 1
+        ? ctx.msg('narr.mismatch', { phrase: m.phrase, written, reading: describeReading(ctx, alternatives[0]), value: valueText(ctx, alternatives[0]) })
+        : ctx.msg('narr.mismatchAny', {
+            phrase: m.phrase,
+            written,
+            readings: alternatives.map((r) => ctx.msg('narr.readingValue', { reading: describeReading(ctx, r), value: valueText(ctx, r) })).join(ctx.msg('narr.or')),
+          });
+  }
+  return broken ? text + ctx.msg('narr.tableBroken') : text;
+}
+
+function fixesOf(ctx: RuleContext, m: Mention, identitiesHold: boolean): Fix[] {
+  if (m.kind === 'none' || m.expected.length === 0) return [];
+  // Change the text only to a value the table states unambiguously; preferred (fix-all) only when the
+  // table's own arithmetic holds, so the table is the better witness.
+  return m.expected.map((v) => {
+    const text = m.kind === 'percent' ? v.toFixed(m.decimals) : show(v, m.kind === 'amount');
+    return fix(ctx.msg('fix.narrative', { value: text }), [replace(m.range, text)], identitiesHold && m.expected.length === 1);
+  });
+}
+
+export const narrativeRules: Rule[] = [
+  {
+    code: 'XR401',
+    alias: 'narrative-mismatch',
+    severity: 'warning',
+    description: { 'zh-cn': '正文中的数字与其复述的表格单元格不一致', en: 'A number in the text contradicts the table cell it restates' },
+    check(ctx) {
+      const { model, analysis } = ctx;
+      const mentions = narrativeMentions(model, analysis);
+      if (mentions.length === 0) return;
+      const identitiesHold = analysis.located.length === 0 && analysis.totals.length === 0;
+      for (const m of mentions) {
+        if (m.verdict !== 'disagree') continue;
+        const reading = m.share?.denominator ?? m.readings.find((r) => r.value !== null)!;
+        const terms = m.share ? [...m.readings.find((r) => r.value !== null)!.terms, ...reading.terms] : reading.terms;
+        const broken = !identitiesHold && terms.some((t) => t.table !== '二');
+        ctx.report({
+          message: messageOf(ctx, m, broken && t3or4(m)),
+          range: m.range,
+          table: reading.table,
+          row: reading.rows.join('+') || undefined,
+          column: reading.columns.join('+') || undefined,
+          expected: m.expected.length === 1 ? m.expected[0] : undefined,
+          actual: m.number,
+          related: terms.map((t) => ({
+            range: t.cell.range,
+            message: `${t.row.key === 'row' ? ctx.msg('where.column', { table: t.table, column: (t.cell.column ?? '').replace(/·/g, ' › ') }) : where(ctx, t.table, t.row.label, t.cell.column)}：${t.cell.text || '—'}`,
+          })),
+          fixes: fixesOf(ctx, m, identitiesHold),
+        });
+      }
+    },
+  },
+];
+
+function t3or4(m: Mention): boolean {
+  return m.readings.some((r) => r.table === '三' || r.table === '四');
+}
