@@ -184,6 +184,11 @@ export interface Fix {
   edits: TextEdit[];
   /** Preferred fixes are what "fix all" applies; others are offered only on request. */
   preferred: boolean;
+  /**
+   * false: preferred for its own diagnostic (the editor's default quick fix) but never applied by fix-all,
+   * because the checker cannot know which side is right (a narrative number against its table, XR401).
+   */
+  fixAll?: false;
 }
 
 export interface Diagnostic {

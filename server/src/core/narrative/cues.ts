@@ -56,7 +56,8 @@ const t4 = (id: string, re: RegExp, cols: readonly string[]): Cue => ({
 
 /** 2019: a 许可/处罚/强制 count may be the items, the items after the change, or the decisions. */
 const items2019 = (row: string): readonly (readonly T2Cell[])[] => [[{ row, col: 'items' }], [{ row, col: 'items' }, { row, col: 'change' }], [{ row, col: 'decisions' }]];
-const t2 = (id: string, re: RegExp, byVersion: Extract<Target, { kind: 't2' }>['byVersion'], unit: 'amount' | 'count' = 'count'): Cue => ({ id, re, target: { kind: 't2', byVersion }, unit });
+// `受理行政许可事项申请56件` counts applications, not decisions or items.
+const t2 = (id: string, re: RegExp, byVersion: Extract<Target, { kind: 't2' }>['byVersion'], unit: 'amount' | 'count' = 'count'): Cue => ({ id, re, target: { kind: 't2', byVersion }, unit, notBetween: /申请/ });
 
 // Order matters only for ties (two cues ending at the same character): the longer match wins, then the first.
 export const CUES: readonly Cue[] = [
@@ -89,7 +90,7 @@ export const CUES: readonly Cue[] = [
   t3('other.2', /缴纳费用/g, [['other.2']]),
   // Carried over: specific enough to need no context.
   t3('carriedIn', /上(?:一)?年度?结转|去年结转|结转上年度?|往年结转/g, [['carriedIn']], { domain: false }),
-  t3('carriedOut', /(?:结转|转入|转至|转)(?:到|入)?下(?:一)?年度?/g, [['carriedOut']], { domain: false }),
+  t3('carriedOut', /(?:结转|转入|转至|转)(?:到|入)?下(?:一)?年度?(?:继续)?(?:办理|处理)?/g, [['carriedOut']], { domain: false }),
   // Received: 一, or 一 + 二 (authors count both ways); 新收 is 一 only. Handled: （七）总计.
   t3('new', /新收(?:到)?/g, [['new']], { generic: true, needsApplication: true }),
   t3('receive', /收到|受理|接收|接到|收悉|共收/g, [['new'], ['new', 'carriedIn']], { generic: true, needsApplication: true }),

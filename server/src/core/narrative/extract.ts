@@ -180,13 +180,16 @@ const NO_APPLICATION = /(?:未|没有|均未|并未)(?:收到|接到|受理|接�
 const NO_REVIEW = /(?:未(?!经)|没有|均未|并未|无(?!法|正当))(?:收到|接到|发生|出现|产生|被|涉及|因)?[^，。；;,\d]{0,20}?(?:行政复议|行政诉讼)/g;
 const REVIEW_NOUN = /行政复议|行政诉讼/g;
 const NEGATION = /未|没有|无/;
+const OUTCOME = /审结|纠正|维持|败诉|胜诉|撤销|确认违法|驳回|结果/;
 /** A sub-heading of a text section: `（二）`, `二、`, `2.` at the start of the line. */
 const SUB_HEADING = /^[\s\u3000#*]*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d))/;
 /** Words without which a line restates no cell of tables 二 and 四 and no carried-over count. */
 const LINE_TOPIC = /复议|诉讼|起诉|应诉|结转|许可|处罚|强制|收费|采购|规范性文件|规章|权力清单|对外管理/;
 
 const SUM_WORDS = /^[、\s]*(?:其中)?(?:共计|合计|总计|共|累计|计|总数|总量)?(?:为|达)?[\s]*$/;
-const CONJUNCTION = /^[”"」\s]*(?:[、和及与或]|以及)[“"「\s]*$/;
+const CONJUNCTION = /^[”"」\s]*(?:[、和及与或]|以及)(?:被)?(?:提起|申请|发生)?[“"「\s]*$/;
+/** `收到26件政府信息公开申请`: the noun after the number. */
+const APPLICATION_AFTER = /^(?:的)?(?:政府信息公开|信息公开|依申请公开)?申请/;
 const EACH = /各|均|分别|都/;
 const YEAR_RE = /(?<![\d〔［\[(（])((?:19|20)\d{2})(?=年)/g;
 
@@ -570,13 +573,15 @@ function mentionsOfLine(ctx: LineContext, out: Mention[]): void {
     const kind = cue.target.kind;
 
     if (cue.generic && OTHER_BUSINESS.test(clause)) continue;
-    if (cue.needsApplication && !text.slice(match.start, numStart).includes('申请') && !/^.{0,4}申请/.test(after)) continue;
+    if (cue.needsApplication && !text.slice(match.start, numStart).includes('申请') && !APPLICATION_AFTER.test(after)) continue;
     if (cue.notBetween?.test(text.slice(match.end, numStart))) continue;
     if (kind === 't2' || kind === 'power') {
       if (unit === '条' || (kind === 't2' && (PUBLISHED_ITEMS.test(before) || PUBLISHED_ITEMS.test(after)))) continue;
       if (clause.includes('处理费')) continue;
     }
     if ((kind === 't3row' || kind === 't3col') && !cue.id.startsWith('carried') && /复议|诉讼/.test(clause)) continue;
+    // `未经复议直接起诉的行政诉讼1件`: two 四 cues not joined by 、和及 name the figure twice; which is unclear.
+    if (kind === 't4' && clauseCues.some((c) => c !== match && c.start >= windowStart && c.end <= match.start && c.cues.some((x) => x.target.kind === 't4') && !CONJUNCTION.test(text.slice(c.end, match.start)))) continue;
 
     // An applicant column restates the row the sentence is about (`予以公开12件，其中自然人8件`), or 一 / （七）.
     let rowContext: RowSum[] = [];
@@ -668,6 +673,7 @@ function percentMention(
   const tolerance = Math.pow(10, -decimals) + 1e-9;
   let best: { expected: number; denominator: Reading } | undefined;
   let agreeing: Reading | undefined;
+  if (denominators.some((d) => d.value === null)) return; // 总数 unknown: nothing to compare with
   for (const d of denominators) {
     if (d.value === null || d.value <= 0) continue;
     const share = (100 * x) / d.value;
@@ -717,7 +723,8 @@ function statementMentions(ctx: LineContext, index: LineIndex, out: Mention[]): 
     if (!negated(m.index)) continue;
     const [cs, ce] = index.clause(m.index);
     const clause = text.slice(cs, ce);
-    if (/\d/.test(clause) || !sentenceOk(m.index)) continue;
+    // `未发生行政复议案件尚未审结的情况` is about outcomes, not about whether there were any.
+    if (/\d/.test(clause) || OUTCOME.test(clause) || !sentenceOk(m.index)) continue;
     // Every 行政复议 / 行政诉讼 after the negation in this clause is said to be none.
     REVIEW_NOUN.lastIndex = m.index;
     for (let k = REVIEW_NOUN.exec(text); k && k.index < ce; k = REVIEW_NOUN.exec(text)) {

@@ -4,22 +4,22 @@
 
 import { narrativeMentions, type Mention, type Reading } from '../narrative/extract';
 import { formatNumber } from '../numbers';
-import type { Fix } from '../types';
+import type { Fix, ValueCell } from '../types';
 import { fix, replace, where, type Rule, type RuleContext } from './rule';
 
-function quoteList(items: string[]): string {
-  return items.map((x) => `「${x}」`).join('');
+function quoteList(ctx: RuleContext, items: string[]): string {
+  return items.map((text) => ctx.msg('narr.quote', { text })).join(ctx.msg('narr.quoteSep'));
 }
 
 /** 表三「（三）不予公开」各行「总计」列之和 / 表四「行政复议 › 总计」. */
 export function describeReading(ctx: RuleContext, r: Reading): string {
   if (r.table === '四') {
     if (r.columns.length === 1) return ctx.msg('where.column', { table: '四', column: r.columns[0] });
-    return ctx.msg('narr.sumColumns', { table: '四', columns: r.columns.map((c) => `「${c}」`).join(ctx.msg('joiner.and')) });
+    return ctx.msg('narr.sumColumns', { table: '四', columns: r.columns.map((text) => ctx.msg('narr.quote', { text })).join(ctx.msg('joiner.and')) });
   }
   if (r.rows.length === 1 && r.columns.length === 1 && !r.group) return where(ctx, r.table, r.rows[0], r.columns[0]);
-  const rows = r.group ? ctx.msg('narr.groupRows', { rows: quoteList(r.rows) }) : quoteList(r.rows);
-  return ctx.msg('narr.sum', { table: r.table, rows, columns: r.columns.map((c) => `「${c}」`).join(r.table === '二' ? ctx.msg('joiner.and') : '') });
+  const rows = r.group ? ctx.msg('narr.groupRows', { rows: quoteList(ctx, r.rows) }) : quoteList(ctx, r.rows);
+  return ctx.msg('narr.sum', { table: r.table, rows, columns: quoteList(ctx, r.columns) });
 }
 
 function show(n: number, amount: boolean): string {
@@ -64,11 +64,13 @@ function messageOf(ctx: RuleContext, m: Mention, broken: boolean): string {
 
 function fixesOf(ctx: RuleContext, m: Mention, identitiesHold: boolean): Fix[] {
   if (m.kind === 'none' || m.expected.length === 0) return [];
-  // Change the text only to a value the table states unambiguously; preferred (fix-all) only when the
-  // table's own arithmetic holds, so the table is the better witness.
+  // Change the text only to a value the table states unambiguously; preferred only for a count when the
+  // table's own arithmetic holds (the table is then the better witness), and never part of fix-all: a
+  // balanced table can still hold a swapped figure the text has right.
   return m.expected.map((v) => {
     const text = m.kind === 'percent' ? v.toFixed(m.decimals) : show(v, m.kind === 'amount');
-    return fix(ctx.msg('fix.narrative', { value: text }), [replace(m.range, text)], identitiesHold && m.expected.length === 1);
+    const f = fix(ctx.msg('fix.narrative', { value: text }), [replace(m.range, text)], m.kind === 'count' && identitiesHold && m.expected.length === 1);
+    return { ...f, fixAll: false as const };
   });
 }
 
@@ -83,13 +85,18 @@ export const narrativeRules: Rule[] = [
       const mentions = narrativeMentions(model, analysis);
       if (mentions.length === 0) return;
       const identitiesHold = analysis.located.length === 0 && analysis.totals.length === 0;
+      const suspect = new Set<ValueCell>();
+      for (const inst of [...analysis.located.flatMap((l) => l.instances), ...analysis.totals.map((t) => t.instance)]) {
+        for (const term of [...inst.left, ...inst.right]) suspect.add(term.cell);
+      }
       for (const m of mentions) {
         if (m.verdict !== 'disagree') continue;
         const reading = m.share?.denominator ?? m.readings.find((r) => r.value !== null)!;
         const terms = m.share ? [...m.readings.find((r) => r.value !== null)!.terms, ...reading.terms] : reading.terms;
-        const broken = !identitiesHold && terms.some((t) => t.table !== '二');
+        // Say the table is suspect only when one of these cells takes part in an identity that fails.
+        const broken = terms.some((t) => suspect.has(t.cell));
         ctx.report({
-          message: messageOf(ctx, m, broken && t3or4(m)),
+          message: messageOf(ctx, m, broken),
           range: m.range,
           table: reading.table,
           row: reading.rows.join('+') || undefined,
@@ -106,7 +113,3 @@ export const narrativeRules: Rule[] = [
     },
   },
 ];
-
-function t3or4(m: Mention): boolean {
-  return m.readings.some((r) => r.table === '三' || r.table === '四');
-}
