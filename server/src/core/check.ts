@@ -5,6 +5,7 @@ import { t, type MessageArgs, type MessageId } from './i18n';
 import { parseReport } from './parse';
 import { RULES, findRule, type ResolvedOptions, type Rule, type RuleContext } from './rules';
 import type { Config, RuleSetting } from './config';
+import type { ReportDigest } from './cross';
 import type { Diagnostic, Locale, ReportModel, Severity } from './types';
 
 export interface CheckOptions extends Config {
@@ -16,6 +17,11 @@ export interface CheckOptions extends Config {
    * the server does with documents too large to check fully within its time budget. Default 'full'.
    */
   level?: 'full' | 'sections';
+  /**
+   * Last year's report of the same agency (its digest, see cross.ts): enables XR501–XR503. Given by the
+   * CLI and the server, never by a configuration file.
+   */
+  previous?: ReportDigest;
 }
 
 export interface CheckResult {
@@ -71,6 +77,7 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Chec
         model,
         analysis,
         options: resolved,
+        previous: options.previous,
         msg: (id: MessageId, args?: MessageArgs) => t(resolved.locale, id, args),
         report: (d) => {
           const severity: Severity = setting !== rule.severity ? setting : d.severity ?? setting;

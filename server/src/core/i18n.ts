@@ -126,6 +126,16 @@ const zh = {
   'topic.oversight': '监督保障',
   'meta.yearInText': '第一部分写的是 {year} 年，而本报告为 {report} 年度：可能沿用了其他年度报告的文字',
 
+  'cross.report': '{year} 年度报告',
+  'cross.reportNamed': '{year} 年度报告（{name}）',
+  'cross.related': '{report}：{label}{value}',
+  'cross.part': '第{number}部分',
+  'cross.carry': '上年结转「{column}」为 {actual}，而 {report}「四、结转下年度继续办理」为 {expected}',
+  'cross.items': '「{row}」上一年项目数量为 {actual}，而 {report}的上一年项目数量加本年增/减为 {expected}',
+  'cross.valid': '「{row}」现行有效件数为 {actual}，按 {report}的现行有效件数加本年制发、减本年废止应约为 {expected}',
+  'cross.same': '第{section}部分与 {report}的第{section}部分有 {percent}% 相同（内容雷同）',
+  'cross.sameTable': '表三的数字与 {report}完全相同（内容雷同）',
+
   'config.invalidJson': '配置文件不是有效的 JSON：{detail}',
   'config.unknownKey': '配置文件中的未知字段「{key}」',
   'config.badValue': '配置字段「{key}」的值无效：{detail}',
@@ -256,6 +266,16 @@ const en: Record<MessageId, string> = {
   'topic.platform': '政府信息公开平台建设 (platforms)',
   'topic.oversight': '监督保障 (oversight)',
   'meta.yearInText': 'Section 一 speaks of {year} in a report for {report}: text possibly kept from another year\'s report',
+
+  'cross.report': 'the report for {year}',
+  'cross.reportNamed': 'the report for {year} ({name})',
+  'cross.related': '{report}: {label}{value}',
+  'cross.part': 'section {number}',
+  'cross.carry': '二、上年结转, column "{column}", is {actual}, but {report} carried over {expected} (四、结转下年度继续办理)',
+  'cross.items': '"{row}": 上一年项目数量 is {actual}, but {report} gives 上一年项目数量 plus 本年增/减 = {expected}',
+  'cross.valid': '"{row}": 现行有效件数 is {actual}; from {report}\'s documents in force plus this year\'s issued minus repealed it would be about {expected}',
+  'cross.same': 'Section {section} is {percent}% the same as section {section} of {report} (内容雷同)',
+  'cross.sameTable': 'The figures of table 三 are identical to {report} (内容雷同)',
 
   'config.invalidJson': 'The config file is not valid JSON: {detail}',
   'config.unknownKey': 'Unknown key "{key}" in the config file',

@@ -11,3 +11,5 @@ export { splitLines, containsPosition, normalizeLabel } from './text';
 export { parseValue, formatNumber } from './numbers';
 export * from './types';
 export { narrativeMentions, type Mention, type Reading } from './narrative/extract';
+export { agencyOf, containment, crossFindings, digestReport, isPreviousYear, SIMILARITY_THRESHOLD, type CrossFinding, type DigestCell, type ReportDigest } from './cross';
+export { nextYearSkeleton, type Skeleton } from './skeleton';

@@ -202,7 +202,10 @@ export interface Diagnostic {
   column?: string;
   expected?: number;
   actual?: number | null;
-  /** Cells the message refers to (terms of a failed identity). */
-  related?: { range: Range; message: string }[];
+  /**
+   * Cells the message refers to (terms of a failed identity). `uri` when the place is in another document
+   * (last year's report, XR501–XR503); absent means this document.
+   */
+  related?: { range: Range; message: string; uri?: string }[];
   fixes: Fix[];
 }

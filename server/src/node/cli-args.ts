@@ -19,6 +19,12 @@ export interface Args {
   help: boolean;
   version: boolean;
   colour: boolean | undefined;
+  /** Match the given reports into agency-year chains (XR501–XR503); --no-cross-year turns it off. */
+  crossYear: boolean;
+  /** `next`: where to write the skeleton (`-` for stdout). */
+  output: string | undefined;
+  /** `next`: overwrite an existing file. */
+  force: boolean;
 }
 
 export class UsageError extends Error {
@@ -46,6 +52,9 @@ const OPTIONS: Record<string, Spec> = {
   version: { value: false, short: 'v' },
   color: { value: false },
   'no-color': { value: false },
+  'no-cross-year': { value: false },
+  output: { value: true, short: 'o' },
+  force: { value: false },
 };
 const SHORT = new Map(Object.entries(OPTIONS).flatMap(([name, s]) => (s.short ? [[s.short, name] as const] : [])));
 SHORT.set('V', 'version');
@@ -82,6 +91,9 @@ export function parseArgs(argv: readonly string[]): Args {
     help: false,
     version: false,
     colour: undefined,
+    crossYear: true,
+    output: undefined,
+    force: false,
   };
   const positional: string[] = [];
 
@@ -128,6 +140,15 @@ export function parseArgs(argv: readonly string[]): Args {
         break;
       case 'no-color':
         args.colour = false;
+        break;
+      case 'no-cross-year':
+        args.crossYear = false;
+        break;
+      case 'output':
+        args.output = value;
+        break;
+      case 'force':
+        args.force = true;
         break;
       default:
         throw new UsageError('usage.unknownOption', { option: shown });
