@@ -10,6 +10,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { registerCrossYear } from './cross-year';
 
 const LANGUAGES = ['plaintext', 'markdown', 'xxgk-report'] as const;
 const SCHEMES = ['file', 'untitled'] as const;
@@ -150,6 +151,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
 
   client = new LanguageClient('xxgkReport', 'xxgk-report', serverOptions, clientOptions);
+  registerCrossYear(context, () => client, () => resolveLocale(vscode.workspace.getConfiguration('xxgkReport').get<string>('locale'), vscode.env.language));
   context.subscriptions.push(client.onNotification(STATUS_NOTIFICATION, (p: StatusParams) => status.update(p, client!)));
   context.subscriptions.push(
     vscode.window.onDidChangeActiveTextEditor(() => status.refresh(client)),

@@ -65,12 +65,26 @@ function suppressionIndex(model: ReportModel): (d: Diagnostic) => boolean {
 export function checkModel(model: ReportModel, options: CheckOptions = {}): CheckResult {
   const resolved = resolve(options);
   const analysis = analyze(model, resolved.blankAsZero);
+  return runRules(model, analysis, options, (rule) => (options.level !== 'sections' || rule.level === 'sections') && (!rule.crossYear || options.previous !== undefined));
+}
+
+/**
+ * Only the cross-year rules (XR501–XR503) over a check already made, against last year's digest: what the
+ * server adds to a cached check when last year's report is found or changes. Settings and inline
+ * suppressions apply as in a full check.
+ */
+export function checkCross(result: CheckResult, options: CheckOptions & { previous: ReportDigest }): CheckResult {
+  return runRules(result.model, result.analysis, options, (rule) => rule.crossYear === true && options.level !== 'sections');
+}
+
+function runRules(model: ReportModel, analysis: Analysis, options: CheckOptions, runs: (rule: Rule) => boolean): CheckResult {
+  const resolved = resolve(options);
   const diagnostics: Diagnostic[] = [];
   const failedRules: CheckResult['failedRules'] = [];
   const suppressed = suppressionIndex(model);
   if (model.isReport) {
     for (const rule of RULES) {
-      if (options.level === 'sections' && rule.level !== 'sections') continue;
+      if (!runs(rule)) continue;
       const setting = settingOf(rule, options);
       if (setting === 'off') continue;
       const ctx: RuleContext = {

@@ -48,7 +48,7 @@ function emit(ctx: RuleContext, code: CrossFinding['code'], message: (f: CrossFi
 }
 
 function rule(code: 'XR501' | 'XR502' | 'XR503', alias: string, severity: Rule['severity'], zh: string, en: string, check: (ctx: RuleContext) => void): Rule {
-  return { code, alias, severity, description: { 'zh-cn': zh, en }, check };
+  return { code, alias, severity, description: { 'zh-cn': zh, en }, check, crossYear: true };
 }
 
 export const crossRules: Rule[] = [

@@ -7,19 +7,25 @@ import { formatNumber } from '../numbers';
 import type { Fix, ValueCell } from '../types';
 import { fix, replace, where, type Rule, type RuleContext } from './rule';
 
-function quoteList(ctx: RuleContext, items: string[]): string {
-  return items.map((text) => ctx.msg('narr.quote', { text })).join(ctx.msg('narr.quoteSep'));
+type Msg = RuleContext['msg'];
+
+function quoteList(msg: Msg, items: string[]): string {
+  return items.map((text) => msg('narr.quote', { text })).join(msg('narr.quoteSep'));
 }
 
-/** 表三「（三）不予公开」各行「总计」列之和 / 表四「行政复议 › 总计」. */
-export function describeReading(ctx: RuleContext, r: Reading): string {
+function whereCell(msg: Msg, table: string, row: string, column: string): string {
+  return msg('where.cell', { table, row, column });
+}
+
+/** 表三「（三）不予公开」各行「总计」列之和 / 表四「行政复议 › 总计」: what a reading adds up, for messages and hovers. */
+export function describeReading(msg: Msg, r: Reading): string {
   if (r.table === '四') {
-    if (r.columns.length === 1) return ctx.msg('where.column', { table: '四', column: r.columns[0] });
-    return ctx.msg('narr.sumColumns', { table: '四', columns: r.columns.map((text) => ctx.msg('narr.quote', { text })).join(ctx.msg('joiner.and')) });
+    if (r.columns.length === 1) return msg('where.column', { table: '四', column: r.columns[0] });
+    return msg('narr.sumColumns', { table: '四', columns: r.columns.map((text) => msg('narr.quote', { text })).join(msg('joiner.and')) });
   }
-  if (r.rows.length === 1 && r.columns.length === 1 && !r.group) return where(ctx, r.table, r.rows[0], r.columns[0]);
-  const rows = r.group ? ctx.msg('narr.groupRows', { rows: quoteList(ctx, r.rows) }) : quoteList(ctx, r.rows);
-  return ctx.msg('narr.sum', { table: r.table, rows, columns: quoteList(ctx, r.columns) });
+  if (r.rows.length === 1 && r.columns.length === 1 && !r.group) return whereCell(msg, r.table, r.rows[0], r.columns[0]);
+  const rows = r.group ? msg('narr.groupRows', { rows: quoteList(msg, r.rows) }) : quoteList(msg, r.rows);
+  return msg('narr.sum', { table: r.table, rows, columns: quoteList(msg, r.columns) });
 }
 
 function show(n: number, amount: boolean): string {
@@ -36,7 +42,7 @@ function messageOf(ctx: RuleContext, m: Mention, broken: boolean): string {
   let text: string;
   if (m.kind === 'none') {
     const r = m.readings[0];
-    text = ctx.msg('narr.none', { phrase: m.phrase, reading: describeReading(ctx, r), value: valueText(ctx, r) });
+    text = ctx.msg('narr.none', { phrase: m.phrase, reading: describeReading(ctx.msg, r), value: valueText(ctx, r) });
   } else if (m.kind === 'percent' && m.share) {
     const d = m.share.denominator;
     text = ctx.msg('narr.percent', {
@@ -44,7 +50,7 @@ function messageOf(ctx: RuleContext, m: Mention, broken: boolean): string {
       count: m.share.of.number,
       phrase: m.phrase,
       denominator: d.value ?? '?',
-      reading: describeReading(ctx, d),
+      reading: describeReading(ctx.msg, d),
       expected: `${m.share.expected.toFixed(m.decimals)}%`,
     });
   } else {
@@ -52,11 +58,11 @@ function messageOf(ctx: RuleContext, m: Mention, broken: boolean): string {
     const alternatives = m.readings.filter((r) => r.value !== null);
     text =
       alternatives.length === 1
-        ? ctx.msg('narr.mismatch', { phrase: m.phrase, written, reading: describeReading(ctx, alternatives[0]), value: valueText(ctx, alternatives[0]) })
+        ? ctx.msg('narr.mismatch', { phrase: m.phrase, written, reading: describeReading(ctx.msg, alternatives[0]), value: valueText(ctx, alternatives[0]) })
         : ctx.msg('narr.mismatchAny', {
             phrase: m.phrase,
             written,
-            readings: alternatives.map((r) => ctx.msg('narr.readingValue', { reading: describeReading(ctx, r), value: valueText(ctx, r) })).join(ctx.msg('narr.or')),
+            readings: alternatives.map((r) => ctx.msg('narr.readingValue', { reading: describeReading(ctx.msg, r), value: valueText(ctx, r) })).join(ctx.msg('narr.or')),
           });
   }
   return broken ? text + ctx.msg('narr.tableBroken') : text;

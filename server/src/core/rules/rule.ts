@@ -33,6 +33,8 @@ export interface Rule {
   severity: Severity;
   /** 'sections': needs only the section headings, so it also runs in a section-level check. */
   level?: 'sections';
+  /** Compares with last year's report (XR501–XR503): runs only when the check is given one. */
+  crossYear?: true;
   description: Record<Locale, string>;
   check(ctx: RuleContext): void;
 }
