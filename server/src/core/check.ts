@@ -95,7 +95,13 @@ function runRules(model: ReportModel, analysis: Analysis, options: CheckOptions,
         msg: (id: MessageId, args?: MessageArgs) => t(resolved.locale, id, args),
         report: (d) => {
           const severity: Severity = setting !== rule.severity ? setting : d.severity ?? setting;
-          const diag: Diagnostic = { ...d, code: rule.code, rule: rule.alias, severity, fixes: d.fixes ?? [] };
+          // The rule's object becomes the diagnostic (each report is a fresh literal): no copy per finding,
+          // which counts when a long text has many (XR201 over a blank table, XR401 over long narrative).
+          const diag = d as Diagnostic;
+          diag.code = rule.code;
+          diag.rule = rule.alias;
+          diag.severity = severity;
+          diag.fixes = d.fixes ?? [];
           if (!suppressed(diag)) diagnostics.push(diag);
         },
       };

@@ -288,8 +288,21 @@ export const CATALOGUES: Record<Locale, Record<MessageId, string>> = { 'zh-cn': 
 export type MessageArgs = Record<string, string | number>;
 
 /** Fills `{name}` holes; holes without an argument stay as they are. Shared by every catalogue. */
+/** Templates split once at their holes: [text, hole, text, hole, …, text]. */
+const compiled = new Map<string, string[]>();
+
 export function formatMessage(template: string, args: MessageArgs = {}): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in args ? String(args[k]) : m));
+  let parts = compiled.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    if (compiled.size < 2048) compiled.set(template, parts);
+  }
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const k = parts[i];
+    out += (k in args ? String(args[k]) : `{${k}}`) + parts[i + 1];
+  }
+  return out;
 }
 
 export function t(locale: Locale, id: MessageId, args: MessageArgs = {}): string {

@@ -273,6 +273,9 @@ interface Tables {
   /** Readings by key: a phrase repeated through a long text reads its cells once. */
   memo: Map<string, Reading>;
   byCue: Map<Cue, Reading[]>;
+  byRows: Map<RowSum, Map<readonly string[], Reading>>;
+  /** Table 三's rows by group (deny, unable, reject, other: a 2019 `other` row is its own group). */
+  t3Groups: Map<string, TableRow[]>;
   model: ReportModel;
   version: TemplateVersion | null;
   t2: Map<string, TableRow>;
@@ -282,6 +285,12 @@ interface Tables {
 }
 
 const GROUPS = new Set(['deny', 'unable', 'reject', 'other']);
+const TOTAL = ['total'];
+const HANDLED = ['resultsTotal'];
+const NEW = ['new'];
+const RECEIVED = ['new', 'carriedIn'];
+const C5 = ['c5'];
+const C10_C15 = ['c10', 'c15'];
 
 function shortRow(label: string): string {
   return label.replace(/（区分处理的.*$/, '');
@@ -318,7 +327,15 @@ function memo(tables: Tables, key: string, make: () => Reading): Reading {
 }
 
 function t3Reading(tables: Tables, sum: RowSum, cols: readonly string[]): Reading {
-  return memo(tables, `3|${sum.join('+')}|${cols.join('+')}`, () => t3ReadingOf(tables, sum, cols));
+  // The cues' row lists are constants: most calls are found by identity, without building a key.
+  let byCols = tables.byRows.get(sum);
+  if (!byCols) tables.byRows.set(sum, (byCols = new Map()));
+  let r = byCols.get(cols);
+  if (!r) {
+    r = memo(tables, `3|${sum.join('+')}|${cols.join('+')}`, () => t3ReadingOf(tables, sum, cols));
+    byCols.set(cols, r);
+  }
+  return r;
 }
 
 function t3ReadingOf(tables: Tables, sum: RowSum, cols: readonly string[]): Reading {
@@ -328,7 +345,7 @@ function t3ReadingOf(tables: Tables, sum: RowSum, cols: readonly string[]): Read
   const template = TEMPLATES[tables.version ?? '2021'];
   for (const key of sum) {
     if (GROUPS.has(key)) {
-      const members = [...tables.t3.values()].filter((r) => r.key === key || r.key?.startsWith(key + '.'));
+      const members = tables.t3Groups.get(key) ?? [];
       if (members.length === 0) return makeReading(tables, '三', null, labels, group, []);
       rows.push(...members);
       labels.push(template.t3Rows.find((r) => r.key === key)?.label ?? key);
@@ -423,7 +440,7 @@ function readingsFor(tables: Tables, cue: Cue, rowContext: readonly RowSum[]): R
   const t = cue.target;
   switch (t.kind) {
     case 't3row':
-      return t.rows.map((rows) => t3Reading(tables, rows, ['total']));
+      return t.rows.map((rows) => t3Reading(tables, rows, TOTAL));
     case 't3col': {
       const rows: RowSum[] = [...DEFAULT_COLUMN_ROWS];
       for (const r of rowContext) if (!rows.some((x) => x.join() === r.join())) rows.push(r);
@@ -476,48 +493,84 @@ function matches(m: Pick<Mention, 'number' | 'decimals' | 'unit' | 'kind'>, valu
 }
 
 interface LineContext {
-  model: ReportModel;
-  tables: Tables;
   year: number | null;
-  lineIndex: number;
+  version: TemplateVersion | null;
   text: string;
-  /** This line or the two non-blank lines above it speak of 申请. */
+  /** This paragraph, the one before, or its sub-heading speaks of 申请. */
   domain: boolean;
 }
 
-/** Spans inside 《…》 (titles of documents: their numbers are not report data). */
-function bookSpans(text: string): [number, number][] {
-  const spans: [number, number][] = [];
-  let open = -1;
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '《' && open === -1) open = i;
-    else if (text[i] === '》' && open !== -1) {
-      spans.push([open, i]);
-      open = -1;
+/**
+ * What a line restates, before any table is looked at: which numbers (and "none" statements) restate
+ * which cells. It depends on the line's text and context only, so it is memoised: a re-check after an edit
+ * reads again only the lines that changed, and a long text repeating its sentences reads each once.
+ */
+type Candidate =
+  | {
+      type: 'number';
+      numStart: number;
+      digitsEnd: number;
+      unitEnd: number;
+      written: string;
+      number: number;
+      decimals: number;
+      unit: string;
+      amount: boolean;
+      phrase: string;
+      cue: Cue;
+      /** The sentence's row for an applicant column (`予以公开12件，其中自然人8件`). */
+      rowContext: RowSum[];
+      /** Cues joined by 、和及 (`予以公开、部分公开共12件`): their sum is the one reading. */
+      joined: { kind: 't3row'; keys: string[] } | { kind: 't4'; cols: string[] } | null;
+      /** `收到…申请14件全部按期答复`: also the handled count. */
+      handledToo: boolean;
     }
-  }
-  return spans;
-}
+  | { type: 'percent'; numStart: number; digitsEnd: number; written: string; number: number; decimals: number; /** Index of the count it is a share of. */ of: number }
+  | { type: 'statement'; start: number; end: number; phrase: string; cells: 'new' | 'c5' | 'c10c15' };
 
+type NumberCandidate = Extract<Candidate, { type: 'number' }>;
 
-interface LineMention {
-  m: Mention;
+interface LineNumber {
+  candidate: number;
   start: number;
   end: number;
   rows: RowSum[];
   sentenceStart: number;
+  kind: 'count' | 'amount';
 }
 
-function mentionsOfLine(ctx: LineContext, out: Mention[]): void {
-  const { text, lineIndex, tables } = ctx;
+const NO_CANDIDATES: Candidate[] = [];
+/** By line text, then by context (`version|year|domain`): the text is hashed once, not concatenated. */
+const lineMemo = new Map<string, Map<string, Candidate[]>>();
+
+function candidatesOf(ctx: LineContext): Candidate[] {
+  let byContext = lineMemo.get(ctx.text);
+  if (!byContext) {
+    // Bounded like the core's other memos: a document's lines, and the lines of the last few versions.
+    if (lineMemo.size >= 8192) lineMemo.clear();
+    byContext = new Map();
+    lineMemo.set(ctx.text, byContext);
+  }
+  const key = `${ctx.version}|${ctx.year}|${ctx.domain ? 1 : 0}`;
+  let found = byContext.get(key);
+  if (!found) {
+    found = analyseLine(ctx);
+    byContext.set(key, found);
+  }
+  return found;
+}
+
+function analyseLine(ctx: LineContext): Candidate[] {
+  const { text, version } = ctx;
   NUMBER_RE.lastIndex = 0;
-  let first = NUMBER_RE.exec(text);
+  const first = NUMBER_RE.exec(text);
   const statements = text.includes('申请') || text.includes('复议') || text.includes('诉讼');
-  if (!first && !statements) return;
+  if (!first && !statements) return NO_CANDIDATES;
   const index = new LineIndex(text);
   let books: [number, number][] | undefined;
   const inBook = (i: number) => (books ??= text.includes('《') ? bookSpans(text) : []).some(([a, b]) => i > a && i < b);
-  const lineMentions: LineMention[] = [];
+  const out: Candidate[] = [];
+  const numbers: LineNumber[] = [];
   let prevNumberEnd = 0;
 
   for (let n = first; n; n = NUMBER_RE.exec(text)) {
@@ -530,7 +583,12 @@ function mentionsOfLine(ctx: LineContext, out: Mention[]): void {
     const unit = n[4] === '％' ? '%' : n[4];
     const [clauseStart, clauseEnd] = index.clause(numStart);
     if (unit === '%') {
-      percentMention(ctx, n, numStart, digitsEnd, index.sentence(numStart)[0], lineMentions, out);
+      // `占总数的28.57%` right after a count of table 三 in the same sentence: its share.
+      const prev = numbers[numbers.length - 1];
+      if (!prev || prev.sentenceStart !== index.sentence(numStart)[0] || prev.kind !== 'count' || prev.rows.length === 0) continue;
+      const between = text.slice(prev.end, numStart);
+      if (between.length > 16 || /\d/.test(between) || !/占|比例/.test(between)) continue;
+      out.push({ type: 'percent', numStart, digitsEnd, written: text.slice(numStart, digitsEnd), number: numberOf(n), decimals: n[2] ? n[2].length : 0, of: prev.candidate });
       continue;
     }
     const windowStart = Math.max(clauseStart, lastEnd);
@@ -539,21 +597,21 @@ function mentionsOfLine(ctx: LineContext, out: Mention[]): void {
     // The cue: nearest before the number in its window; else a sum word inheriting the previous clause's
     // cue; else a noun right after the number (`共有36件行政许可事项`). Most numbers have none: cheap first.
     const clauseCues = index.clauseCues(clauseStart, clauseEnd);
-    let chosen = pickCue(index.lastCueIn(windowStart, numStart), amount, tables.version);
+    let chosen = pickCue(index.lastCueIn(windowStart, numStart), amount, version);
     let inherited = false;
     let sentenceStart = -1;
     if (!chosen && clauseStart > 0 && windowStart === clauseStart && SUM_WORDS.test(text.slice(windowStart, numStart))) {
       sentenceStart = index.sentence(numStart)[0];
       if (windowStart > sentenceStart) {
         let from = sentenceStart;
-        for (const x of lineMentions) if (x.end <= windowStart && x.start >= sentenceStart) from = Math.max(from, x.end);
-        chosen = pickCue(index.lastCueIn(from, windowStart), amount, tables.version);
+        for (const x of numbers) if (x.end <= windowStart && x.start >= sentenceStart) from = Math.max(from, x.end);
+        chosen = pickCue(index.lastCueIn(from, windowStart), amount, version);
         inherited = !!chosen;
       }
     }
     if (!chosen && clauseCues.length > 0) {
       const c = clauseCues.find((x) => x.start >= unitEnd && x.start <= unitEnd + 2);
-      const cue = c?.cues.find((x) => applicable(x, amount, tables.version) && x.target.kind === 't2');
+      const cue = c?.cues.find((x) => applicable(x, amount, version) && x.target.kind === 't2');
       if (c && cue) chosen = { match: c, cue };
     }
     if (!chosen) continue;
@@ -585,55 +643,60 @@ function mentionsOfLine(ctx: LineContext, out: Mention[]): void {
 
     // An applicant column restates the row the sentence is about (`予以公开12件，其中自然人8件`), or 一 / （七）.
     let rowContext: RowSum[] = [];
-    if (kind === 't3col') for (const x of lineMentions) if (x.sentenceStart === sentenceStart && x.rows.length > 0) rowContext = x.rows;
-    let readings = readingsOf(tables, cue, rowContext);
+    if (kind === 't3col') for (const x of numbers) if (x.sentenceStart === sentenceStart && x.rows.length > 0) rowContext = x.rows;
     let rows: RowSum[] = cue.target.kind === 't3row' ? [...cue.target.rows] : [];
     let phrase = match.text;
+    let joined: NumberCandidate['joined'] = null;
     // `予以公开、部分公开共12件`, `不予公开和无法提供的9件`, `行政复议、行政诉讼共3件`: sums of cues joined by 、和及.
     if (!inherited && (kind === 't3row' || kind === 't4')) {
       let firstMatch = match;
-      const joined: Cue[] = [cue];
+      const cues: Cue[] = [cue];
       for (let i = clauseCues.indexOf(match) - 1; i >= 0; i--) {
         const p = clauseCues[i];
         if (p.start < windowStart || !CONJUNCTION.test(text.slice(p.end, firstMatch.start))) break;
         const pc = p.cues.find((x) => x.target.kind === kind);
         if (!pc) break;
-        joined.unshift(pc);
+        cues.unshift(pc);
         firstMatch = p;
       }
-      if (joined.length > 1) {
+      if (cues.length > 1) {
         if (EACH.test(text.slice(match.end, numStart))) continue;
-        const combinedReading = combine(tables, joined);
-        if (!combinedReading) continue;
-        readings = [combinedReading.reading];
-        rows = combinedReading.rows;
+        joined = joinedCells(cues);
+        if (!joined) continue;
+        rows = joined.kind === 't3row' ? [joined.keys] : [];
         phrase = text.slice(firstMatch.start, match.end);
       }
     }
-    // `收到政府信息公开申请14件全部按期答复`: the number is also the handled count.
-    if (cue.id === 'receive' && /^[^，。；]{0,8}?(?:答复|办结|办理完毕)/.test(after)) readings = [...readings, t3Reading(tables, ['resultsTotal'], ['total'])];
-    if (readings.length === 0) continue;
-
-    const digits = toAscii(n[1]).replace(/,/g, '');
-    const decimals = n[2] ? n[2].length : 0;
-    const number = Number(decimals ? `${digits}.${toAscii(n[2])}` : digits);
-    const kindOf: MentionKind = amount ? 'amount' : 'count';
-    const { verdict, expected } = verdictOf(kindOf, number, decimals, unit, readings);
-    const mention: Mention = { kind: kindOf, number, decimals, unit, range: range(lineIndex, numStart, digitsEnd), written: text.slice(numStart, digitsEnd), phrase, readings, verdict, expected };
-    out.push(mention);
-    lineMentions.push({ m: mention, start: numStart, end: unitEnd, rows, sentenceStart });
+    const handledToo = cue.id === 'receive' && /^[^，。；]{0,8}?(?:答复|办结|办理完毕)/.test(after);
+    numbers.push({ candidate: out.length, start: numStart, end: unitEnd, rows, sentenceStart, kind: amount ? 'amount' : 'count' });
+    out.push({ type: 'number', numStart, digitsEnd, unitEnd, written: text.slice(numStart, digitsEnd), number: numberOf(n), decimals: n[2] ? n[2].length : 0, unit, amount, phrase, cue, rowContext, joined, handledToo });
   }
 
-  if (statements && NEGATION.test(text)) statementMentions(ctx, index, out);
+  if (statements && NEGATION.test(text)) statementCandidates(ctx, index, out);
+  return out.length === 0 ? NO_CANDIDATES : out;
 }
 
-/** The last cue match of a window, if one of its cues fits the number's unit and the template. */
-function pickCue(c: CueMatch | undefined, amount: boolean, version: TemplateVersion | null): { match: CueMatch; cue: Cue } | undefined {
-  const cue = c?.cues.find((x) => applicable(x, amount, version));
-  return c && cue ? { match: c, cue } : undefined;
+/** Spans inside 《…》 (titles of documents: their numbers are not report data). */
+function bookSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '《' && open === -1) open = i;
+    else if (text[i] === '》' && open !== -1) {
+      spans.push([open, i]);
+      open = -1;
+    }
+  }
+  return spans;
 }
 
-function combine(tables: Tables, cues: Cue[]): { reading: Reading; rows: RowSum[] } | null {
+function numberOf(n: RegExpExecArray): number {
+  const digits = toAscii(n[1]).replace(/,/g, '');
+  return Number(n[2] ? `${digits}.${toAscii(n[2])}` : digits);
+}
+
+/** The cells of cues joined by 、和及: one sum, or null when it names a cell twice or mixes readings. */
+function joinedCells(cues: Cue[]): NumberCandidate['joined'] {
   const kind = cues[0].target.kind;
   if (kind === 't3row') {
     const keys: string[] = [];
@@ -642,69 +705,25 @@ function combine(tables: Tables, cues: Cue[]): { reading: Reading; rows: RowSum[
       if (t.kind !== 't3row' || t.rows.length !== 1) return null;
       keys.push(...t.rows[0]);
     }
-    if (new Set(keys).size !== keys.length) return null;
-    return { reading: t3Reading(tables, keys, ['total']), rows: [keys] };
+    return new Set(keys).size === keys.length ? { kind: 't3row', keys } : null;
   }
   const cols: string[] = [];
   for (const c of cues) if (c.target.kind === 't4') cols.push(...c.target.cols);
-  if (new Set(cols).size !== cols.length) return null;
-  return { reading: t4Reading(tables, cols), rows: [] };
-}
-
-/** `占总数的28.57%` after a count: its share of the applications handled (or received). */
-function percentMention(
-  ctx: LineContext,
-  n: RegExpExecArray,
-  numStart: number,
-  digitsEnd: number,
-  sentenceStart: number,
-  lineMentions: LineMention[],
-  out: Mention[],
-): void {
-  const prev = lineMentions[lineMentions.length - 1];
-  if (!prev || prev.sentenceStart !== sentenceStart || prev.m.kind !== 'count' || prev.rows.length === 0) return;
-  const between = ctx.text.slice(prev.end, numStart);
-  if (between.length > 16 || /\d/.test(between) || !/占|比例/.test(between)) return;
-  if (prev.m.verdict !== 'agree') return; // a wrong count makes its share wrong too: one finding is enough
-  const decimals = n[2] ? n[2].length : 0;
-  const number = Number(decimals ? `${toAscii(n[1])}.${toAscii(n[2])}` : toAscii(n[1]));
-  const denominators = [t3Reading(ctx.tables, ['resultsTotal'], ['total']), t3Reading(ctx.tables, ['new'], ['total']), t3Reading(ctx.tables, ['new', 'carriedIn'], ['total'])];
-  const x = prev.m.number;
-  const tolerance = Math.pow(10, -decimals) + 1e-9;
-  let best: { expected: number; denominator: Reading } | undefined;
-  let agreeing: Reading | undefined;
-  if (denominators.some((d) => d.value === null)) return; // 总数 unknown: nothing to compare with
-  for (const d of denominators) {
-    if (d.value === null || d.value <= 0) continue;
-    const share = (100 * x) / d.value;
-    if (Math.abs(share - number) < tolerance) {
-      agreeing = d; // agrees with one reading of 总数 (rounded or truncated)
-      break;
-    }
-    best ??= { expected: Math.round(share * Math.pow(10, decimals)) / Math.pow(10, decimals), denominator: d };
-  }
-  if (!agreeing && !best) return;
-  out.push({
-    kind: 'percent',
-    range: range(ctx.lineIndex, numStart, digitsEnd),
-    written: ctx.text.slice(numStart, digitsEnd),
-    number,
-    decimals,
-    unit: '%',
-    phrase: prev.m.phrase,
-    readings: prev.m.readings,
-    verdict: agreeing ? 'agree' : 'disagree',
-    share: { of: prev.m, ...(agreeing ? { expected: number, denominator: agreeing } : best!) },
-    expected: agreeing ? [] : [best!.expected],
-  });
+  return new Set(cols).size === cols.length ? { kind: 't4', cols } : null;
 }
 
 /** `未收到政府信息公开申请`, `未发生行政复议、行政诉讼`: the cells must be 0. */
-function statementMentions(ctx: LineContext, index: LineIndex, out: Mention[]): void {
-  const { text, lineIndex, tables } = ctx;
+function statementCandidates(ctx: LineContext, index: LineIndex, out: Candidate[]): void {
+  const { text } = ctx;
   const sentenceOk = (at: number) => {
     const info = index.sentenceInfo(at, ctx.year);
     return !info.plan && info.otherYearAt > at;
+  };
+  const seen = new Set<number>();
+  const push = (start: number, end: number, phrase: string, cells: 'new' | 'c5' | 'c10c15') => {
+    if (seen.has(start)) return;
+    seen.add(start);
+    out.push({ type: 'statement', start, end, phrase, cells });
   };
   // 尚未 and 是否 are not negations of the statement (`尚未审结`): checked here, not by a look-behind that
   // would slow the scan of every line.
@@ -715,8 +734,7 @@ function statementMentions(ctx: LineContext, index: LineIndex, out: Mention[]): 
     const [cs, ce] = index.clause(m.index);
     const clause = text.slice(cs, ce);
     if (/\d/.test(clause) || OTHER_BUSINESS.test(clause) || !sentenceOk(m.index)) continue;
-    const reading = t3Reading(tables, ['new'], ['total']);
-    pushStatement(out, lineIndex, m.index, m.index + m[0].length, m[0], [reading]);
+    push(m.index, m.index + m[0].length, m[0], 'new');
   }
   NO_REVIEW.lastIndex = 0;
   for (let m = NO_REVIEW.exec(text); m; m = NO_REVIEW.exec(text)) {
@@ -730,19 +748,79 @@ function statementMentions(ctx: LineContext, index: LineIndex, out: Mention[]): 
     for (let k = REVIEW_NOUN.exec(text); k && k.index < ce; k = REVIEW_NOUN.exec(text)) {
       // `…直接起诉` or `复议后起诉` words are part of other cues; only the bare nouns are statements.
       if (index.clauseCues(cs, ce).some((c) => c.start <= k!.index && c.end > k!.index && c.text !== k![0])) continue;
-      const reading = k[0] === '行政复议' ? t4Reading(tables, ['c5']) : t4Reading(tables, ['c10', 'c15']);
-      pushStatement(out, lineIndex, k.index, k.index + k[0].length, text.slice(m.index, k.index + k[0].length), [reading]);
+      push(k.index, k.index + k[0].length, text.slice(m.index, k.index + k[0].length), k[0] === '行政复议' ? 'c5' : 'c10c15');
     }
     NO_REVIEW.lastIndex = Math.max(NO_REVIEW.lastIndex, ce);
   }
 }
 
-function pushStatement(out: Mention[], line: number, start: number, end: number, phrase: string, readings: Reading[]): void {
-  if (out.some((m) => m.range.start.line === line && m.range.start.character === start)) return;
-  const r = readings[0];
-  let verdict: Mention['verdict'] = 'unknown';
-  if (r.value !== null) verdict = r.value === 0 || r.corrected === 0 ? 'agree' : 'disagree';
-  out.push({ kind: 'none', range: range(line, start, end), written: phrase, number: 0, decimals: 0, unit: '', phrase, readings, verdict, expected: [] });
+/** The line's candidates against this report's tables: readings, verdicts, mentions. */
+function mentionsOf(tables: Tables, line: number, candidates: Candidate[], out: Mention[]): void {
+  const made: (Mention | undefined)[] = [];
+  for (const c of candidates) {
+    if (c.type === 'number') {
+      let readings = c.joined ? [c.joined.kind === 't3row' ? t3Reading(tables, c.joined.keys, TOTAL) : t4Reading(tables, c.joined.cols)] : readingsOf(tables, c.cue, c.rowContext);
+      if (c.handledToo) readings = [...readings, t3Reading(tables, HANDLED, TOTAL)];
+      if (readings.length === 0) {
+        made.push(undefined);
+        continue;
+      }
+      const kind: MentionKind = c.amount ? 'amount' : 'count';
+      const { verdict, expected } = verdictOf(kind, c.number, c.decimals, c.unit, readings);
+      const m: Mention = { kind, number: c.number, decimals: c.decimals, unit: c.unit, range: range(line, c.numStart, c.digitsEnd), written: c.written, phrase: c.phrase, readings, verdict, expected };
+      out.push(m);
+      made.push(m);
+    } else if (c.type === 'percent') {
+      made.push(undefined);
+      const of = made[c.of];
+      // A wrong count makes its share wrong too: one finding is enough.
+      if (of && of.verdict === 'agree') percentMention(tables, line, c, of, out);
+    } else {
+      made.push(undefined);
+      const reading = c.cells === 'new' ? t3Reading(tables, NEW, TOTAL) : c.cells === 'c5' ? t4Reading(tables, C5) : t4Reading(tables, C10_C15);
+      let verdict: Mention['verdict'] = 'unknown';
+      if (reading.value !== null) verdict = reading.value === 0 || reading.corrected === 0 ? 'agree' : 'disagree';
+      out.push({ kind: 'none', range: range(line, c.start, c.end), written: c.phrase, number: 0, decimals: 0, unit: '', phrase: c.phrase, readings: [reading], verdict, expected: [] });
+    }
+  }
+}
+
+/** `占总数的28.57%` after a count: its share of the applications handled (or received). */
+function percentMention(tables: Tables, line: number, c: Extract<Candidate, { type: 'percent' }>, of: Mention, out: Mention[]): void {
+  const denominators = [t3Reading(tables, HANDLED, TOTAL), t3Reading(tables, NEW, TOTAL), t3Reading(tables, RECEIVED, TOTAL)];
+  if (denominators.some((d) => d.value === null)) return; // 总数 unknown: nothing to compare with
+  const tolerance = Math.pow(10, -c.decimals) + 1e-9;
+  let best: { expected: number; denominator: Reading } | undefined;
+  let agreeing: Reading | undefined;
+  for (const d of denominators) {
+    if (d.value === null || d.value <= 0) continue;
+    const share = (100 * of.number) / d.value;
+    if (Math.abs(share - c.number) < tolerance) {
+      agreeing = d; // agrees with one reading of 总数 (rounded or truncated)
+      break;
+    }
+    best ??= { expected: Math.round(share * Math.pow(10, c.decimals)) / Math.pow(10, c.decimals), denominator: d };
+  }
+  if (!agreeing && !best) return;
+  out.push({
+    kind: 'percent',
+    range: range(line, c.numStart, c.digitsEnd),
+    written: c.written,
+    number: c.number,
+    decimals: c.decimals,
+    unit: '%',
+    phrase: of.phrase,
+    readings: of.readings,
+    verdict: agreeing ? 'agree' : 'disagree',
+    share: { of, ...(agreeing ? { expected: c.number, denominator: agreeing } : best!) },
+    expected: agreeing ? [] : [best!.expected],
+  });
+}
+
+/** The last cue match of a window, if one of its cues fits the number's unit and the template. */
+function pickCue(c: CueMatch | undefined, amount: boolean, version: TemplateVersion | null): { match: CueMatch; cue: Cue } | undefined {
+  const cue = c?.cues.find((x) => applicable(x, amount, version));
+  return c && cue ? { match: c, cue } : undefined;
 }
 
 const cache = new WeakMap<Analysis, Mention[]>();
@@ -756,13 +834,22 @@ export function narrativeMentions(model: ReportModel, analysis: Analysis): Menti
     const tables: Tables = {
       memo: new Map(),
       byCue: new Map(),
+      byRows: new Map(),
       model,
       version: model.template,
       t2: dataRows(model.tables['二']),
       t3: dataRows(model.tables['三']),
+      t3Groups: new Map(),
       t4: dataRows(model.tables['四']),
       values: { analysis, corrections: correctionsOf(analysis) },
     };
+    for (const r of tables.t3.values()) {
+      const g = r.key!.split('.')[0];
+      if (!GROUPS.has(g)) continue;
+      const list = tables.t3Groups.get(g);
+      if (list) list.push(r);
+      else tables.t3Groups.set(g, [r]);
+    }
     const tableLines = Object.values(model.tables).map((t) => [t!.startLine, t!.endLine] as const);
     for (const section of model.sections) {
       if (!SCANNED.has(section.number)) continue;
@@ -788,7 +875,8 @@ export function narrativeMentions(model: ReportModel, analysis: Analysis): Menti
         previousHasApplication = hasApplication;
         // Only lines that can restate a cell: about applications, or naming a topic of tables 二 and 四.
         if (!domain && !LINE_TOPIC.test(text)) continue;
-        mentionsOfLine({ model, tables, year: model.year, lineIndex: i, text, domain }, mentions);
+        const candidates = candidatesOf({ year: model.year, version: model.template, text, domain });
+        if (candidates.length > 0) mentionsOf(tables, i, candidates, mentions);
       }
     }
   }

@@ -8,13 +8,51 @@ export interface SectionText {
   section: Section;
   /** Body lines, as [line index, text], blank lines dropped. */
   lines: [number, string][];
-  /** The body joined without line breaks. */
-  text: string;
+  /** The body joined without line breaks (made on first use: 一 can be most of a long report). */
+  readonly text: string;
+  /** Characters of the body lines (before trimming). */
+  length: number;
+  /** Some body line matches. */
+  some(re: RegExp): boolean;
+}
+
+class Body implements SectionText {
+  private joined: string | undefined;
+  readonly length: number;
+  constructor(
+    readonly section: Section,
+    readonly lines: [number, string][],
+  ) {
+    this.length = lines.reduce((n, [, t]) => n + t.length, 0);
+  }
+  get text(): string {
+    return (this.joined ??= this.lines.map(([, t]) => t.trim()).join(''));
+  }
+  some(re: RegExp): boolean {
+    return this.lines.some(([, t]) => re.test(t));
+  }
 }
 
 const DATE_LINE = /^[\s\u3000]*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[\s\u3000]*$/;
 
+const cache = new WeakMap<ReportModel, Map<SectionNumber, SectionText | null>>();
+
+/** A section's text, read once per model (XR302, XR402–XR404 and the cross-year digest all ask for it). */
 export function sectionText(model: ReportModel, number: SectionNumber): SectionText | null {
+  let byNumber = cache.get(model);
+  if (!byNumber) {
+    byNumber = new Map();
+    cache.set(model, byNumber);
+  }
+  let s = byNumber.get(number);
+  if (s === undefined) {
+    s = readSection(model, number);
+    byNumber.set(number, s);
+  }
+  return s;
+}
+
+function readSection(model: ReportModel, number: SectionNumber): SectionText | null {
   const section = model.sections.find((s) => s.number === number);
   if (!section) return null;
   const tables = Object.values(model.tables).filter((t) => t && t.startLine > section.line && t.startLine <= section.endLine);
@@ -31,11 +69,12 @@ export function sectionText(model: ReportModel, number: SectionNumber): SectionT
     const d = lines.findIndex(([, t]) => DATE_LINE.test(t));
     if (d >= 0) lines.splice(d > 0 && lines[d - 1][1].trim().length <= 30 ? d - 1 : d);
   }
-  return { section, lines, text: lines.map(([, t]) => t.trim()).join('') };
+  return new Body(section, lines);
 }
 
-/** Characters that carry content: no white space or punctuation. */
-export function contentLength(text: string): number {
+/** Characters that carry content: no white space or punctuation (counted up to `cap`: only short texts matter). */
+export function contentLength(text: string, cap = Infinity): number {
+  if (text.length > cap * 8) return cap; // no text of that length is all punctuation
   return text.replace(/[\s\u3000\p{P}\p{S}]/gu, '').length;
 }
 

@@ -34,7 +34,7 @@ export const contentRules: Rule[] = [
   rule('XR402', 'thin-section', 'information', '“存在的主要问题及改进情况”只有“无”或寥寥数字，或只谈问题不谈改进措施', 'Section 五 reduced to 无 or a few characters, or naming problems without measures', (ctx) => {
     const five = sectionText(ctx.model, '五');
     if (!five || five.lines.length === 0) return; // absent or empty: XR001 / XR006
-    const length = contentLength(five.text);
+    const length = five.length > THIN * 8 ? THIN : contentLength(five.text, THIN);
     const first = five.lines[0];
     const last = five.lines[five.lines.length - 1];
     const body: Range = { start: { line: first[0], character: 0 }, end: { line: last[0], character: last[1].length } };
@@ -42,13 +42,14 @@ export const contentRules: Rule[] = [
       ctx.report({ message: ctx.msg('content.thin', { text: five.text.trim().slice(0, 20), count: length }), range: body });
       return;
     }
-    if (PROBLEMS.test(five.text) && !MEASURES.test(five.text)) ctx.report({ message: ctx.msg('content.noMeasures'), range: headingRange(ctx, '五') ?? body });
+    // Line by line: a problem and its measure are rarely split over a line break, and 五 can be long.
+    if (five.some(PROBLEMS) && !five.some(MEASURES)) ctx.report({ message: ctx.msg('content.noMeasures'), range: headingRange(ctx, '五') ?? body });
   }),
   rule('XR403', 'overview-topics', 'hint', '2021 年版报告的“总体情况”未涉及格式所列方面', 'Section 一 of a 2021-format report misses topics the format lists', (ctx) => {
     if (ctx.model.template !== '2021') return;
     const one = sectionText(ctx.model, '一');
     if (!one || one.lines.length === 0) return;
-    const missing = TOPICS.filter((t) => !t.re.test(one.text)).map((t) => ctx.msg(t.key as Parameters<RuleContext['msg']>[0]));
+    const missing = TOPICS.filter((t) => !one.some(t.re)).map((t) => ctx.msg(t.key as Parameters<RuleContext['msg']>[0]));
     if (missing.length === 0) return;
     ctx.report({ message: ctx.msg('content.topics', { topics: missing.join(ctx.msg('list.sep')) }), range: one.section.range });
   }),
@@ -72,8 +73,7 @@ export const contentRules: Rule[] = [
       return;
     }
     if (ctx.model.template !== '2021') return;
-    const narrative = ['一', '五', '六'].map((n) => sectionText(ctx.model, n as '一')?.text ?? '').join('');
-    if (FEE_WORDS.test(six.text) || FEE_WORDS.test(narrative)) return;
+    if ((['六', '一', '五'] as const).some((n) => sectionText(ctx.model, n)?.some(FEE_WORDS))) return;
     ctx.report({ message: ctx.msg('content.feeSilent'), range: six.section.range });
   }),
 ];

@@ -2,12 +2,13 @@
 // (core/narrative/extract.ts) decides what a number restates; here the finding, its message, the cells as
 // related locations and the "change the text" fix.
 
-import { narrativeMentions, type Mention, type Reading } from '../narrative/extract';
+import { narrativeMentions, type Mention, type Reading, type Term } from '../narrative/extract';
 import { formatNumber } from '../numbers';
-import type { Fix, ValueCell } from '../types';
-import { fix, replace, where, type Rule, type RuleContext } from './rule';
+import type { Fix, Range, ValueCell } from '../types';
+import { replace, where, type Rule, type RuleContext } from './rule';
 
 type Msg = RuleContext['msg'];
+type Related = { range: Range; message: string };
 
 function quoteList(msg: Msg, items: string[]): string {
   return items.map((text) => msg('narr.quote', { text })).join(msg('narr.quoteSep'));
@@ -17,8 +18,24 @@ function whereCell(msg: Msg, table: string, row: string, column: string): string
   return msg('where.cell', { table, row, column });
 }
 
+const described = new WeakMap<Reading, Map<Msg, string>>();
+
 /** 表三「（三）不予公开」各行「总计」列之和 / 表四「行政复议 › 总计」: what a reading adds up, for messages and hovers. */
 export function describeReading(msg: Msg, r: Reading): string {
+  let byMsg = described.get(r);
+  if (!byMsg) {
+    byMsg = new Map();
+    described.set(r, byMsg);
+  }
+  let text = byMsg.get(msg);
+  if (text === undefined) {
+    text = describe(msg, r);
+    byMsg.set(msg, text);
+  }
+  return text;
+}
+
+function describe(msg: Msg, r: Reading): string {
   if (r.table === '四') {
     if (r.columns.length === 1) return msg('where.column', { table: '四', column: r.columns[0] });
     return msg('narr.sumColumns', { table: '四', columns: r.columns.map((text) => msg('narr.quote', { text })).join(msg('joiner.and')) });
@@ -68,16 +85,29 @@ function messageOf(ctx: RuleContext, m: Mention, broken: boolean): string {
   return broken ? text + ctx.msg('narr.tableBroken') : text;
 }
 
-function fixesOf(ctx: RuleContext, m: Mention, identitiesHold: boolean): Fix[] {
+function fixesOf(ctx: RuleContext, m: Mention, identitiesHold: boolean, title: (value: string) => string): Fix[] {
   if (m.kind === 'none' || m.expected.length === 0) return [];
   // Change the text only to a value the table states unambiguously; preferred only for a count when the
   // table's own arithmetic holds (the table is then the better witness), and never part of fix-all: a
   // balanced table can still hold a swapped figure the text has right.
   return m.expected.map((v) => {
     const text = m.kind === 'percent' ? v.toFixed(m.decimals) : show(v, m.kind === 'amount');
-    const f = fix(ctx.msg('fix.narrative', { value: text }), [replace(m.range, text)], m.kind === 'count' && identitiesHold && m.expected.length === 1);
-    return { ...f, fixAll: false as const };
+    const preferred = m.kind === 'count' && identitiesHold && m.expected.length === 1;
+    return { title: title(text), edits: [replace(m.range, text)], preferred, fixAll: false as const };
   });
+}
+
+/** A per-check memo: a long report restates the same figures in the same words again and again. */
+function memoised<A>(make: (key: A) => string): (key: A) => string {
+  const known = new Map<A, string>();
+  return (key) => {
+    let v = known.get(key);
+    if (v === undefined) {
+      v = make(key);
+      known.set(key, v);
+    }
+    return v;
+  };
 }
 
 export const narrativeRules: Rule[] = [
@@ -95,6 +125,33 @@ export const narrativeRules: Rule[] = [
       for (const inst of [...analysis.located.flatMap((l) => l.instances), ...analysis.totals.map((t) => t.instance)]) {
         for (const term of [...inst.left, ...inst.right]) suspect.add(term.cell);
       }
+      // A long text restates the same cells again and again: their related places are made once.
+      const relatedOf = new Map<Term[], Related[]>();
+      const related = (terms: Term[]) => {
+        let r = relatedOf.get(terms);
+        if (!r) {
+          r = terms.map((t) => ({
+            range: t.cell.range,
+            message: `${t.row.key === 'row' ? ctx.msg('where.column', { table: t.table, column: (t.cell.column ?? '').replace(/·/g, ' › ') }) : where(ctx, t.table, t.row.label, t.cell.column)}：${t.cell.text || '—'}`,
+          }));
+          relatedOf.set(terms, r);
+        }
+        return r;
+      };
+      const fixTitle = memoised((value: string) => ctx.msg('fix.narrative', { value }));
+      // Messages by the readings (one array per cue and check), then by what the text says.
+      const messages = new Map<Reading[], Map<string, string>>();
+      const message = (m: Mention, broken: boolean) => {
+        let byText = messages.get(m.readings);
+        if (!byText) messages.set(m.readings, (byText = new Map()));
+        const key = m.share ? `${m.phrase}|${m.written}|${m.share.of.number}|${m.share.expected}` : `${m.kind}|${m.phrase}|${m.written}|${m.unit}|${broken}`;
+        let text = byText.get(key);
+        if (text === undefined) {
+          text = messageOf(ctx, m, broken);
+          byText.set(key, text);
+        }
+        return text;
+      };
       for (const m of mentions) {
         if (m.verdict !== 'disagree') continue;
         const reading = m.share?.denominator ?? m.readings.find((r) => r.value !== null)!;
@@ -102,18 +159,15 @@ export const narrativeRules: Rule[] = [
         // Say the table is suspect only when one of these cells takes part in an identity that fails.
         const broken = terms.some((t) => suspect.has(t.cell));
         ctx.report({
-          message: messageOf(ctx, m, broken),
+          message: message(m, broken),
           range: m.range,
           table: reading.table,
           row: reading.rows.join('+') || undefined,
           column: reading.columns.join('+') || undefined,
           expected: m.expected.length === 1 ? m.expected[0] : undefined,
           actual: m.number,
-          related: terms.map((t) => ({
-            range: t.cell.range,
-            message: `${t.row.key === 'row' ? ctx.msg('where.column', { table: t.table, column: (t.cell.column ?? '').replace(/·/g, ' › ') }) : where(ctx, t.table, t.row.label, t.cell.column)}：${t.cell.text || '—'}`,
-          })),
-          fixes: fixesOf(ctx, m, identitiesHold),
+          related: m.share ? related(terms).slice() : related(terms),
+          fixes: fixesOf(ctx, m, identitiesHold, fixTitle),
         });
       }
     },
