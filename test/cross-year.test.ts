@@ -18,7 +18,7 @@ const CLI = join(ROOT, 'dist', 'cli.js');
 const EXAMPLE_2022 = readFileSync(join(ROOT, 'examples', '2022-示例县交通运输局.md'), 'utf8');
 const STATS_2020 = readFileSync(join(ROOT, 'examples', '2020-示例市统计局-制表符.txt'), 'utf8');
 
-const codes = (ds: { code?: string | number }[], prefix = 'XR50') => ds.filter((d) => String(d.code).startsWith(prefix));
+const codes = <T extends { code?: string | number }>(ds: T[], prefix = 'XR50'): T[] => ds.filter((d) => String(d.code).startsWith(prefix));
 
 function digestOf(text: string, where: { uri?: string; name?: string } = {}): ReportDigest {
   const r = checkText(text);

@@ -60,6 +60,8 @@ rm -rf "$RUN" && mkdir -p "$RUN/ws" "$RUN/artifacts" "$RUN/logs"
 sed '153s/^\t4$/\t7/' test/fixtures/002_3f5e56868c97c344.txt > "$RUN/ws/report.txt"
 cp "examples/2022-示例县交通运输局-有错误.md" "$RUN/ws/report.md"
 printf 'Shopping list\n\n- rice 2 kg\n- tea\n\n合计 3 items\n' > "$RUN/ws/notes.txt"
+# Issue 11: two consecutive years of one agency (2023 carries in 4 where 2022 carried out 3).
+mkdir -p "$RUN/ws/cross" && cp test/fixtures/cross-year/*.md "$RUN/ws/cross/"
 timed "install the .vsix into code-server" quiet "$CS_BIN" --user-data-dir "$RUN/ud" --extensions-dir "$RUN/exts" \
   --install-extension dist/xxgk-report.vsix
 
