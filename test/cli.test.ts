@@ -157,7 +157,7 @@ describe('exit codes', () => {
     [['check', '--locale', 'fr', 'x.txt'], '--locale 的值无效：fr（可用 zh-cn、en）'],
     [['check', '--disable', 'XR999', 'x.txt'], '--disable 中的未知规则：XR999（xxgk-report --list-rules 查看全部规则）'],
     [['check'], '请指定要检查的文件或文件夹：xxgk-report check [选项] <文件或文件夹…>'],
-    [['lint', 'x.txt'], '未知命令：lint（目前只有 check；xxgk-report --help 查看用法）'],
+    [['lint', 'x.txt'], '未知命令：lint（可用 check、next；xxgk-report --help 查看用法）'],
     [['check', '--format'], '选项 --format 需要一个值'],
     [['check', '--fix=yes', 'x.txt'], '选项 --fix 不接受值'],
     [['--locale', 'en', 'check', '--bogus'], 'Unknown option: --bogus (see xxgk-report --help)'],
