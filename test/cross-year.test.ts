@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -19,6 +19,14 @@ const EXAMPLE_2022 = readFileSync(join(ROOT, 'examples', '2022-示例县交通�
 const STATS_2020 = readFileSync(join(ROOT, 'examples', '2020-示例市统计局-制表符.txt'), 'utf8');
 
 const codes = <T extends { code?: string | number }>(ds: T[], prefix = 'XR50'): T[] => ds.filter((d) => String(d.code).startsWith(prefix));
+
+/** dist/ is built by `npm test`; build it when missing or older than the sources (this file alone). */
+function ensureBuilt(): void {
+  const newest = (dir: string): number => readdirSync(dir, { withFileTypes: true }).reduce((t, e) => Math.max(t, e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs), 0);
+  const sources = Math.max(newest(join(ROOT, 'server', 'src')), statSync(join(ROOT, 'esbuild.mjs')).mtimeMs);
+  if ([CLI, join(ROOT, 'dist', 'server.js')].every((f) => existsSync(f) && statSync(f).mtimeMs >= sources)) return;
+  execFileSync(process.execPath, [join(ROOT, 'esbuild.mjs'), '--quiet'], { cwd: ROOT });
+}
 
 function digestOf(text: string, where: { uri?: string; name?: string } = {}): ReportDigest {
   const r = checkText(text);
@@ -166,7 +174,7 @@ describe('next year\'s skeleton (core)', () => {
 describe('command line: agency-year chains and `next`', () => {
   let dir: string;
   before(() => {
-    execFileSync(process.execPath, [join(ROOT, 'esbuild.mjs'), '--quiet'], { cwd: ROOT });
+    ensureBuilt();
     dir = mkdtempSync(join(tmpdir(), 'xxgk-cross-'));
     mkdirSync(join(dir, 'a'));
     writeFileSync(join(dir, 'a', '2022-示例县交通运输局.md'), EXAMPLE_2022);
@@ -212,7 +220,7 @@ describe('language server: the workspace index, related links to last year\'s fi
   const lastYear = () => pathToFileURL(join(dir, '2022', '2022-示例县交通运输局.md')).href;
 
   before(async () => {
-    execFileSync(process.execPath, [join(ROOT, 'esbuild.mjs'), '--quiet'], { cwd: ROOT });
+    ensureBuilt();
     dir = mkdtempSync(join(tmpdir(), 'xxgk-ws-'));
     mkdirSync(join(dir, '2022'));
     mkdirSync(join(dir, '2023'));
