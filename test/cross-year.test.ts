@@ -279,6 +279,19 @@ describe('language server: the workspace index, related links to last year\'s fi
     await c.close(lastYear());
   });
 
+  it('reports written after the workspace was indexed, with no file event: found by walking the folders again', async () => {
+    const agency = (t: string) => t.replace(/示例县交通运输局/g, '示例县水务局');
+    mkdirSync(join(dir, 'later'));
+    writeFileSync(join(dir, 'later', '2022-水务局.md'), agency(EXAMPLE_2022));
+    writeFileSync(join(dir, 'later', '2023-水务局.md'), agency(example2023('| 1 | 1 | 0 | 0 | 2 | 0 | 4 |')));
+    const uri = pathToFileURL(join(dir, 'later', '2023-水务局.md')).href;
+    await c.open(uri, readFileSync(join(dir, 'later', '2023-水务局.md'), 'utf8'), 'markdown');
+    const found = await crossDiagnostics(uri);
+    assert.equal(found.length, 2);
+    assert.equal(found[0].relatedInformation![0].location.uri, pathToFileURL(join(dir, 'later', '2022-水务局.md')).href);
+    await c.close(uri);
+  });
+
   it('hover on a narrative number names the cell it restates', async () => {
     const text = c.text(thisYear());
     const line = text.split('\n').findIndex((l) => l.includes('办结25件'));

@@ -59,7 +59,7 @@ describe('last year\'s report and the text against the tables', () => {
     assert.ok(folder, 'the suite needs a workspace folder');
     dir = path.join(folder.uri.fsPath, 'issue-11');
     fs.mkdirSync(path.join(dir, 'cross'), { recursive: true });
-    for (const f of ['2022-示例县交通运输局.md', '2023-示例县交通运输局.md']) fs.copyFileSync(path.join(fixtures, 'cross-year', f), path.join(dir, 'cross', f));
+    for (const f of ['2022-示例县城市管理局.md', '2023-示例县城市管理局.md']) fs.copyFileSync(path.join(fixtures, 'cross-year', f), path.join(dir, 'cross', f));
     fs.copyFileSync(path.join(fixtures, 'narrative', '2022-示例县交通运输局-正文与表格不符.md'), path.join(dir, 'narrative.md'));
   });
 
@@ -80,7 +80,7 @@ describe('last year\'s report and the text against the tables', () => {
   }
 
   it('this year\'s 上年结转 against last year\'s 四 (on disk): XR501 on the cell, last year\'s cell as a related link', async () => {
-    const doc = await open(path.join(dir, 'cross', '2023-示例县交通运输局.md'));
+    const doc = await open(path.join(dir, 'cross', '2023-示例县城市管理局.md'));
     const found = await waitFor(
       () => {
         const ds = vscode.languages.getDiagnostics(doc.uri).filter((d) => codeOf(d) === 'XR501');
@@ -94,13 +94,13 @@ describe('last year\'s report and the text against the tables', () => {
     assert.equal(total.severity, vscode.DiagnosticSeverity.Warning);
     const related = total.relatedInformation?.[0];
     assert.ok(related, 'no related information');
-    assert.equal(path.basename(related.location.uri.fsPath), '2022-示例县交通运输局.md');
+    assert.equal(path.basename(related.location.uri.fsPath), '2022-示例县城市管理局.md');
     const last = await vscode.workspace.openTextDocument(related.location.uri);
     assert.equal(last.getText(related.location.range), '3');
   });
 
   it('"open last year\'s report" (code action and command) opens it beside', async () => {
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath.endsWith('2023-示例县交通运输局.md'))!;
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath.endsWith('2023-示例县城市管理局.md'))!;
     const d = vscode.languages.getDiagnostics(doc.uri).find((x) => codeOf(x) === 'XR501')!;
     const actions = (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
     const openIt = actions.find((a) => (typeof (a as vscode.Command).command === 'string' ? (a as vscode.Command).command : (a as vscode.CodeAction).command?.command) === 'xxgkReport.openLastYear');
@@ -108,7 +108,7 @@ describe('last year\'s report and the text against the tables', () => {
     await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One });
     await vscode.commands.executeCommand('xxgkReport.openLastYear');
     const beside = await waitFor(
-      () => vscode.window.visibleTextEditors.find((e) => e.document.uri.fsPath.endsWith(path.join('cross', '2022-示例县交通运输局.md'))),
+      () => vscode.window.visibleTextEditors.find((e) => e.document.uri.fsPath.endsWith(path.join('cross', '2022-示例县城市管理局.md'))),
       'last year\'s report beside',
       [onEditors],
     );
@@ -136,15 +136,15 @@ describe('last year\'s report and the text against the tables', () => {
   });
 
   it('"create next year\'s report skeleton" opens next year\'s report named beside this one', async () => {
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath.endsWith('2023-示例县交通运输局.md'))!;
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath.endsWith('2023-示例县城市管理局.md'))!;
     await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One });
     await vscode.commands.executeCommand('xxgkReport.nextYear');
     const editor = await waitFor(() => (vscode.window.activeTextEditor?.document.uri.scheme === 'untitled' ? vscode.window.activeTextEditor : undefined), 'the skeleton', [
       (l) => vscode.window.onDidChangeActiveTextEditor(l),
     ]);
     opened.push(editor.document);
-    assert.equal(path.basename(editor.document.uri.path), '2024-示例县交通运输局.md');
-    await waitFor(() => (editor.document.getText().startsWith('# 示例县交通运输局2024年') ? true : undefined), 'its text', [(l) => vscode.workspace.onDidChangeTextDocument(l)]);
+    assert.equal(path.basename(editor.document.uri.path), '2024-示例县城市管理局.md');
+    await waitFor(() => (editor.document.getText().startsWith('# 示例县城市管理局2024年') ? true : undefined), 'its text', [(l) => vscode.workspace.onDidChangeTextDocument(l)]);
     assert.match(editor.document.getText(), /\| 二、上年结转政府信息公开申请数量 \| \| \| 1 \| 1 \| 0 \| 0 \| 1 \| 0 \| 3 \|/);
   });
 });

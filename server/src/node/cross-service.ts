@@ -7,6 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { agencyOf, digestReport, type CheckResult, type ReportDigest } from '../core';
 import { WorkspaceIndex, type IndexOptions } from './workspace-index';
 
+/** How long a report whose last year's report was not found waits before the folders are walked again for it. */
+const RESCAN_AFTER_MISS_MS = 30_000;
+
 export interface OpenReport {
   uri: string;
   /** Changes whenever the document's text changes. */
@@ -51,6 +54,25 @@ export class CrossYearService {
 
   private readonly onIndexed: () => void;
 
+  private readonly misses = new Map<string, number>();
+
+  /**
+   * Last year's report not found: it may have been written since the last walk, and not every editor sends
+   * file events. Walk again — at once for a report not asked about before, then at most every
+   * RESCAN_AFTER_MISS_MS for the same one (a report without a previous year asks on every re-check) — and
+   * refresh the diagnostics if anything changed.
+   */
+  private rescanOnMiss(key: string): void {
+    const index = this.index;
+    if (!index) return;
+    const last = this.misses.get(key);
+    if (last !== undefined && Date.now() - last < RESCAN_AFTER_MISS_MS) return;
+    if (index.age < 1000 && last !== undefined) return;
+    if (this.misses.size > 1000) this.misses.clear();
+    this.misses.set(key, Date.now());
+    void index.rescan().then((changed) => changed && this.onIndexed(), () => undefined);
+  }
+
   /** A file on disk changed (a watched .txt/.md). */
   fileChanged(uri: string): void {
     const path = pathOf(uri);
@@ -90,7 +112,10 @@ export class CrossYearService {
     }
     // Files open in the editor speak through their live text (above), not their saved copy.
     const entries = (await this.index.lookup(agency, year)).filter((e) => !openUris.has(e.uri) && e.path !== here);
-    if (entries.length === 0) return null;
+    if (entries.length === 0) {
+      this.rescanOnMiss(`${agency}|${year}`);
+      return null;
+    }
     const entry = nearest(here, entries, (e) => e.path);
     const digest = await this.index.digestOf(entry);
     return digest ? { digest, key: `disk:${entry.path}:${entry.mtimeMs}` } : null;

@@ -97,6 +97,61 @@ export class WorkspaceIndex {
     return this.scanning;
   }
 
+  /** When the folders were last walked (ms since the epoch). */
+  private walkedAt = 0;
+  private rewalking: Promise<boolean> | undefined;
+
+  /**
+   * Walks the folders again and re-reads what is new, changed (by mtime) or gone; resolves whether anything
+   * was. For editors that send no file events (and files written behind the editor's back).
+   */
+  rescan(): Promise<boolean> {
+    this.rewalking ??= this.rewalk().finally(() => (this.rewalking = undefined));
+    return this.rewalking;
+  }
+
+  /** Milliseconds since the folders were last walked. */
+  get age(): number {
+    return Date.now() - this.walkedAt;
+  }
+
+  private async rewalk(): Promise<boolean> {
+    await this.scan();
+    const queue: string[] = [];
+    for (const root of this.roots) await this.walk(root, queue);
+    this.walkedAt = Date.now();
+    const seen = new Set(queue);
+    let changed = false;
+    for (const path of [...this.entries.keys()]) {
+      if (seen.has(path)) continue;
+      this.remove(path);
+      changed = true;
+    }
+    for (let i = 0; i < queue.length; i++) {
+      const path = queue[i];
+      const known = this.entries.get(path);
+      let mtimeMs: number;
+      try {
+        mtimeMs = (await fs.stat(path)).mtimeMs;
+      } catch {
+        continue;
+      }
+      if (known && known.mtimeMs === mtimeMs) continue;
+      if (!known && this.skipped.get(path) === mtimeMs) continue; // looked at before: not a report
+      this.remove(path);
+      this.digests.delete(path);
+      const before = this.entries.size;
+      await this.indexFile(path);
+      if (this.entries.size !== before || known) changed = true;
+      if (i % this.opts.batch === 0) await new Promise<void>((r) => setImmediate(r));
+    }
+    if (changed) this.version++;
+    return changed;
+  }
+
+  /** Files looked at that are not reports, by mtime: a re-walk does not read them again. */
+  private readonly skipped = new Map<string, number>();
+
   /** A file changed, appeared or was deleted: re-read it at the next look-up. */
   invalidate(path: string): void {
     this.dirty.add(path);
@@ -111,6 +166,18 @@ export class WorkspaceIndex {
 
   /** Last year's digest of a file, read from disk (kept for the few most recently used). */
   async digestOf(entry: IndexEntry): Promise<ReportDigest | null> {
+    // Changed on disk since it was indexed (and no file event said so): read it again.
+    const mtimeMs = await fs.stat(entry.path).then((s) => s.mtimeMs, () => null);
+    if (mtimeMs === null) return null;
+    if (mtimeMs !== entry.mtimeMs) {
+      this.remove(entry.path);
+      this.digests.delete(entry.path);
+      await this.indexFile(entry.path);
+      this.version++;
+      const again = this.entries.get(entry.path);
+      if (!again || again.agency !== entry.agency || again.year !== entry.year) return null;
+      entry = again;
+    }
     const known = this.digests.get(entry.path);
     if (known && known.mtimeMs === entry.mtimeMs) {
       this.digests.delete(entry.path);
@@ -147,6 +214,7 @@ export class WorkspaceIndex {
   private async walkAll(): Promise<void> {
     const queue: string[] = [];
     for (const root of this.roots) await this.walk(root, queue);
+    this.walkedAt = Date.now();
     // Files are read in small batches, each batch in its own turn of the event loop.
     for (let i = 0; i < queue.length; i += this.opts.batch) {
       await Promise.all(queue.slice(i, i + this.opts.batch).map((p) => this.indexFile(p)));
@@ -177,13 +245,18 @@ export class WorkspaceIndex {
     } catch {
       return; // deleted
     }
-    if (!stat.isFile() || stat.size > this.opts.maxFileBytes) return;
+    const skip = () => {
+      if (this.skipped.size >= this.opts.maxFiles) this.skipped.clear();
+      this.skipped.set(path, stat.mtimeMs);
+    };
+    if (!stat.isFile() || stat.size > this.opts.maxFileBytes) return skip();
     const text = await this.read(path, HEAD_BYTES);
-    if (text === null) return;
+    if (text === null) return skip();
     // Title and year need no tables: the section-level reading is a fraction of a full parse.
     const model = parseReport(text, { tables: false });
     const agency = agencyOf(model.title?.text);
-    if (!model.isReport || agency === null || model.year === null) return;
+    if (!model.isReport || agency === null || model.year === null) return skip();
+    this.skipped.delete(path);
     const entry: IndexEntry = { path, uri: pathToFileURL(path).href, agency, year: model.year, mtimeMs: stat.mtimeMs, size: stat.size };
     this.entries.set(path, entry);
     const key = `${agency}|${model.year}`;
