@@ -69,7 +69,7 @@ function digestCell(row: TableRow, cell: ValueCell, valueOf: (c: ValueCell) => n
 function digestSection(model: ReportModel, number: '一' | '五'): DigestSection | undefined {
   const s = sectionText(model, number);
   if (!s) return undefined;
-  return { text: normaliseForSimilarity(s.text).slice(0, MAX_SECTION), range: s.section.range };
+  return { text: normaliseForSimilarity(s.text.slice(0, MAX_SECTION * 2)).slice(0, MAX_SECTION), range: s.section.range };
 }
 
 /** For the similarity of two texts: content characters only; digits dropped (years and counts change). */

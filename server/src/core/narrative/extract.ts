@@ -72,6 +72,12 @@ export interface Mention {
 }
 
 const SCANNED = new Set(['一', '二', '三', '四', '六']);
+/**
+ * Characters of text read at most (the longest real reports have some 30,000 in all): beyond, nothing is
+ * compared. Restatements of the tables sit in the first pages; the bound keeps a pathological document's
+ * check linear and cheap, as the server's section-level check does for huge files.
+ */
+export const NARRATIVE_BUDGET = 32_768;
 
 /** 1: ends a clause; 2: ends a sentence (and a clause). One table look-up per character. */
 const BOUND = new Uint8Array(0x10000);
@@ -851,8 +857,9 @@ export function narrativeMentions(model: ReportModel, analysis: Analysis): Menti
       else tables.t3Groups.set(g, [r]);
     }
     const tableLines = Object.values(model.tables).map((t) => [t!.startLine, t!.endLine] as const);
+    let budget = NARRATIVE_BUDGET;
     for (const section of model.sections) {
-      if (!SCANNED.has(section.number)) continue;
+      if (!SCANNED.has(section.number) || budget <= 0) continue;
       const tableSection = section.number !== '一' && section.number !== '六';
       const last = Math.min(section.endLine, model.lines.length - 1);
       // Whether the text is about applications: this paragraph or the one before says 申请, or the
@@ -869,6 +876,7 @@ export function narrativeMentions(model: ReportModel, analysis: Analysis): Menti
         }
         if (tableSection && (text.includes('\t') || text.trimStart().startsWith('|'))) continue;
         if (text.includes('<!--') && isCommentLine(text)) continue;
+        if ((budget -= text.length) < 0) break;
         const hasApplication = text.includes('申请');
         if (SUB_HEADING.test(text)) headingHasApplication = hasApplication;
         const domain = hasApplication || previousHasApplication || headingHasApplication;

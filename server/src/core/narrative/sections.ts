@@ -4,6 +4,9 @@
 import { isCommentLine } from '../text';
 import type { Range, ReportModel, Section, SectionNumber } from '../types';
 
+/** See extract.ts: how much text the narrative rules read at most. */
+const NARRATIVE_BUDGET = 32_768;
+
 export interface SectionText {
   section: Section;
   /** Body lines, as [line index, text], blank lines dropped. */
@@ -12,8 +15,11 @@ export interface SectionText {
   readonly text: string;
   /** Characters of the body lines (before trimming). */
   length: number;
-  /** Some body line matches. */
-  some(re: RegExp): boolean;
+  /**
+   * Some body line matches, looking at most NARRATIVE_BUDGET characters: null when it did not find one
+   * within them and there is more (a pathological length; the caller then says nothing).
+   */
+  some(re: RegExp): boolean | null;
 }
 
 class Body implements SectionText {
@@ -28,8 +34,13 @@ class Body implements SectionText {
   get text(): string {
     return (this.joined ??= this.lines.map(([, t]) => t.trim()).join(''));
   }
-  some(re: RegExp): boolean {
-    return this.lines.some(([, t]) => re.test(t));
+  some(re: RegExp): boolean | null {
+    let budget = NARRATIVE_BUDGET;
+    for (const [, t] of this.lines) {
+      if (re.test(t)) return true;
+      if ((budget -= t.length) < 0) return null;
+    }
+    return false;
   }
 }
 
@@ -57,11 +68,14 @@ function readSection(model: ReportModel, number: SectionNumber): SectionText | n
   if (!section) return null;
   const tables = Object.values(model.tables).filter((t) => t && t.startLine > section.line && t.startLine <= section.endLine);
   const lines: [number, string][] = [];
-  for (let i = section.line + 1; i <= section.endLine && i < model.lines.length; i++) {
+  // Read up to twice the narrative budget: the rules look at no more (a pathological length stays cheap).
+  let room = 2 * NARRATIVE_BUDGET;
+  for (let i = section.line + 1; i <= section.endLine && i < model.lines.length && room > 0; i++) {
     const t = model.lines[i];
-    if (t.trim() === '' || isCommentLine(t)) continue;
+    if (!/\S/.test(t) || isCommentLine(t)) continue;
     if (tables.some((x) => x && i >= x.startLine && i <= x.endLine)) continue;
     lines.push([i, t]);
+    room -= t.length;
   }
   // The signature after the last section: a date line and the agency line just above it.
   const last = model.sections[model.sections.length - 1] === section;
@@ -99,7 +113,9 @@ export function otherReportYears(model: ReportModel): YearInText[] {
   const overview = year === null ? null : sectionText(model, '一');
   if (year === null || !overview) return [];
   const out: YearInText[] = [];
+  let budget = NARRATIVE_BUDGET;
   for (const [line, text] of overview.lines) {
+    if ((budget -= text.length) < 0) break;
     YEAR_TOKEN.lastIndex = 0;
     for (let m = YEAR_TOKEN.exec(text); m; m = YEAR_TOKEN.exec(text)) {
       const y = Number(m[0]);

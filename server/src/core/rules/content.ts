@@ -43,13 +43,15 @@ export const contentRules: Rule[] = [
       return;
     }
     // Line by line: a problem and its measure are rarely split over a line break, and 五 can be long.
-    if (five.some(PROBLEMS) && !five.some(MEASURES)) ctx.report({ message: ctx.msg('content.noMeasures'), range: headingRange(ctx, '五') ?? body });
+    if (five.some(PROBLEMS) && five.some(MEASURES) === false) ctx.report({ message: ctx.msg('content.noMeasures'), range: headingRange(ctx, '五') ?? body });
   }),
   rule('XR403', 'overview-topics', 'hint', '2021 年版报告的“总体情况”未涉及格式所列方面', 'Section 一 of a 2021-format report misses topics the format lists', (ctx) => {
     if (ctx.model.template !== '2021') return;
     const one = sectionText(ctx.model, '一');
     if (!one || one.lines.length === 0) return;
-    const missing = TOPICS.filter((t) => !one.some(t.re)).map((t) => ctx.msg(t.key as Parameters<RuleContext['msg']>[0]));
+    const found = TOPICS.map((t) => one.some(t.re));
+    if (found.includes(null)) return; // too long to tell
+    const missing = TOPICS.filter((_, i) => !found[i]).map((t) => ctx.msg(t.key as Parameters<RuleContext['msg']>[0]));
     if (missing.length === 0) return;
     ctx.report({ message: ctx.msg('content.topics', { topics: missing.join(ctx.msg('list.sep')) }), range: one.section.range });
   }),
@@ -73,7 +75,8 @@ export const contentRules: Rule[] = [
       return;
     }
     if (ctx.model.template !== '2021') return;
-    if ((['六', '一', '五'] as const).some((n) => sectionText(ctx.model, n)?.some(FEE_WORDS))) return;
+    const said = (['六', '一', '五'] as const).map((n) => sectionText(ctx.model, n)?.some(FEE_WORDS) ?? false);
+    if (said.some((x) => x !== false)) return; // said, or too long to tell
     ctx.report({ message: ctx.msg('content.feeSilent'), range: six.section.range });
   }),
 ];

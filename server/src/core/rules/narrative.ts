@@ -152,6 +152,12 @@ export const narrativeRules: Rule[] = [
         }
         return text;
       };
+      const labelled = new Map<Reading, { row?: string; column?: string }>();
+      const labels = (r: Reading) => {
+        let l = labelled.get(r);
+        if (!l) labelled.set(r, (l = { row: r.rows.join('+') || undefined, column: r.columns.join('+') || undefined }));
+        return l;
+      };
       for (const m of mentions) {
         if (m.verdict !== 'disagree') continue;
         const reading = m.share?.denominator ?? m.readings.find((r) => r.value !== null)!;
@@ -162,8 +168,8 @@ export const narrativeRules: Rule[] = [
           message: message(m, broken),
           range: m.range,
           table: reading.table,
-          row: reading.rows.join('+') || undefined,
-          column: reading.columns.join('+') || undefined,
+          row: labels(reading).row,
+          column: labels(reading).column,
           expected: m.expected.length === 1 ? m.expected[0] : undefined,
           actual: m.number,
           related: m.share ? related(terms).slice() : related(terms),
