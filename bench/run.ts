@@ -567,6 +567,38 @@ function printLsp(lsp: Awaited<ReturnType<typeof lspBench>>): string {
   return 'LSP (bench/lsp.ts runLspBench())\n' + table(['figure', 'value'], rows);
 }
 
+type NarrativeFigures = Awaited<ReturnType<typeof import('./narrative').runNarrativeBench>>;
+
+function narrativeTargets(n: NarrativeFigures): Target[] {
+  const worst = n.pass.filter((p) => p.bytes > 90 * 1024).reduce((a, b) => (b.sharePercent > a.sharePercent ? b : a));
+  return [
+    {
+      id: 'narrative-share',
+      target: 'narrative pass (XR401–XR404) ≤ 20 % of a full check at 100 KiB',
+      measured: `${fmt(worst.sharePercent)} % (worst: ${worst.flattening}, ${fmt(worst.narrativeMs)} of ${fmt(worst.fullMs)} ms, ${worst.contradictions} XR401)`,
+      value: worst.sharePercent,
+      pass: worst.sharePercent <= 20,
+    },
+    {
+      id: 'workspace-index',
+      target: 'a 500-report workspace indexed in ≤ 5 s, bounded memory',
+      measured: `${fmt(n.index.seconds)} s for ${n.index.indexed} reports, ${fmt(n.index.retainedHeapMiB)} MiB kept (${n.index.bytesPerEntry} B a report)`,
+      value: n.index.seconds,
+      pass: n.index.seconds <= 5,
+    },
+  ];
+}
+
+function printNarrative(n: NarrativeFigures): string {
+  const rows = n.pass.map((p) => [p.flattening, String(p.bytes), String(p.mentions), String(p.contradictions), fmt(p.narrativeMs), fmt(p.fullMs), `${fmt(p.sharePercent)} %`]);
+  return (
+    'Narrative pass (XR401–XR404 inside a check of a fresh parse) against checkText, medians of 200 interleaved calls (ms)\n' +
+    table(['report', 'bytes', 'mentions', 'XR401', 'narrative', 'full check', 'share'], rows, 1) +
+    `\nWorkspace index: ${n.index.indexed} of ${n.index.filesSeen} files indexed in ${fmt(n.index.seconds)} s, ${fmt(n.index.retainedHeapMiB)} MiB kept; ` +
+    `look-up ${fmt(n.index.lookupMs)} ms, last year's digest ${fmt(n.index.digestMs)} ms`
+  );
+}
+
 async function main(): Promise<void> {
   const started = now();
   const loadBefore = loadavg()[0];
@@ -597,6 +629,11 @@ async function main(): Promise<void> {
   progress('import: .docx and .html');
   const importFigures = NO_IMPORT ? { skipped: '--no-import' } : await import('./import').then((m) => m.runImportBench()).catch((e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }));
   progressDone();
+  // Issue 11: the narrative pass and the workspace index (bench/narrative.ts).
+  progress('narrative pass and workspace index');
+  const narrative = await import('./narrative').then((m) => m.runNarrativeBench());
+  progressDone();
+  tg.push(...narrativeTargets(narrative));
   const cpu = cpus();
   const env = {
     node: process.version,
@@ -615,7 +652,7 @@ async function main(): Promise<void> {
   if (JSON_OUT) {
     process.stdout.write(
       JSON.stringify(
-        { version: 1, env, core: rows, markdownlint: mdl, linearity: lin, cli, cold, targets: tg, lsp, import: importFigures, totalSeconds },
+        { version: 1, env, core: rows, markdownlint: mdl, linearity: lin, cli, cold, targets: tg, lsp, import: importFigures, narrative, totalSeconds },
         null,
         2,
       ) + '\n',
@@ -698,6 +735,8 @@ async function main(): Promise<void> {
         `the rest (module load, reading, decoding, config lookup, JSON) ${fmt(cli.wallMs!.median - cli.nodeStartupMs! - cli.inProcessCheckMs!)} ms`,
     );
   } else out.push(`CLI: not available (${cli.reason})`);
+  out.push('');
+  out.push(printNarrative(narrative));
   out.push('');
   out.push('Targets');
   out.push(

@@ -128,7 +128,7 @@ describe('exit codes', () => {
     writeFileSync(join(d, 'wrong.txt'), mutated002());
     const r = cli(['check', join(d, 'wrong.txt')], { cwd: d });
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /^wrong\.txt  模板 2019 · 年度 2020 · 1 错误 2 警告 2 提示$/m);
+    assert.match(r.stdout, /^wrong\.txt  模板 2019 · 年度 2020 · 1 错误 3 警告 2 提示$/m);
     assert.match(r.stdout, /^wrong\.txt:153:2  错误  XR101  此处应为 4，实际为 7（「（一）予以公开」行合计与「自然人」列（七）总计均差 3）$/m);
     assert.match(r.stdout, /1 个错误/);
   });
@@ -157,7 +157,7 @@ describe('exit codes', () => {
     [['check', '--locale', 'fr', 'x.txt'], '--locale 的值无效：fr（可用 zh-cn、en）'],
     [['check', '--disable', 'XR999', 'x.txt'], '--disable 中的未知规则：XR999（xxgk-report --list-rules 查看全部规则）'],
     [['check'], '请指定要检查的文件或文件夹：xxgk-report check [选项] <文件或文件夹…>'],
-    [['lint', 'x.txt'], '未知命令：lint（可用 check、convert；xxgk-report --help 查看用法）'],
+    [['lint', 'x.txt'], '未知命令：lint（可用 check、convert、next；xxgk-report --help 查看用法）'],
     [['check', '--format'], '选项 --format 需要一个值'],
     [['check', '--fix=yes', 'x.txt'], '选项 --fix 不接受值'],
     [['--locale', 'en', 'check', '--bogus'], 'Unknown option: --bogus (see xxgk-report --help)'],
@@ -278,7 +278,7 @@ describe('--format json', () => {
       q.files[0].diagnostics.map((x) => x.code),
       ['XR101'],
     );
-    const off = cli(['check', '--format', 'json', '--disable', 'XR013,extra-row', '--disable=date-missing', 'wrong.txt'], { cwd: d });
+    const off = cli(['check', '--format', 'json', '--disable', 'XR013,extra-row,narrative-mismatch', '--disable=date-missing', 'wrong.txt'], { cwd: d });
     const codes = json(off).files[0].diagnostics.map((x) => x.code);
     assert.deepEqual(codes, ['XR101']);
   });
@@ -543,9 +543,9 @@ describe('folders, locale, config, colours', () => {
     writeFileSync(join(d, 'wrong.txt'), mutated002());
     const r = cli(['check', '--locale', 'en', 'wrong.txt'], { cwd: d });
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /^wrong\.txt  template 2019 · year 2020 · 1 error 2 warnings 2 notes$/m);
+    assert.match(r.stdout, /^wrong\.txt  template 2019 · year 2020 · 1 error 3 warnings 2 notes$/m);
     assert.match(r.stdout, /^wrong\.txt:153:2  error  XR101  This cell should be 4, found 7 /m);
-    assert.match(r.stdout, /^1 file checked, 0 skipped: 1 error, 2 warnings, 2 notes$/m);
+    assert.match(r.stdout, /^1 file checked, 0 skipped: 1 error, 3 warnings, 2 notes$/m);
     assert.doesNotMatch(r.stdout, /[错误警告提示]/);
   });
 

@@ -21,9 +21,9 @@ interface SeedFacts {
 const FACTS: Record<string, SeedFacts> = {
   '000_3725ac3a3e618302.txt': { year: 2020, template: '2019', t3Rows: 23, t3Totals: [0, 0, 0, 0], t4Totals: [0, 0, 0], codes: ['XR004', 'XR012'] },
   '001_61ad5134df80a2d8.txt': { year: 2020, template: '2019', t3Rows: 23, t3Totals: [0, 0, 0, 0], t4Totals: [null, 0, 0], codes: ['XR012', 'XR201', 'XR301', 'XR306', 'XR308'] },
-  '002_3f5e56868c97c344.txt': { year: 2020, template: '2019', t3Rows: 23, t3Totals: [15, 0, 14, 1], t4Totals: [0, 1, 0], codes: ['XR009', 'XR013', 'XR308'] },
-  '003_31cf96be23961926.txt': { year: 2021, template: '2021', t3Rows: 25, t3Totals: [0, 0, 0, 0], t4Totals: [0, 0, 0], codes: ['XR012', 'XR013', 'XR306'] },
-  '004_53e0ee0f0d02d1f7.txt': { year: 2020, template: '2019', t3Rows: 23, t3Totals: [0, 0, 0, 0], t4Totals: [0, 0, 0], codes: ['XR012'] },
+  '002_3f5e56868c97c344.txt': { year: 2020, template: '2019', t3Rows: 23, t3Totals: [15, 0, 14, 1], t4Totals: [0, 1, 0], codes: ['XR009', 'XR013', 'XR308', 'XR401'] },
+  '003_31cf96be23961926.txt': { year: 2021, template: '2021', t3Rows: 25, t3Totals: [0, 0, 0, 0], t4Totals: [0, 0, 0], codes: ['XR012', 'XR013', 'XR306', 'XR403', 'XR404'] },
+  '004_53e0ee0f0d02d1f7.txt': { year: 2020, template: '2019', t3Rows: 23, t3Totals: [0, 0, 0, 0], t4Totals: [0, 0, 0], codes: ['XR012', 'XR402'] },
 };
 
 function valueAt(text: string, table: '三' | '四', key: string, col: string): number | null {

@@ -108,7 +108,7 @@ describe('language server over stdio (dist/server.js)', () => {
 
   it('announces every feature in initialize, and registers for settings and config-file changes', async () => {
     const caps = c.capabilities as Record<string, any>;
-    assert.deepEqual(caps.diagnosticProvider, { identifier: 'xxgk-report', interFileDependencies: false, workspaceDiagnostics: false });
+    assert.deepEqual(caps.diagnosticProvider, { identifier: 'xxgk-report', interFileDependencies: true, workspaceDiagnostics: false });
     assert.deepEqual([...caps.codeActionProvider.codeActionKinds].sort(), ['quickfix', 'refactor.rewrite', 'source.fixAll.xxgk']);
     for (const k of ['documentSymbolProvider', 'foldingRangeProvider', 'hoverProvider', 'inlayHintProvider', 'codeLensProvider', 'documentFormattingProvider']) {
       assert.ok(caps[k], `missing ${k}`);

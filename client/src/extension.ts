@@ -11,6 +11,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { registerImport } from './import-command';
+import { registerCrossYear } from './cross-year';
 
 const LANGUAGES = ['plaintext', 'markdown', 'xxgk-report'] as const;
 const SCHEMES = ['file', 'untitled'] as const;
@@ -154,6 +155,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
 
   client = new LanguageClient('xxgkReport', 'xxgk-report', serverOptions, clientOptions);
+  registerCrossYear(context, () => client, () => resolveLocale(vscode.workspace.getConfiguration('xxgkReport').get<string>('locale'), vscode.env.language));
   context.subscriptions.push(client.onNotification(STATUS_NOTIFICATION, (p: StatusParams) => status.update(p, client!)));
   context.subscriptions.push(
     vscode.window.onDidChangeActiveTextEditor(() => status.refresh(client)),

@@ -63,8 +63,10 @@ import type { CheckOptions, CheckResult, Config, Diagnostic, Locale, RuleSetting
 import type * as ConfigFileModule from './node/config-file';
 import type { LoadedConfig } from './node/config-file';
 import type * as ProvidersModule from './providers';
+import type * as CrossServiceModule from './node/cross-service';
+import type { CrossYearService } from './node/cross-service';
 import type { AnalysedDocument, CodeAction, DiagnosticData, DocumentSymbol } from './providers';
-import { CodeActionKinds, Commands, SOURCE } from './providers/types';
+import { CodeActionKinds, Commands, NavigationCommands, SOURCE } from './providers/types';
 
 // The checker is loaded on first use, not at start: `initialize` is answered before the core, its
 // templates and the providers are evaluated (the bundle is one file; this only defers running it).
@@ -350,6 +352,8 @@ interface Entry {
   degraded: boolean;
   unchecked: boolean;
   lsp?: LspDiagnostic[];
+  /** XR501–XR503 against last year's report, and what that report was read from (see withCross). */
+  cross?: { key: string; items: LspDiagnostic[] };
 }
 
 const cache = new Map<string, Entry>();
@@ -496,17 +500,24 @@ function toLsp(uri: string, version: number, d: Diagnostic): LspDiagnostic {
     message: d.message,
     data,
   };
-  if (d.related && d.related.length > 0) out.relatedInformation = d.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
+  if (d.related && d.related.length > 0) out.relatedInformation = d.related.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message }));
+  // Where "go to the cell" / "open last year's report" lead: the first related place (XR401, XR501–XR503).
+  if (NAVIGABLE.has(d.code) && d.related?.[0]) data.goto = { uri: d.related[0].uri ?? uri, range: d.related[0].range, lastYear: d.related[0].uri !== undefined };
   return out;
 }
 
 function lspDiagnostics(e: Entry): LspDiagnostic[] {
-  if (!e.lsp) e.lsp = e.doc.result.model.isReport ? e.doc.result.diagnostics.map((d) => toLsp(e.doc.uri, e.version, d)) : [];
+  if (!e.lsp) e.lsp = e.doc.result.model.isReport ? [...e.doc.result.diagnostics.map((d) => toLsp(e.doc.uri, e.version, d)), ...(e.cross?.items ?? [])] : [];
   return e.lsp;
 }
 
+/** The result id of a document's diagnostics: its version, settings, and the last-year report they saw. */
+function resultIdOf(e: Entry): string {
+  return e.cross ? `${e.resultId}.${crossIds.id(e.cross.key)}` : e.resultId;
+}
+
 function checkpoint(uri: string, e: Entry): { resultId: string; items: LspDiagnostic[] } {
-  const cp = { resultId: e.resultId, items: lspDiagnostics(e) };
+  const cp = { resultId: resultIdOf(e), items: lspDiagnostics(e) };
   checkpoints.set(uri, cp);
   return cp;
 }
@@ -614,6 +625,7 @@ connection.onRequest(request('initialize'), (raw): InitializeResult => {
   clientLocale = localeOf(opts?.displayLanguage) ?? localeOf(params.locale) ?? 'zh-cn';
   pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
   hasConfiguration = capabilities.workspace?.configuration === true;
+  workspaceRoots = rootsOf(params);
   const result: InitializeResult = {
     capabilities: {
       textDocumentSync: { openClose: true, change: 2 /* TextDocumentSyncKind.Incremental */, save: { includeText: false } },
@@ -628,7 +640,7 @@ connection.onRequest(request('initialize'), (raw): InitializeResult => {
     },
     serverInfo: { name: 'xxgk-report', version: '0.1.0' },
   };
-  if (pullDiagnostics) result.capabilities.diagnosticProvider = { identifier: SOURCE, interFileDependencies: false, workspaceDiagnostics: false };
+  if (pullDiagnostics) result.capabilities.diagnosticProvider = { identifier: SOURCE, interFileDependencies: true, workspaceDiagnostics: false }; // last year's report (XR501–XR503)
   return result;
 });
 
@@ -639,7 +651,8 @@ function register(method: string, registerOptions: unknown): void {
 
 onNotification('initialized', () => {
   if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) register('workspace/didChangeConfiguration', { section: 'xxgkReport' });
-  if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) register('workspace/didChangeWatchedFiles', { watchers: [{ globPattern: '**/.xxgkrc.json' }] });
+  // .txt/.md too: last year's report may change on disk (XR501–XR503).
+  if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) register('workspace/didChangeWatchedFiles', { watchers: [{ globPattern: '**/.xxgkrc.json' }, { globPattern: '**/*.{txt,md}' }] });
 });
 
 connection.onRequest(new RequestType0<null, void>('shutdown'), () => {
@@ -676,9 +689,16 @@ onNotification<DidChangeConfigurationParams>('workspace/didChangeConfiguration',
   refreshAll();
 });
 
-onNotification('workspace/didChangeWatchedFiles', () => {
-  configFileCache.clear();
-  refreshAll();
+onNotification<{ changes?: { uri?: unknown }[] }>('workspace/didChangeWatchedFiles', (params) => {
+  const uris = (Array.isArray(params?.changes) ? params.changes : []).map((c) => c?.uri).filter((u): u is string => typeof u === 'string');
+  const reports = uris.filter((u) => /\.(txt|md)$/i.test(u));
+  for (const u of reports) crossService()?.fileChanged(u);
+  if (reports.length > 0) scheduleCrossRefresh();
+  // A config file changed (or the client did not say which file): every check is stale.
+  if (reports.length === 0 || uris.some((u) => u.endsWith('.xxgkrc.json'))) {
+    configFileCache.clear();
+    refreshAll();
+  }
 });
 
 // ---------------------------------------------------------------------------------------------------
@@ -689,6 +709,7 @@ async function publish(uri: string): Promise<void> {
     const doc = documents.get(uri);
     if (!doc) return;
     const e = await analysed(uri);
+    if (e) await withCross(e);
     const items = e ? lspDiagnostics(e) : [];
     if (e && e.config.settings.run === 'onSave') {
       const cp = checkpoints.get(uri) ?? checkpoint(uri, e);
@@ -728,6 +749,7 @@ onNotification<DidOpenTextDocumentParams>('textDocument/didOpen', (params) => {
   cache.delete(uri);
   checkpoints.delete(uri);
   if (!pullDiagnostics) schedule(uri, 0);
+  if (cache.size > 0) scheduleCrossRefresh(); // it may be another report's last year
 });
 
 onNotification<DidChangeTextDocumentParams>('textDocument/didChange', (params) => {
@@ -740,6 +762,7 @@ onNotification<DidChangeTextDocumentParams>('textDocument/didChange', (params) =
   TextDocument.update(doc, changes, Number.isInteger(version) ? version : doc.version + 1);
   revisions.set(doc.uri, ++revision);
   if (!pullDiagnostics) schedule(doc.uri, PUSH_DEBOUNCE_MS);
+  if (usedAsLastYear(doc.uri)) scheduleCrossRefresh();
 });
 
 onNotification<DidSaveTextDocumentParams>('textDocument/didSave', (params) => {
@@ -761,6 +784,7 @@ onNotification<DidCloseTextDocumentParams>('textDocument/didClose', (params) => 
   checkpoints.delete(uri);
   settingsCache.delete(uri);
   if (!pullDiagnostics) sendNotification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', { uri, diagnostics: [] });
+  if (usedAsLastYear(uri)) scheduleCrossRefresh();
 });
 
 handle<DocumentDiagnosticParams>('textDocument/diagnostic', { kind: 'full', items: [] } as DocumentDiagnosticReport, async (params, token): Promise<DocumentDiagnosticReport> => {
@@ -769,9 +793,11 @@ handle<DocumentDiagnosticParams>('textDocument/diagnostic', { kind: 'full', item
     const e = await analysed(uri);
     checkCancelled(token);
     if (!e) return { kind: 'full', items: [] };
+    await withCross(e);
+    checkCancelled(token);
     let report: { resultId: string; items: LspDiagnostic[] };
     if (e.config.settings.run === 'onSave') report = checkpoints.get(uri) ?? checkpoint(uri, e);
-    else report = { resultId: e.resultId, items: lspDiagnostics(e) };
+    else report = { resultId: resultIdOf(e), items: lspDiagnostics(e) };
     if (params.previousResultId === report.resultId) return { kind: 'unchanged', resultId: report.resultId };
     return { kind: 'full', resultId: report.resultId, items: report.items };
 });
@@ -877,6 +903,7 @@ handle<ExecuteCommandParams>('workspace/executeCommand', null as CommandResult |
     const uri = args[0];
     if (typeof uri !== 'string' || uri === '') throw invalid('the first argument must be a document uri');
     const command = params.command;
+    if (command === NavigationCommands.revealCell || command === NavigationCommands.openLastYear) return showLocation(uri, args[1]);
     if (command !== Commands.recomputeAll && command !== Commands.recomputeTable && command !== Commands.convertTableToMarkdown) {
       throw invalid(`unknown command ${String(command)}`);
     }
@@ -902,6 +929,123 @@ handle<ExecuteCommandParams>('workspace/executeCommand', null as CommandResult |
     const edits = tables.map((id) => convertTableEdit(result.model, result.model.tables[id]!)).filter((x): x is TextEdit => x !== null);
     if (edits.length === 0) return { applied: false, edits: 0, message: pm(locale, 'command.alreadyMarkdown') };
     return apply(e, pm(locale, 'command.convert', { table: tables.join('、') }), edits);
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Last year's report (XR501–XR503): the workspace index, the cross-year diagnostics of each open report,
+// and navigation to last year's report and to a restated cell. The logic is in node/cross-service.ts.
+
+const NAVIGABLE = new Set(['XR401', 'XR501', 'XR502', 'XR503']);
+const CROSS_REFRESH_MS = 300;
+
+let workspaceRoots: string[] = [];
+let crossYear: CrossYearService | null | undefined;
+let crossTimer: NodeJS.Timeout | undefined;
+
+/** Short, stable ids for the cross keys in result ids. */
+const crossIds = {
+  map: new Map<string, number>(),
+  id(key: string): number {
+    let n = this.map.get(key);
+    if (n === undefined) {
+      if (this.map.size > 10_000) this.map.clear();
+      n = this.map.size + 1;
+      this.map.set(key, n);
+    }
+    return n;
+  },
+};
+
+function rootsOf(params: InitializeParams): string[] {
+  const uris = Array.isArray(params.workspaceFolders) && params.workspaceFolders.length > 0 ? params.workspaceFolders.map((f) => f?.uri) : [params.rootUri];
+  return uris.map((u) => (typeof u === 'string' ? fsPathOf(u) : null)).filter((p): p is string => p !== null);
+}
+
+function crossService(): CrossYearService | null {
+  if (crossYear === undefined) {
+    const { CrossYearService: Service } = require('./node/cross-service') as typeof CrossServiceModule;
+    crossYear = new Service(workspaceRoots, openReports, scheduleCrossRefresh);
+  }
+  return crossYear;
+}
+
+function* openReports(): Iterable<CrossServiceModule.OpenReport> {
+  for (const e of cache.values()) if (documents.has(e.doc.uri) && e.doc.result.model.isReport) yield { uri: e.doc.uri, revision: e.revision, result: e.doc.result };
+}
+
+/** Some open report's cross-year diagnostics were computed from this document. */
+function usedAsLastYear(uri: string): boolean {
+  for (const e of cache.values()) if (e.cross?.key.startsWith(`open:${uri}:`)) return true;
+  return false;
+}
+
+/** Diagnostics of every open report are asked for again (their last year's report may have changed). */
+function scheduleCrossRefresh(): void {
+  if (crossTimer) clearTimeout(crossTimer);
+  crossTimer = setTimeout(() => {
+    crossTimer = undefined;
+    if (lifecycle !== 'running') return;
+    if (pullDiagnostics) {
+      if (capabilities.workspace?.diagnostics?.refreshSupport) sendRequest0('workspace/diagnostic/refresh').catch(() => undefined);
+    } else for (const uri of documents.keys()) void publish(uri);
+  }, CROSS_REFRESH_MS);
+  crossTimer.unref();
+}
+
+/** Computes (or keeps) the entry's XR501–XR503 against last year's report, if there is one. */
+async function withCross(e: Entry): Promise<void> {
+  const { result } = e.doc;
+  const service = e.degraded || !result.model.isReport ? null : crossService();
+  const previous = service ? await service.previousFor(e.doc.uri, result).catch((err: unknown) => (log(`last year's report: ${String(err)}`), null)) : null;
+  const key = previous ? `${previous.key}|${e.configKey}` : '';
+  if ((e.cross?.key ?? '') === key) return;
+  e.lsp = undefined;
+  if (!previous) {
+    e.cross = undefined;
+    return;
+  }
+  const cross = lib().core.checkCross(result, { ...e.doc.options, previous: previous.digest });
+  for (const f of cross.failedRules) log(`rule ${f.code} failed on ${e.doc.uri}: ${f.error}`);
+  e.cross = { key, items: cross.diagnostics.map((d) => toLsp(e.doc.uri, e.version, d)) };
+}
+
+/** Opens a place (a cell of this report, or last year's report) through the client, if it can. */
+async function showLocation(uri: string, range: unknown): Promise<{ applied: boolean; edits: number; message?: string }> {
+  if (!capabilities.window?.showDocument?.support) return { applied: false, edits: 0 };
+  const selection = range && typeof range === 'object' && isPosition((range as Range).start) && isPosition((range as Range).end) ? (range as Range) : undefined;
+  const r = await sendRequest<{ uri: string; takeFocus: boolean; selection?: Range }, { success: boolean }>('window/showDocument', { uri, takeFocus: true, selection });
+  return { applied: r?.success === true, edits: 0 };
+}
+
+handle<{ textDocument: { uri: string } }>('xxgkReport/lastYear', null as { uri: string; range: Range | null; year: number | null; name?: string } | null, async (params, token) => {
+  const uri = uriOf(params);
+  const e = await report(uri);
+  checkCancelled(token);
+  if (!e) return null;
+  const previous = await crossService()?.previousFor(uri, e.doc.result);
+  if (!previous?.digest.uri) {
+    // Not found yet because the workspace is still being indexed: wait for it once.
+    const index = crossService()?.index;
+    if (!previous && index && !index.ready) {
+      await index.scan();
+      const again = await crossService()?.previousFor(uri, e.doc.result);
+      if (again?.digest.uri) return { uri: again.digest.uri, range: again.digest.titleRange, year: again.digest.year, name: again.digest.name };
+    }
+    return null;
+  }
+  return { uri: previous.digest.uri, range: previous.digest.titleRange, year: previous.digest.year, name: previous.digest.name };
+});
+
+handle<{ textDocument: { uri: string } }>('xxgkReport/nextYear', null as { text: string; year: number; name: string } | null, async (params, token) => {
+  const uri = uriOf(params);
+  const e = await report(uri);
+  checkCancelled(token);
+  if (!e) return null;
+  const skeleton = lib().core.nextYearSkeleton(e.doc.result.model);
+  if (!skeleton) return null;
+  const base = decodeURIComponent(uri.split('/').pop() ?? 'report.md');
+  const name = base.includes(String(skeleton.year - 1)) ? base.split(String(skeleton.year - 1)).join(String(skeleton.year)) : base.replace(/(\.[^.]+)?$/, `-${skeleton.year}$1`);
+  return { text: skeleton.text, year: skeleton.year, name };
 });
 
 // ---------------------------------------------------------------------------------------------------

@@ -63,6 +63,8 @@ cp test/fixtures/annotated/e2e-variant.md "$RUN/ws/variant.md"
 printf 'Shopping list\n\n- rice 2 kg\n- tea\n\n合计 3 items\n' > "$RUN/ws/notes.txt"
 # A Word file of the same report with the same wrong number, for "Open as Text Report".
 node --import tsx test/e2e/make-docx.ts test/fixtures/002_3f5e56868c97c344.txt 153 7 "$RUN/ws/word-report.docx"
+# Issue 11: two consecutive years of one agency (2023 carries in 4 where 2022 carried out 3).
+mkdir -p "$RUN/ws/cross" && cp test/fixtures/cross-year/*.md "$RUN/ws/cross/"
 timed "install the .vsix into code-server" quiet "$CS_BIN" --user-data-dir "$RUN/ud" --extensions-dir "$RUN/exts" \
   --install-extension dist/xxgk-report.vsix
 

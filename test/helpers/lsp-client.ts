@@ -59,6 +59,8 @@ export interface ClientOptions {
   /** InitializeParams.locale. */
   locale?: string;
   initializationOptions?: unknown;
+  /** InitializeParams.rootUri (default null: no workspace). */
+  rootUri?: string | null;
 }
 
 export interface StatusParams {
@@ -85,6 +87,10 @@ export class LspClient {
   readonly logs: string[] = [];
   readonly appliedEdits: { label?: string; edit: WorkspaceEdit }[] = [];
   readonly registrations: string[] = [];
+  /** workspace/diagnostic/refresh requests received. */
+  refreshes = 0;
+  /** window/showDocument requests received. */
+  readonly shown: { uri: string; selection?: Range }[] = [];
   /** Milliseconds from spawn to the initialize response. */
   startupMs = 0;
   stderr = '';
@@ -105,7 +111,15 @@ export class LspClient {
     });
     connection.onRequest('client/unregisterCapability', () => null);
     connection.onRequest('window/workDoneProgress/create', () => null);
-    connection.onRequest('workspace/diagnostic/refresh', () => null);
+    connection.onRequest('workspace/diagnostic/refresh', () => {
+      this.refreshes++;
+      this.wake();
+      return null;
+    });
+    connection.onRequest('window/showDocument', (p: { uri: string; selection?: Range }) => {
+      this.shown.push(p);
+      return { success: true };
+    });
     connection.onRequest('workspace/inlayHint/refresh', () => null);
     connection.onRequest('workspace/codeLens/refresh', () => null);
     connection.onRequest('window/showMessageRequest', () => null);
@@ -150,7 +164,7 @@ export class LspClient {
     const pull = options.pull ?? true;
     const init = (await connection.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri: options.rootUri ?? null,
       locale: options.locale,
       initializationOptions: options.initializationOptions,
       capabilities: {
@@ -181,6 +195,7 @@ export class LspClient {
           codeLens: { refreshSupport: true },
           executeCommand: {},
         },
+        window: { showDocument: { support: true } },
       },
     })) as { capabilities: Record<string, unknown> };
     client.startupMs = performance.now() - t0;

@@ -174,7 +174,7 @@ describe('xxgk-report in the editor', () => {
 
   it('contributes and registers its commands', async () => {
     const all = new Set(await vscode.commands.getCommands(true));
-    for (const c of ['newReport2021', 'newReport2019', 'checkWorkspace', 'recomputeAll', 'recomputeTable', 'convertTableToMarkdown', 'openAsTextReport']) {
+    for (const c of ['newReport2021', 'newReport2019', 'checkWorkspace', 'recomputeAll', 'recomputeTable', 'convertTableToMarkdown', 'openAsTextReport', 'openLastYear', 'nextYear', 'revealCell']) {
       assert.ok(all.has(`xxgkReport.${c}`), `command xxgkReport.${c} is not registered`);
     }
   });

@@ -9,6 +9,7 @@ export function run(): Promise<void> {
   // Define describe/it on the global object, then load the test modules (bundled, evaluated here).
   mocha.suite.emit('pre-require', globalThis, 'extension.test', mocha);
   require('./extension.test');
+  require('./cross-year.test');
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       // One summary line that CI scripts can read from the host's log.

@@ -5,6 +5,7 @@ import { t, type MessageArgs, type MessageId } from './i18n';
 import { parseReport } from './parse';
 import { RULES, findRule, type ResolvedOptions, type Rule, type RuleContext } from './rules';
 import type { Config, RuleSetting } from './config';
+import type { ReportDigest } from './cross';
 import type { Diagnostic, Locale, ReportModel, Severity } from './types';
 
 export interface CheckOptions extends Config {
@@ -16,6 +17,11 @@ export interface CheckOptions extends Config {
    * the server does with documents too large to check fully within its time budget. Default 'full'.
    */
   level?: 'full' | 'sections';
+  /**
+   * Last year's report of the same agency (its digest, see cross.ts): enables XR501–XR503. Given by the
+   * CLI and the server, never by a configuration file.
+   */
+  previous?: ReportDigest;
 }
 
 export interface CheckResult {
@@ -59,22 +65,43 @@ function suppressionIndex(model: ReportModel): (d: Diagnostic) => boolean {
 export function checkModel(model: ReportModel, options: CheckOptions = {}): CheckResult {
   const resolved = resolve(options);
   const analysis = analyze(model, resolved.blankAsZero);
+  return runRules(model, analysis, options, (rule) => (options.level !== 'sections' || rule.level === 'sections') && (!rule.crossYear || options.previous !== undefined));
+}
+
+/**
+ * Only the cross-year rules (XR501–XR503) over a check already made, against last year's digest: what the
+ * server adds to a cached check when last year's report is found or changes. Settings and inline
+ * suppressions apply as in a full check.
+ */
+export function checkCross(result: CheckResult, options: CheckOptions & { previous: ReportDigest }): CheckResult {
+  return runRules(result.model, result.analysis, options, (rule) => rule.crossYear === true && options.level !== 'sections');
+}
+
+function runRules(model: ReportModel, analysis: Analysis, options: CheckOptions, runs: (rule: Rule) => boolean): CheckResult {
+  const resolved = resolve(options);
   const diagnostics: Diagnostic[] = [];
   const failedRules: CheckResult['failedRules'] = [];
   const suppressed = suppressionIndex(model);
   if (model.isReport) {
     for (const rule of RULES) {
-      if (options.level === 'sections' && rule.level !== 'sections') continue;
+      if (!runs(rule)) continue;
       const setting = settingOf(rule, options);
       if (setting === 'off') continue;
       const ctx: RuleContext = {
         model,
         analysis,
         options: resolved,
+        previous: options.previous,
         msg: (id: MessageId, args?: MessageArgs) => t(resolved.locale, id, args),
         report: (d) => {
           const severity: Severity = setting !== rule.severity ? setting : d.severity ?? setting;
-          const diag: Diagnostic = { ...d, code: rule.code, rule: rule.alias, severity, fixes: d.fixes ?? [] };
+          // The rule's object becomes the diagnostic (each report is a fresh literal): no copy per finding,
+          // which counts when a long text has many (XR201 over a blank table, XR401 over long narrative).
+          const diag = d as Diagnostic;
+          diag.code = rule.code;
+          diag.rule = rule.alias;
+          diag.severity = severity;
+          diag.fixes = d.fixes ?? [];
           if (!suppressed(diag)) diagnostics.push(diag);
         },
       };

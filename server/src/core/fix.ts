@@ -28,7 +28,7 @@ export function preferredEdits(diagnostics: readonly Diagnostic[]): TextEdit[] {
   const key = (e: TextEdit) => `${e.range.start.line}:${e.range.start.character}`;
   const taken = new Set<string>();
   for (const d of diagnostics) {
-    const f = d.fixes.find((x) => x.preferred);
+    const f = d.fixes.find((x) => x.preferred && x.fixAll !== false);
     if (!f || f.edits.some((e) => taken.has(key(e)))) continue;
     for (const e of f.edits) {
       taken.add(key(e));

@@ -116,6 +116,44 @@ const zh = {
   'plaus.docs': '「{row}」：本年制发件数 {issued} 大于现行有效件数 {inForce} 与本年废止件数 {repealed} 之和',
   'plaus.fee': '本年收费金额 {amount} 万元超过 {threshold} 万元：请确认单位是否误写为元',
 
+  'narr.mismatch': '文中「{phrase}」为 {written}，而{reading}为 {value}',
+  'narr.mismatchAny': '文中「{phrase}」为 {written}，与表格不符：{readings}',
+  'narr.readingValue': '{reading}为 {value}',
+  'narr.or': '；或',
+  'narr.none': '文中称「{phrase}」，但{reading}为 {value}',
+  'narr.percent': '文中比例 {written} 与表格不符：「{phrase}」{count} ÷ {denominator}（{reading}）应为 {expected}',
+  'narr.sum': '表{table}{rows}行{columns}列之和',
+  'narr.sumColumns': '表{table}{columns}之和',
+  'narr.groupRows': '{rows}各',
+  'narr.quote': '「{text}」',
+  'narr.quoteSep': '',
+  'narr.wan': ' 万元',
+  'narr.orCorrected': '{value}（勾稽关系修正后为 {corrected}）',
+  'narr.tableBroken': '。表格本身的勾稽关系也不成立，请先核对表格',
+  'fix.narrative': '将文中数字改为 {value}',
+
+  'content.thin': '第五部分只有「{text}」（{count} 个字）：应写明存在的主要问题和改进情况',
+  'content.noMeasures': '第五部分列出了问题，但没有写改进措施或改进情况',
+  'content.topics': '第一部分未涉及：{topics}（2021 年版格式要求总体情况涵盖这些方面）',
+  'content.feeSilent': '第六部分未说明信息处理费的收取情况（2021 年版格式要求）',
+  'content.noFeeButTable': '第六部分称「{phrase}」，但表二「行政事业性收费」本年收费金额为 {amount} 万元；如指信息处理费，请写明“信息处理费”',
+  'topic.proactive': '主动公开',
+  'topic.request': '依申请公开',
+  'topic.management': '政府信息管理',
+  'topic.platform': '政府信息公开平台建设',
+  'topic.oversight': '监督保障',
+  'meta.yearInText': '第一部分写的是 {year} 年，而本报告为 {report} 年度：可能沿用了其他年度报告的文字',
+
+  'cross.report': '{year} 年度报告',
+  'cross.reportNamed': '{year} 年度报告（{name}）',
+  'cross.related': '{report}：{label}{value}',
+  'cross.part': '第{number}部分',
+  'cross.carry': '上年结转「{column}」为 {actual}，而 {report}「四、结转下年度继续办理」为 {expected}',
+  'cross.items': '「{row}」上一年项目数量为 {actual}，而 {report}的上一年项目数量加本年增/减为 {expected}',
+  'cross.valid': '「{row}」现行有效件数为 {actual}，按 {report}的现行有效件数加本年制发、减本年废止应约为 {expected}',
+  'cross.same': '第{section}部分与 {report}的第{section}部分有 {percent}% 相同（内容雷同）',
+  'cross.sameTable': '表三的数字与 {report}完全相同（内容雷同）',
+
   'config.invalidJson': '配置文件不是有效的 JSON：{detail}',
   'config.unknownKey': '配置文件中的未知字段「{key}」',
   'config.badValue': '配置字段「{key}」的值无效：{detail}',
@@ -237,6 +275,44 @@ const en: Record<MessageId, string> = {
   'plaus.docs': '"{row}": 本年制发件数 {issued} exceeds 现行有效件数 {inForce} plus 本年废止件数 {repealed}',
   'plaus.fee': '本年收费金额 {amount} 万元 exceeds {threshold} 万元: check whether 元 was typed into a 万元 column',
 
+  'narr.mismatch': 'The text gives {written} for "{phrase}", but {reading} is {value}',
+  'narr.mismatchAny': 'The text gives {written} for "{phrase}", which matches none of: {readings}',
+  'narr.readingValue': '{reading} is {value}',
+  'narr.or': '; or ',
+  'narr.none': 'The text says "{phrase}", but {reading} is {value}',
+  'narr.percent': 'The share {written} does not match the table: "{phrase}" {count} ÷ {denominator} ({reading}) is {expected}',
+  'narr.sum': 'the sum of table {table}, rows {rows}, columns {columns}',
+  'narr.sumColumns': 'the sum of table {table} {columns}',
+  'narr.groupRows': 'all rows of {rows}',
+  'narr.quote': '"{text}"',
+  'narr.quoteSep': ', ',
+  'narr.wan': ' 万元',
+  'narr.orCorrected': '{value} ({corrected} once the table\'s totals are corrected)',
+  'narr.tableBroken': '. The table\'s own totals do not add up either: check the table first',
+  'fix.narrative': 'Change the text to {value}',
+
+  'content.thin': 'Section 五 says only "{text}" ({count} characters): state the main problems and how they are being addressed',
+  'content.noMeasures': 'Section 五 names problems but no measures or improvements',
+  'content.topics': 'Section 一 does not cover: {topics} (the 2021 format asks the overview to cover these)',
+  'content.feeSilent': 'Section 六 does not state the 信息处理费 (information processing fees) collected, as the 2021 format asks',
+  'content.noFeeButTable': 'Section 六 says "{phrase}", but table 二 shows 行政事业性收费 of {amount} 万元; if 信息处理费 is meant, say so',
+  'topic.proactive': '主动公开 (proactive disclosure)',
+  'topic.request': '依申请公开 (requests)',
+  'topic.management': '政府信息管理 (information management)',
+  'topic.platform': '政府信息公开平台建设 (platforms)',
+  'topic.oversight': '监督保障 (oversight)',
+  'meta.yearInText': 'Section 一 speaks of {year} in a report for {report}: text possibly kept from another year\'s report',
+
+  'cross.report': 'the report for {year}',
+  'cross.reportNamed': 'the report for {year} ({name})',
+  'cross.related': '{report}: {label}{value}',
+  'cross.part': 'section {number}',
+  'cross.carry': '二、上年结转, column "{column}", is {actual}, but {report} carried over {expected} (四、结转下年度继续办理)',
+  'cross.items': '"{row}": 上一年项目数量 is {actual}, but {report} gives 上一年项目数量 plus 本年增/减 = {expected}',
+  'cross.valid': '"{row}": 现行有效件数 is {actual}; from {report}\'s documents in force plus this year\'s issued minus repealed it would be about {expected}',
+  'cross.same': 'Section {section} is {percent}% the same as section {section} of {report} (内容雷同)',
+  'cross.sameTable': 'The figures of table 三 are identical to {report} (内容雷同)',
+
   'config.invalidJson': 'The config file is not valid JSON: {detail}',
   'config.unknownKey': 'Unknown key "{key}" in the config file',
   'config.badValue': 'Invalid value for "{key}": {detail}',
@@ -248,8 +324,21 @@ export const CATALOGUES: Record<Locale, Record<MessageId, string>> = { 'zh-cn': 
 export type MessageArgs = Record<string, string | number>;
 
 /** Fills `{name}` holes; holes without an argument stay as they are. Shared by every catalogue. */
+/** Templates split once at their holes: [text, hole, text, hole, …, text]. */
+const compiled = new Map<string, string[]>();
+
 export function formatMessage(template: string, args: MessageArgs = {}): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in args ? String(args[k]) : m));
+  let parts = compiled.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    if (compiled.size < 2048) compiled.set(template, parts);
+  }
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const k = parts[i];
+    out += (k in args ? String(args[k]) : `{${k}}`) + parts[i + 1];
+  }
+  return out;
 }
 
 export function t(locale: Locale, id: MessageId, args: MessageArgs = {}): string {

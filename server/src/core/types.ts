@@ -213,6 +213,11 @@ export interface Fix {
   preferred: boolean;
   /** Recomputes a total: what "recompute every total in this table" applies, even when not preferred. */
   recompute?: boolean;
+  /**
+   * false: preferred for its own diagnostic (the editor's default quick fix) but never applied by fix-all,
+   * because the checker cannot know which side is right (a narrative number against its table, XR401).
+   */
+  fixAll?: false;
 }
 
 export interface Diagnostic {
@@ -226,7 +231,10 @@ export interface Diagnostic {
   column?: string;
   expected?: number;
   actual?: number | null;
-  /** Cells the message refers to (terms of a failed identity). */
-  related?: { range: Range; message: string }[];
+  /**
+   * Cells the message refers to (terms of a failed identity). `uri` when the place is in another document
+   * (last year's report, XR501–XR503); absent means this document.
+   */
+  related?: { range: Range; message: string; uri?: string }[];
   fixes: Fix[];
 }

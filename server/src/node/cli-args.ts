@@ -19,8 +19,12 @@ export interface Args {
   help: boolean;
   version: boolean;
   colour: boolean | undefined;
-  /** `convert -o <file>`. */
+  /** `convert -o <file>`, `next -o <file>` (`-` for stdout). */
   output: string | undefined;
+  /** Match the given reports into agency-year chains (XR501–XR503); --no-cross-year turns it off. */
+  crossYear: boolean;
+  /** `next`: overwrite an existing file. */
+  force: boolean;
 }
 
 export class UsageError extends Error {
@@ -49,6 +53,8 @@ const OPTIONS: Record<string, Spec> = {
   color: { value: false },
   'no-color': { value: false },
   output: { value: true, short: 'o' },
+  'no-cross-year': { value: false },
+  force: { value: false },
 };
 const SHORT = new Map(Object.entries(OPTIONS).flatMap(([name, s]) => (s.short ? [[s.short, name] as const] : [])));
 SHORT.set('V', 'version');
@@ -86,6 +92,8 @@ export function parseArgs(argv: readonly string[]): Args {
     version: false,
     colour: undefined,
     output: undefined,
+    crossYear: true,
+    force: false,
   };
   const positional: string[] = [];
 
@@ -135,6 +143,15 @@ export function parseArgs(argv: readonly string[]): Args {
         break;
       case 'no-color':
         args.colour = false;
+        break;
+      case 'no-cross-year':
+        args.crossYear = false;
+        break;
+      case 'output':
+        args.output = value;
+        break;
+      case 'force':
+        args.force = true;
         break;
       default:
         throw new UsageError('usage.unknownOption', { option: shown });

@@ -40,7 +40,12 @@ const zh = {
   'usage.badFormat': '--format 的值无效：{value}（可用 text、json、sarif）',
   'usage.badLocale': '--locale 的值无效：{value}（可用 zh-cn、en）',
   'usage.unknownRule': '--disable 中的未知规则：{rule}（xxgk-report --list-rules 查看全部规则）',
-  'usage.unknownCommand': '未知命令：{command}（可用 check、convert；xxgk-report --help 查看用法）',
+  'usage.unknownCommand': '未知命令：{command}（可用 check、convert、next；xxgk-report --help 查看用法）',
+  'next.usage': '用法：xxgk-report next [-o <文件>] [--force] <本年度报告>',
+  'next.notReport': '{path}：未识别为政府信息公开工作年度报告，无法生成下一年度框架',
+  'next.noYear': '{path}：无法确定报告年度，无法生成下一年度框架',
+  'next.exists': '{path} 已存在：加 --force 覆盖，或用 -o 指定其他文件',
+  'next.written': '已写入 {path}：{year} 年度报告框架（2021 年版格式），从本年度报告带入 {carried} 个数字',
   'usage.noCommand': '缺少命令：xxgk-report check [选项] <文件或文件夹…>（xxgk-report --help 查看用法）',
   'usage.noFiles': '请指定要检查的文件或文件夹：xxgk-report check [选项] <文件或文件夹…>',
 
@@ -55,7 +60,7 @@ const zh = {
   'where.converted': '（转换文本 {line}:{col}）',
   'convert.written': '已将 {from} 转换为 {path}',
   'usage.convertOne': '请指定一个要转换的文件：xxgk-report convert <文件> [-o 输出.md]',
-  'usage.outputOnlyConvert': '-o/--output 只能用于 convert 命令',
+  'usage.outputOnlyConvert': '-o/--output 只能用于 convert 和 next 命令',
 
   'help': `用法：xxgk-report check [选项] <文件或文件夹…>
       xxgk-report convert <文件> [-o 输出.md]
@@ -78,9 +83,15 @@ convert 把 .docx 或网页转换为 markdown 文本，输出到标准输出或 
   -c, --config <路径>             使用指定的配置文件，不再逐级查找 .xxgkrc.json
       --list-rules                列出全部规则
       --color, --no-color         强制开启或关闭颜色（默认：输出到终端且未设置 NO_COLOR 时开启）
-  -o, --output <路径>             convert：写入该文件（默认输出到标准输出）
+  -o, --output <路径>             convert、next：写入该文件（默认：convert 输出到标准输出）
+      --no-cross-year             不对照上一年度报告（默认：给出的报告中同一机关相邻两年的互相对照，XR501–XR503）
   -h, --help                      显示本帮助
   -v, --version                   显示版本号
+
+xxgk-report next [-o <文件>] [--force] <本年度报告>
+  生成下一年度报告框架（2021 年版格式，与本报告相同的表格写法）：六个部分标题、空表格，
+  “上年结转”取本报告的“结转下年度继续办理”，现行有效件数取本报告的数字。默认写在本报告旁，
+  文件名中的年份加一；-o - 输出到标准输出。
 
 配置：从每个文件所在的文件夹逐级向上查找 .xxgkrc.json；命令行选项优先于配置文件。
 
@@ -126,7 +137,12 @@ const en: Record<CliMessageId, string> = {
   'usage.badFormat': 'Invalid --format: {value} (text, json or sarif)',
   'usage.badLocale': 'Invalid --locale: {value} (zh-cn or en)',
   'usage.unknownRule': 'Unknown rule in --disable: {rule} (see xxgk-report --list-rules)',
-  'usage.unknownCommand': 'Unknown command: {command} (check or convert; see xxgk-report --help)',
+  'usage.unknownCommand': 'Unknown command: {command} (check, convert or next; see xxgk-report --help)',
+  'next.usage': 'Usage: xxgk-report next [-o <file>] [--force] <this year\'s report>',
+  'next.notReport': '{path}: not recognised as an annual report; no skeleton written',
+  'next.noYear': '{path}: the report year is unknown; no skeleton written',
+  'next.exists': '{path} exists: add --force to overwrite it, or name another file with -o',
+  'next.written': 'Wrote {path}: the skeleton of the report for {year} (2021 format), {carried} figures carried over from this year\'s',
   'usage.noCommand': 'Missing command: xxgk-report check [options] <files or folders…> (see xxgk-report --help)',
   'usage.noFiles': 'Name the files or folders to check: xxgk-report check [options] <files or folders…>',
 
@@ -140,7 +156,7 @@ const en: Record<CliMessageId, string> = {
   'where.converted': '(converted {line}:{col})',
   'convert.written': 'Converted {from} to {path}',
   'usage.convertOne': 'Name one file to convert: xxgk-report convert <file> [-o out.md]',
-  'usage.outputOnlyConvert': '-o/--output is for the convert command only',
+  'usage.outputOnlyConvert': '-o/--output is for the convert and next commands only',
 
   'help': `Usage: xxgk-report check [options] <files or folders…>
        xxgk-report convert <file> [-o out.md]
@@ -167,9 +183,16 @@ Options:
       --list-rules                list every rule
       --color, --no-color         force colours on or off (default: on when writing to a terminal and
                                   NO_COLOR is not set)
-  -o, --output <path>             convert: write to this file (default: standard output)
+  -o, --output <path>             convert, next: write to this file (convert: standard output by default)
+      --no-cross-year             do not check reports against last year's (by default, reports of one
+                                  agency for consecutive years among those given are compared: XR501–XR503)
   -h, --help                      show this help
   -v, --version                   show the version
+
+xxgk-report next [-o <file>] [--force] <this year's report>
+  writes next year's report skeleton (2021 format, the same table flattening): the six headings, empty
+  tables, 二、上年结转 from this report's 四、结转下年度继续办理 and 现行有效件数 from this report. By default it
+  goes beside the report, the year in the file name plus one; -o - prints it.
 
 Configuration: .xxgkrc.json is looked up from each file's folder upwards; command-line options win.
 

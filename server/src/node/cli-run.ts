@@ -21,6 +21,8 @@ import { checkImported, convertCommand, isImportFile } from './cli-import';
 import { earlyLocale, parseArgs, UsageError, type Args } from './cli-args';
 import { m, severityWord } from './cli-messages';
 import { collect, displayPath, type Candidate } from './collect';
+import { chainReports, readReportText, type YearChains } from './cross-year';
+import { runNext } from './cli-next';
 import { loadConfig, type LoadedConfig } from './config-file';
 import { toJson } from './output-json';
 import { toSarif } from './output-sarif';
@@ -78,6 +80,7 @@ export function run(argv: readonly string[], io: Io, version: string): number {
   }
   if (args.command === undefined) return usage(io, locale, new UsageError('usage.noCommand'));
   if (args.command === 'convert') return convertCommand(args, io, locale);
+  if (args.command === 'next') return runNext(args, io, locale);
   if (args.output !== undefined) return usage(io, locale, new UsageError('usage.outputOnlyConvert'));
   if (args.command !== 'check') return usage(io, locale, new UsageError('usage.unknownCommand', { command: args.command }));
   if (args.paths.length === 0) return usage(io, locale, new UsageError('usage.noFiles'));
@@ -135,12 +138,15 @@ function check(args: Args, io: Io, locale: Locale, explicit: LoadedConfig | null
   const collected = collect(args.paths, io.cwd);
   for (const miss of collected.missing) problem(m(locale, miss.reason === 'notFound' ? 'io.notFound' : 'io.notFile', { path: miss.arg }), miss.arg);
 
+  // Last year's report of each agency, among the reports given (XR501–XR503).
+  const chains = args.crossYear && collected.files.length > 1 ? chainReports(collected.files, readReportText) : undefined;
+
   const totals: Totals = { files: 0, skipped: collected.skipped, problems: 0, errors: 0, warnings: 0, infos: 0, fixes: 0, fixedFiles: 0 };
   const results: FileResult[] = [];
   let anyError = false;
 
   for (const file of collected.files) {
-    const r = checkOne(file, args, locale, configFor, reportConfig, problem, note);
+    const r = checkOne(file, args, locale, configFor, reportConfig, problem, note, chains);
     if (r === 'skipped') {
       totals.skipped++;
       continue;
@@ -179,6 +185,7 @@ function checkOne(
   reportConfig: (c: LoadedConfig) => void,
   problem: (message: string, path?: string) => void,
   note: (s: string) => void,
+  chains?: YearChains,
 ): FileResult | 'skipped' | null {
   let snap: Snapshot;
   try {
@@ -202,7 +209,7 @@ function checkOne(
   reportConfig(loaded);
   const config: Config = loaded.config;
   const locale: Locale = args.locale ?? config.locale ?? cliLocale;
-  const options: CheckOptions = { ...config, locale, disable: args.disable };
+  const options: CheckOptions = { ...config, locale, disable: args.disable, previous: chains?.previousFor(file, model) };
   let result: CheckResult = checkModel(model, options);
   let fixed = 0;
 

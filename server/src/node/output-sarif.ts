@@ -112,7 +112,14 @@ function result(
   };
   const index = ruleIndex.get(d.code);
   if (index !== undefined) res.ruleIndex = index;
-  if (d.related?.length) res.relatedLocations = d.related.map((rel, id) => ({ id, physicalLocation: at(rel.range), message: { text: rel.message } }));
+  if (d.related?.length) {
+    // A place in another file (last year's report, XR501–XR503) is that file's location.
+    res.relatedLocations = d.related.map((rel, id) => ({
+      id,
+      physicalLocation: rel.uri === undefined ? at(rel.range) : { artifactLocation: artifactLocation(rel.uri), region: region(rel.range) },
+      message: { text: rel.message },
+    }));
+  }
   if (d.fixes.length) {
     res.fixes = d.fixes.map(
       (f): SarifFix => ({

@@ -7,7 +7,7 @@ import { disableFileEdit, disableNextLineEdit, fixAllEdits, recomputeTableEdits 
 import { convertTableEdit } from './format';
 import { pm } from './messages';
 import { tablesIn } from './tables';
-import { CodeActionKinds, SOURCE, type AnalysedDocument, type ClientDiagnostic, type CodeAction, type DiagnosticData, type TextEdit } from './types';
+import { CodeActionKinds, NavigationCommands, SOURCE, type AnalysedDocument, type ClientDiagnostic, type CodeAction, type DiagnosticData, type TextEdit } from './types';
 
 export interface CodeActionRequest<D extends ClientDiagnostic> {
   range: Range;
@@ -62,6 +62,7 @@ export function codeActions<D extends ClientDiagnostic>(doc: AnalysedDocument, r
       }
     }
     quick.sort((a, b) => Number(b.isPreferred ?? false) - Number(a.isPreferred ?? false));
+    quick.push(...navigationActions(ours, locale));
 
     // Recompute every total of the tables the range touches, when one of them has a total to recompute.
     for (const table of tablesIn(model, req.range.start.line, req.range.end.line)) {
@@ -114,4 +115,24 @@ export function codeActions<D extends ClientDiagnostic>(doc: AnalysedDocument, r
 
 export function tableIdOf(x: unknown): TableId | undefined {
   return x === '二' || x === '三' || x === '四' ? x : undefined;
+}
+
+/**
+ * "Go to the cell" for a narrative number (XR401) and "open last year's report" for XR501–XR503: commands,
+ * not edits (a Fix always edits). The place comes with the diagnostic's data; the client opens it.
+ */
+function navigationActions<D extends ClientDiagnostic>(diagnostics: readonly D[], locale: AnalysedDocument['locale']): CodeAction<D>[] {
+  const out: CodeAction<D>[] = [];
+  const seen = new Set<string>();
+  for (const d of diagnostics) {
+    const goto = isData(d.data) ? d.data.goto : undefined;
+    if (!goto) continue;
+    const key = `${goto.uri}#${goto.range.start.line}:${goto.range.start.character}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const command = goto.lastYear ? NavigationCommands.openLastYear : NavigationCommands.revealCell;
+    const title = pm(locale, goto.lastYear ? 'action.openLastYear' : 'action.revealCell');
+    out.push({ title, kind: CodeActionKinds.QuickFix, diagnostics: [d], command: { title, command, arguments: [goto.uri, goto.range] } });
+  }
+  return out;
 }

@@ -3,6 +3,7 @@
 
 import { formatNumber, type CheckResult, type Locale, type Position, type ReportModel, type Table, type TableRow, type ValueCell } from '../core';
 import { pm } from './messages';
+import { narrativeHover } from './narrative-hover';
 import { cellAt, columnKind, columnPath, rowPath, shortColumnLabel, shortRowLabel, tableAt, templateOf } from './tables';
 import type { Hover } from './types';
 
@@ -88,7 +89,7 @@ export function hover(result: CheckResult, position: Position, locale: Locale): 
   const { model, analysis } = result;
   if (!model.isReport) return null;
   const table = tableAt(model, position);
-  if (!table) return null;
+  if (!table) return narrativeHover(result, position, locale);
   const found = cellAt(table, position);
   if (!found) return null;
   const { row, cell } = found;

@@ -29,6 +29,12 @@ const zh = {
   'hover.unknown': '有空白或非数字的项，无法核对',
   'hover.missing': '缺少所需的行，无法核对',
   'hover.t4row': '（表四只有一行数据）',
+  'hover.narrative.title': '正文复述的表格数字',
+  'hover.narrative.text': '正文',
+  'hover.narrative.restates': '复述',
+  'hover.narrative.share': '比例',
+  'hover.narrative.agrees': '与表格一致',
+  'hover.narrative.differs': '与表格不一致',
 
   'lens.ok': '表{table}：勾稽关系全部成立',
   'lens.bad': '表{table}：{count} 处不一致',
@@ -42,6 +48,8 @@ const zh = {
   'action.disableLine': '在此行停用规则 {code}',
   'action.disableFile': '在本文件停用规则 {code}',
   'action.convert': '将表{table}转换为 Markdown 表格',
+  'action.revealCell': '转到正文所复述的表格单元格',
+  'action.openLastYear': '并排打开上一年度报告中的对应位置',
 
   'command.noDocument': '找不到文档 {uri}',
   'command.notReport': '此文档不是政府信息公开工作年度报告',
@@ -98,6 +106,12 @@ const en: Record<ProviderMessageId, string> = {
   'hover.unknown': 'a term is blank or not a number: cannot be checked',
   'hover.missing': 'a row it needs is missing: cannot be checked',
   'hover.t4row': '(table 四 has a single data row)',
+  'hover.narrative.title': 'A table figure restated in the text',
+  'hover.narrative.text': 'Text',
+  'hover.narrative.restates': 'Restates',
+  'hover.narrative.share': 'Share',
+  'hover.narrative.agrees': 'agrees with the table',
+  'hover.narrative.differs': 'contradicts the table',
 
   'lens.ok': 'Table {table}: every identity holds',
   'lens.bad': 'Table {table}: {count} inconsistencies',
@@ -111,6 +125,8 @@ const en: Record<ProviderMessageId, string> = {
   'action.disableLine': 'Disable rule {code} for this line',
   'action.disableFile': 'Disable rule {code} for this file',
   'action.convert': 'Convert table {table} to a markdown table',
+  'action.revealCell': 'Go to the table cell the text restates',
+  'action.openLastYear': "Open last year's report beside, at this place",
 
   'command.noDocument': 'Document not found: {uri}',
   'command.notReport': 'This document is not a government information disclosure annual report',

@@ -70,6 +70,8 @@ export interface DiagnosticData {
   fixes: Fix[];
   table?: TableId;
   expected?: number;
+  /** Where "go to the cell" (XR401) or "open last year's report" (XR501–XR503) leads. */
+  goto?: { uri: string; range: Range; lastYear: boolean };
 }
 
 /** The subset of an LSP diagnostic the code-action provider reads back from the client. */
@@ -101,6 +103,9 @@ export const CodeActionKinds = {
   SourceFixAll: 'source.fixAll',
   FixAllXxgk: 'source.fixAll.xxgk',
 } as const;
+
+/** Commands the client carries out (the server also answers them with window/showDocument). */
+export const NavigationCommands = { openLastYear: 'xxgkReport.openLastYear', revealCell: 'xxgkReport.revealCell' } as const;
 
 export const Commands = {
   recomputeAll: 'xxgkReport.recomputeAll',

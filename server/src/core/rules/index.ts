@@ -3,12 +3,15 @@
 
 import { arithmeticRules } from './arithmetic';
 import { cellRules } from './cells';
+import { contentRules } from './content';
+import { crossRules } from './cross';
 import { metadataRules } from './metadata';
+import { narrativeRules } from './narrative';
 import { plausibilityRules } from './plausibility';
 import type { Rule } from './rule';
 import { structureRules } from './structure';
 
-export const RULES: readonly Rule[] = [...structureRules, ...arithmeticRules, ...plausibilityRules, ...cellRules, ...metadataRules];
+export const RULES: readonly Rule[] = [...structureRules, ...arithmeticRules, ...plausibilityRules, ...cellRules, ...metadataRules, ...narrativeRules, ...contentRules, ...crossRules];
 
 const byName = new Map<string, Rule>();
 for (const r of RULES) {

@@ -1,5 +1,6 @@
 // XR301–XR309: title, year, template version, signing date and preface (spec §3.7, §7).
 
+import { otherReportYears } from '../narrative/sections';
 import { templateForYear } from '../templates';
 import type { Range, TableId } from '../types';
 import { type Rule, type RuleContext } from './rule';
@@ -37,6 +38,12 @@ export const metadataRules: Rule[] = [
         message: ctx.msg('meta.yearMismatch', { source: ctx.msg(`source.${s.source}`), year: s.year, firstSource: ctx.msg(`source.${first.source}`), first: first.year }),
         range: s.range,
       });
+    }
+    // Further years in the text of 一 where the report's own year belongs (`本单位2022年度…` in 2023).
+    const sources = ctx.model.yearSources.map((s) => s.range);
+    for (const y of otherReportYears(ctx.model)) {
+      if (sources.some((r) => r.start.line === y.range.start.line && r.start.character <= y.range.start.character && y.range.start.character < r.end.character)) continue;
+      ctx.report({ message: ctx.msg('meta.yearInText', { year: y.year, report: ctx.model.year! }), range: y.range });
     }
   }),
   rule('XR303', 'version-mismatch', 'error', '表格格式与报告年度应使用的版本不符', 'Table format differs from the one the year requires', (ctx) => {

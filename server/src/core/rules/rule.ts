@@ -1,6 +1,7 @@
 // What a rule is (markdownlint-style: code + alias + description + docs page + pure function) and the
 // context every rule gets: the one parsed model, the one identity analysis, the options and messages.
 
+import type { ReportDigest } from '../cross';
 import type { Analysis } from '../identities';
 import type { MessageArgs, MessageId } from '../i18n';
 import type { Diagnostic, Fix, Locale, Range, ReportModel, Severity, TableId, TextEdit } from '../types';
@@ -20,6 +21,8 @@ export interface RuleContext {
   model: ReportModel;
   analysis: Analysis;
   options: ResolvedOptions;
+  /** Last year's report of the same agency, when the caller found one (XR501–XR503). */
+  previous?: ReportDigest;
   msg(id: MessageId, args?: MessageArgs): string;
   report(d: Report): void;
 }
@@ -30,6 +33,8 @@ export interface Rule {
   severity: Severity;
   /** 'sections': needs only the section headings, so it also runs in a section-level check. */
   level?: 'sections';
+  /** Compares with last year's report (XR501–XR503): runs only when the check is given one. */
+  crossYear?: true;
   description: Record<Locale, string>;
   check(ctx: RuleContext): void;
 }

@@ -1,0 +1,156 @@
+// The text of a section as reviewers read it (spec §7.3): its body lines without tables, the signature
+// that follows the last section, or comment lines; and the years it names.
+
+import { isCommentLine } from '../text';
+import type { Range, ReportModel, Section, SectionNumber } from '../types';
+
+/** See extract.ts: how much text the narrative rules read at most. */
+const NARRATIVE_BUDGET = 32_768;
+
+export interface SectionText {
+  section: Section;
+  /** Body lines, as [line index, text], blank lines dropped. */
+  lines: [number, string][];
+  /** The body joined without line breaks (made on first use: 一 can be most of a long report). */
+  readonly text: string;
+  /** Characters of the body lines (before trimming). */
+  length: number;
+  /**
+   * Some body line matches, looking at most NARRATIVE_BUDGET characters: null when it did not find one
+   * within them and there is more (a pathological length; the caller then says nothing).
+   */
+  some(re: RegExp): boolean | null;
+}
+
+class Body implements SectionText {
+  private joined: string | undefined;
+  readonly length: number;
+  constructor(
+    readonly section: Section,
+    readonly lines: [number, string][],
+  ) {
+    this.length = lines.reduce((n, [, t]) => n + t.length, 0);
+  }
+  get text(): string {
+    return (this.joined ??= this.lines.map(([, t]) => t.trim()).join(''));
+  }
+  some(re: RegExp): boolean | null {
+    let budget = NARRATIVE_BUDGET;
+    for (const [, t] of this.lines) {
+      if (re.test(t)) return true;
+      if ((budget -= t.length) < 0) return null;
+    }
+    return false;
+  }
+}
+
+const DATE_LINE = /^[\s\u3000]*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[\s\u3000]*$/;
+
+const cache = new WeakMap<ReportModel, Map<SectionNumber, SectionText | null>>();
+
+/** A section's text, read once per model (XR302, XR402–XR404 and the cross-year digest all ask for it). */
+export function sectionText(model: ReportModel, number: SectionNumber): SectionText | null {
+  let byNumber = cache.get(model);
+  if (!byNumber) {
+    byNumber = new Map();
+    cache.set(model, byNumber);
+  }
+  let s = byNumber.get(number);
+  if (s === undefined) {
+    s = readSection(model, number);
+    byNumber.set(number, s);
+  }
+  return s;
+}
+
+function readSection(model: ReportModel, number: SectionNumber): SectionText | null {
+  const section = model.sections.find((s) => s.number === number);
+  if (!section) return null;
+  const tables = Object.values(model.tables).filter((t) => t && t.startLine > section.line && t.startLine <= section.endLine);
+  const lines: [number, string][] = [];
+  // Read up to twice the narrative budget: the rules look at no more (a pathological length stays cheap).
+  let room = 2 * NARRATIVE_BUDGET;
+  for (let i = section.line + 1; i <= section.endLine && i < model.lines.length && room > 0; i++) {
+    const t = model.lines[i];
+    if (!/\S/.test(t) || isCommentLine(t)) continue;
+    if (tables.some((x) => x && i >= x.startLine && i <= x.endLine)) continue;
+    lines.push([i, t]);
+    room -= t.length;
+  }
+  // The signature after the last section: a date line and the agency line just above it.
+  const last = model.sections[model.sections.length - 1] === section;
+  if (last) {
+    const d = lines.findIndex(([, t]) => DATE_LINE.test(t));
+    if (d >= 0) lines.splice(d > 0 && lines[d - 1][1].trim().length <= 30 ? d - 1 : d);
+  }
+  return new Body(section, lines);
+}
+
+/** Characters that carry content: no white space or punctuation (counted up to `cap`: only short texts matter). */
+export function contentLength(text: string, cap = Infinity): number {
+  if (text.length > cap * 8) return cap; // no text of that length is all punctuation
+  return text.replace(/[\s\u3000\p{P}\p{S}]/gu, '').length;
+}
+
+export interface YearInText {
+  year: number;
+  range: Range;
+}
+
+const YEAR_TOKEN = /(?:19|20)\d{2}(?=\s?年)/g;
+const OURS = /(?:本单位|我单位|本机关|我机关|本部门|我部门|本局|我局|本委|我委|本办|我办|我厅|本厅|我部|本部|我市|我县|我区|我镇|我乡|我院|本院|我中心|本中心)$/;
+const NOT_THE_REPORT_YEAR_AFTER = /^\s?年(?:\d|\s?\d{1,2}\s?月|以来|起|底|末|初|前|后|之前|以前|以后|之后|同期|至|到|—|-|~|～|的?[一二三四五六七八九十\d]|相比|比较|上半年|下半年)/;
+const NOT_THE_REPORT_YEAR_BEFORE = /(?:与|较|比|同比|截至|截止|自|从|至|到|和|及|、|—|-|~|～|于)\s?$/;
+const PLAN = /将|计划|拟|下一步|力争|继续|着力|要|争取|目标/;
+
+/**
+ * Years in section 一 written where the report's own year belongs (`2022年，我局…`, `本单位2022年度…` in a
+ * report for 2023): likely text kept from another year's report. Dates, ranges, comparisons, plans for next
+ * year, and years inside 《》, 〔〕 or [] are not such years.
+ */
+export function otherReportYears(model: ReportModel): YearInText[] {
+  const year = model.year;
+  const overview = year === null ? null : sectionText(model, '一');
+  if (year === null || !overview) return [];
+  const out: YearInText[] = [];
+  let budget = NARRATIVE_BUDGET;
+  for (const [line, text] of overview.lines) {
+    if ((budget -= text.length) < 0) break;
+    YEAR_TOKEN.lastIndex = 0;
+    for (let m = YEAR_TOKEN.exec(text); m; m = YEAR_TOKEN.exec(text)) {
+      const y = Number(m[0]);
+      if (y === year) continue;
+      const start = m.index;
+      const end = start + 4;
+      if (insideBrackets(text, start)) continue;
+      const before = text.slice(Math.max(0, start - 8), start);
+      const after = text.slice(end, end + 8);
+      if (NOT_THE_REPORT_YEAR_AFTER.test(after) || NOT_THE_REPORT_YEAR_BEFORE.test(before)) continue;
+      const sentence = sentenceAround(text, start);
+      if (sentence.text.includes(`${year}年`)) continue; // a comparison with the report year
+      if (y === year + 1 && PLAN.test(sentence.text)) continue;
+      const atStart = /^[\s\u3000]*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．])?[\s\u3000]*$/.test(text.slice(sentence.start, start));
+      const reportYear = /^\s?年度/.test(after) || (atStart && /^\s?年度?\s?[，,、]/.test(after)) || OURS.test(before.replace(/\s/g, ''));
+      if (!reportYear) continue;
+      out.push({ year: y, range: { start: { line, character: start }, end: { line, character: end } } });
+    }
+  }
+  return out;
+}
+
+function sentenceAround(text: string, at: number): { start: number; text: string } {
+  let s = at;
+  while (s > 0 && !'。！？；;!?'.includes(text[s - 1])) s--;
+  let e = at;
+  while (e < text.length && !'。！？；;!?'.includes(text[e])) e++;
+  return { start: s, text: text.slice(s, e) };
+}
+
+/** Inside 《》 (a cited title), 〔〕 or [] (a document number). */
+function insideBrackets(text: string, at: number): boolean {
+  for (const [open, close] of [['《', '》'], ['〔', '〕'], ['[', ']'], ['［', '］'], ['【', '】']]) {
+    const o = text.lastIndexOf(open, at);
+    if (o !== -1 && text.lastIndexOf(close, at) < o && text.indexOf(close, at) !== -1) return true;
+  }
+  return false;
+}

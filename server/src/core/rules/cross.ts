@@ -1,0 +1,70 @@
+// XR501–XR503: this year's report against last year's of the same agency (spec §4.4). They run only when
+// the check is given last year's digest (`CheckOptions.previous`: the CLI matches the files it is given
+// into agency-year chains, the server indexes the workspace); a report checked on its own sees nothing.
+
+import { crossFindings, digestReport, type CrossFinding, type ReportDigest } from '../cross';
+import type { Analysis } from '../identities';
+import { type Rule, type RuleContext } from './rule';
+
+const findings = new WeakMap<Analysis, { previous: ReportDigest; list: CrossFinding[] }>();
+
+/** The cross-year findings of this check, computed once for the three rules. */
+function crossOf(ctx: RuleContext): CrossFinding[] {
+  const previous = ctx.previous;
+  if (!previous) return [];
+  const known = findings.get(ctx.analysis);
+  if (known && known.previous === previous) return known.list;
+  const list = crossFindings(digestReport(ctx.model, ctx.analysis), previous);
+  findings.set(ctx.analysis, { previous, list });
+  return list;
+}
+
+function report(ctx: RuleContext): string {
+  const p = ctx.previous!;
+  return p.name ? ctx.msg('cross.reportNamed', { year: p.year ?? '?', name: p.name }) : ctx.msg('cross.report', { year: p.year ?? '?' });
+}
+
+function emit(ctx: RuleContext, code: CrossFinding['code'], message: (f: CrossFinding) => string): void {
+  if (!ctx.previous) return; // a report on its own: nothing to compare with
+  const uri = ctx.previous.uri;
+  for (const f of crossOf(ctx)) {
+    if (f.code !== code) continue;
+    ctx.report({
+      message: message(f),
+      range: f.range,
+      severity: f.severity,
+      table: f.section === '一' || f.section === '五' ? undefined : f.check === 'X-CARRY' || f.section === '三' ? '三' : '二',
+      row: f.row,
+      column: f.column,
+      expected: f.expected,
+      actual: f.actual,
+      related: f.related.map((r) => ({
+        uri,
+        range: r.range,
+        message: ctx.msg('cross.related', { report: report(ctx), label: /^[一二三四五六]$/.test(r.label) ? ctx.msg('cross.part', { number: r.label }) : r.label, value: r.value === undefined || r.value === null ? '' : `：${r.value}` }),
+      })),
+    });
+  }
+}
+
+function rule(code: 'XR501' | 'XR502' | 'XR503', alias: string, severity: Rule['severity'], zh: string, en: string, check: (ctx: RuleContext) => void): Rule {
+  return { code, alias, severity, description: { 'zh-cn': zh, en }, check, crossYear: true };
+}
+
+export const crossRules: Rule[] = [
+  rule('XR501', 'carry-over', 'warning', '本年“上年结转”与上一年度报告的“结转下年度继续办理”不一致', "二、上年结转 differs from last year's 四、结转下年度继续办理", (ctx) =>
+    emit(ctx, 'XR501', (f) => ctx.msg('cross.carry', { column: f.column ?? '', actual: f.actual ?? '', report: report(ctx), expected: f.expected ?? '' })),
+  ),
+  rule('XR502', 'year-chain', 'warning', '表二的数量与上一年度报告接不上（2019 年版项目数量；2021 年版现行有效件数，提示）', "Table 二 does not follow on from last year's (2019 item counts; 2021 documents in force, a hint)", (ctx) =>
+    emit(ctx, 'XR502', (f) =>
+      ctx.msg(f.check === 'X-VALID' ? 'cross.valid' : 'cross.items', { row: f.row ?? '', actual: f.actual ?? '', report: report(ctx), expected: f.expected ?? '' }),
+    ),
+  ),
+  rule('XR503', 'repeated-content', 'warning', '与上一年度报告内容雷同（第一、五部分文字或表三数字）', "Near-identical to last year's report (text of 一 or 五, or table 三)", (ctx) =>
+    emit(ctx, 'XR503', (f) =>
+      f.section === '三'
+        ? ctx.msg('cross.sameTable', { report: report(ctx) })
+        : ctx.msg('cross.same', { section: f.section ?? '', report: report(ctx), percent: Math.floor((f.similarity ?? 0) * 100) }),
+    ),
+  ),
+];

@@ -1,0 +1,181 @@
+// XR401: a number of the narrative contradicts the table cell it restates (spec §4.5). The extraction
+// (core/narrative/extract.ts) decides what a number restates; here the finding, its message, the cells as
+// related locations and the "change the text" fix.
+
+import { narrativeMentions, type Mention, type Reading, type Term } from '../narrative/extract';
+import { formatNumber } from '../numbers';
+import type { Fix, Range, ValueCell } from '../types';
+import { replace, where, type Rule, type RuleContext } from './rule';
+
+type Msg = RuleContext['msg'];
+type Related = { range: Range; message: string };
+
+function quoteList(msg: Msg, items: string[]): string {
+  return items.map((text) => msg('narr.quote', { text })).join(msg('narr.quoteSep'));
+}
+
+function whereCell(msg: Msg, table: string, row: string, column: string): string {
+  return msg('where.cell', { table, row, column });
+}
+
+const described = new WeakMap<Reading, Map<Msg, string>>();
+
+/** 表三「（三）不予公开」各行「总计」列之和 / 表四「行政复议 › 总计」: what a reading adds up, for messages and hovers. */
+export function describeReading(msg: Msg, r: Reading): string {
+  let byMsg = described.get(r);
+  if (!byMsg) {
+    byMsg = new Map();
+    described.set(r, byMsg);
+  }
+  let text = byMsg.get(msg);
+  if (text === undefined) {
+    text = describe(msg, r);
+    byMsg.set(msg, text);
+  }
+  return text;
+}
+
+function describe(msg: Msg, r: Reading): string {
+  if (r.table === '四') {
+    if (r.columns.length === 1) return msg('where.column', { table: '四', column: r.columns[0] });
+    return msg('narr.sumColumns', { table: '四', columns: r.columns.map((text) => msg('narr.quote', { text })).join(msg('joiner.and')) });
+  }
+  if (r.rows.length === 1 && r.columns.length === 1 && !r.group) return whereCell(msg, r.table, r.rows[0], r.columns[0]);
+  const rows = r.group ? msg('narr.groupRows', { rows: quoteList(msg, r.rows) }) : quoteList(msg, r.rows);
+  return msg('narr.sum', { table: r.table, rows, columns: quoteList(msg, r.columns) });
+}
+
+function show(n: number, amount: boolean): string {
+  return amount ? String(Math.round(n * 1e6) / 1e6) : formatNumber(n);
+}
+
+function valueText(ctx: RuleContext, r: Reading): string {
+  if (r.value === null) return '?';
+  const v = show(r.value, r.amount) + (r.amount ? ctx.msg('narr.wan') : '');
+  return r.corrected === null ? v : ctx.msg('narr.orCorrected', { value: v, corrected: show(r.corrected, r.amount) });
+}
+
+function messageOf(ctx: RuleContext, m: Mention, broken: boolean): string {
+  let text: string;
+  if (m.kind === 'none') {
+    const r = m.readings[0];
+    text = ctx.msg('narr.none', { phrase: m.phrase, reading: describeReading(ctx.msg, r), value: valueText(ctx, r) });
+  } else if (m.kind === 'percent' && m.share) {
+    const d = m.share.denominator;
+    text = ctx.msg('narr.percent', {
+      written: `${m.written}%`,
+      count: m.share.of.number,
+      phrase: m.phrase,
+      denominator: d.value ?? '?',
+      reading: describeReading(ctx.msg, d),
+      expected: `${m.share.expected.toFixed(m.decimals)}%`,
+    });
+  } else {
+    const written = `${m.written}${m.unit}`;
+    const alternatives = m.readings.filter((r) => r.value !== null);
+    text =
+      alternatives.length === 1
+        ? ctx.msg('narr.mismatch', { phrase: m.phrase, written, reading: describeReading(ctx.msg, alternatives[0]), value: valueText(ctx, alternatives[0]) })
+        : ctx.msg('narr.mismatchAny', {
+            phrase: m.phrase,
+            written,
+            readings: alternatives.map((r) => ctx.msg('narr.readingValue', { reading: describeReading(ctx.msg, r), value: valueText(ctx, r) })).join(ctx.msg('narr.or')),
+          });
+  }
+  return broken ? text + ctx.msg('narr.tableBroken') : text;
+}
+
+function fixesOf(ctx: RuleContext, m: Mention, identitiesHold: boolean, title: (value: string) => string): Fix[] {
+  if (m.kind === 'none' || m.expected.length === 0) return [];
+  // Change the text only to a value the table states unambiguously; preferred only for a count when the
+  // table's own arithmetic holds (the table is then the better witness), and never part of fix-all: a
+  // balanced table can still hold a swapped figure the text has right.
+  return m.expected.map((v) => {
+    const text = m.kind === 'percent' ? v.toFixed(m.decimals) : show(v, m.kind === 'amount');
+    const preferred = m.kind === 'count' && identitiesHold && m.expected.length === 1;
+    return { title: title(text), edits: [replace(m.range, text)], preferred, fixAll: false as const };
+  });
+}
+
+/** A per-check memo: a long report restates the same figures in the same words again and again. */
+function memoised<A>(make: (key: A) => string): (key: A) => string {
+  const known = new Map<A, string>();
+  return (key) => {
+    let v = known.get(key);
+    if (v === undefined) {
+      v = make(key);
+      known.set(key, v);
+    }
+    return v;
+  };
+}
+
+export const narrativeRules: Rule[] = [
+  {
+    code: 'XR401',
+    alias: 'narrative-mismatch',
+    severity: 'warning',
+    description: { 'zh-cn': '正文中的数字与其复述的表格单元格不一致', en: 'A number in the text contradicts the table cell it restates' },
+    check(ctx) {
+      const { model, analysis } = ctx;
+      const mentions = narrativeMentions(model, analysis);
+      if (mentions.length === 0) return;
+      const identitiesHold = analysis.located.length === 0 && analysis.totals.length === 0;
+      const suspect = new Set<ValueCell>();
+      for (const inst of [...analysis.located.flatMap((l) => l.instances), ...analysis.totals.map((t) => t.instance)]) {
+        for (const term of [...inst.left, ...inst.right]) suspect.add(term.cell);
+      }
+      // A long text restates the same cells again and again: their related places are made once.
+      const relatedOf = new Map<Term[], Related[]>();
+      const related = (terms: Term[]) => {
+        let r = relatedOf.get(terms);
+        if (!r) {
+          r = terms.map((t) => ({
+            range: t.cell.range,
+            message: `${t.row.key === 'row' ? ctx.msg('where.column', { table: t.table, column: (t.cell.column ?? '').replace(/·/g, ' › ') }) : where(ctx, t.table, t.row.label, t.cell.column)}：${t.cell.text || '—'}`,
+          }));
+          relatedOf.set(terms, r);
+        }
+        return r;
+      };
+      const fixTitle = memoised((value: string) => ctx.msg('fix.narrative', { value }));
+      // Messages by the readings (one array per cue and check), then by what the text says.
+      const messages = new Map<Reading[], Map<string, string>>();
+      const message = (m: Mention, broken: boolean) => {
+        let byText = messages.get(m.readings);
+        if (!byText) messages.set(m.readings, (byText = new Map()));
+        const key = m.share ? `${m.phrase}|${m.written}|${m.share.of.number}|${m.share.expected}` : `${m.kind}|${m.phrase}|${m.written}|${m.unit}|${broken}`;
+        let text = byText.get(key);
+        if (text === undefined) {
+          text = messageOf(ctx, m, broken);
+          byText.set(key, text);
+        }
+        return text;
+      };
+      const labelled = new Map<Reading, { row?: string; column?: string }>();
+      const labels = (r: Reading) => {
+        let l = labelled.get(r);
+        if (!l) labelled.set(r, (l = { row: r.rows.join('+') || undefined, column: r.columns.join('+') || undefined }));
+        return l;
+      };
+      for (const m of mentions) {
+        if (m.verdict !== 'disagree') continue;
+        const reading = m.share?.denominator ?? m.readings.find((r) => r.value !== null)!;
+        const terms = m.share ? [...m.readings.find((r) => r.value !== null)!.terms, ...reading.terms] : reading.terms;
+        // Say the table is suspect only when one of these cells takes part in an identity that fails.
+        const broken = terms.some((t) => suspect.has(t.cell));
+        ctx.report({
+          message: message(m, broken),
+          range: m.range,
+          table: reading.table,
+          row: labels(reading).row,
+          column: labels(reading).column,
+          expected: m.expected.length === 1 ? m.expected[0] : undefined,
+          actual: m.number,
+          related: m.share ? related(terms).slice() : related(terms),
+          fixes: fixesOf(ctx, m, identitiesHold, fixTitle),
+        });
+      }
+    },
+  },
+];
