@@ -18,7 +18,9 @@ const entries = [
     external: [...lazyImport.external, ...lazyGb18030.external],
   },
   { in: 'server/src/node/gb18030.ts', out: 'gb18030' },
-  { in: 'server/src/server.ts', out: 'server' },
+  // English strings (dist/locale-en.js) are required by the server only when a document is read in English.
+  { in: 'server/src/server.ts', out: 'server', define: { XXGK_LOCALE_EN_BUNDLE: '"./locale-en.js"' }, external: ['./locale-en.js'] },
+  { in: 'server/src/locale-en.ts', out: 'locale-en' },
   { in: 'client/src/extension.ts', out: 'client', ...lazyImport, external: ['vscode', ...lazyImport.external] },
   { in: 'server/src/node/import/index.ts', out: 'import' },
 ].filter((e) => existsSync(e.in));

@@ -1,6 +1,7 @@
 // Debug aid: prints the diagnostics of reports.
 import { readFileSync } from 'node:fs';
 import { checkText } from '../server/src/core';
+import '../test/helpers/english';
 for (const f of process.argv.slice(2)) {
   const r = checkText(readFileSync(f, 'utf8'), { locale: process.env.XL === 'en' ? 'en' : 'zh-cn' });
   console.log(`## ${f} template=${r.model.template} year=${r.model.year} failed=${JSON.stringify(r.failedRules)}`);

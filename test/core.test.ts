@@ -1,6 +1,7 @@
 // The core on the five real reports: model, findings, the three flattenings, and fixes.
 
 import assert from 'node:assert/strict';
+import './helpers/english';
 import { describe, it } from 'node:test';
 import { applyEdits, checkText, fixAll, parseReport, type Diagnostic } from '../server/src/core';
 import { SEEDS, nonZeroVariant, readFixture, reflatten, textAt } from './helpers/reports';

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import './helpers/english';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { applyEdits, checkText, fixAll, narrativeMentions, parseReport, splitLines, type Diagnostic } from '../server/src/core';

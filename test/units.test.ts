@@ -5,7 +5,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { CATALOGUES, RULES, applyEdits, checkText, findRule, fixAll, parseConfig, parseValue } from '../server/src/core';
+import { RULES, registerCatalogue, catalogueOf, hasCatalogue, t, applyEdits, checkText, findRule, fixAll, parseConfig, parseValue } from '../server/src/core';
+import { EN } from '../server/src/core/i18n-en';
 import { configSchema } from '../scripts/gen-schema';
 import { readFixture, textAt } from './helpers/reports';
 
@@ -44,11 +45,21 @@ describe('cell values (spec §6.2)', () => {
 
 describe('message catalogues', () => {
   it('zh-cn and en have the same keys and placeholders', () => {
-    const zh = CATALOGUES['zh-cn'];
-    const en = CATALOGUES.en;
+    const zh = catalogueOf('zh-cn');
+    const en = EN;
     assert.deepEqual(Object.keys(en).sort(), Object.keys(zh).sort());
     const holes = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort().join(',');
     for (const k of Object.keys(zh) as (keyof typeof zh)[]) assert.equal(holes(en[k]), holes(zh[k]), k);
+  });
+});
+
+describe('the English catalogue is registered by whoever loads it', () => {
+  it('before registration English reads as Chinese; after, as English', () => {
+    // This file registers nothing itself, and runs in a process of its own (node --test).
+    assert.equal(hasCatalogue('en'), false);
+    assert.equal(t('en', 'config.unknownRule', { rule: 'X' }), '未知规则「X」');
+    registerCatalogue('en', EN);
+    assert.equal(t('en', 'config.unknownRule', { rule: 'X' }), 'Unknown rule "X"');
   });
 });
 

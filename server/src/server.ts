@@ -64,6 +64,7 @@ import type * as ConfigFileModule from './node/config-file';
 import type { LoadedConfig } from './node/config-file';
 import type * as ProvidersModule from './providers';
 import type * as CrossServiceModule from './node/cross-service';
+import type * as LocaleEnModule from './locale-en';
 import type { CrossYearService } from './node/cross-service';
 import type { AnalysedDocument, CodeAction, DiagnosticData, DocumentSymbol } from './providers';
 import { CodeActionKinds, Commands, NavigationCommands, SOURCE } from './providers/types';
@@ -74,6 +75,19 @@ let libs: { core: typeof CoreModule; providers: typeof ProvidersModule; configFi
 function lib(): NonNullable<typeof libs> {
   libs ??= { core: require('./core'), providers: require('./providers'), configFile: require('./node/config-file') };
   return libs;
+}
+
+/** Set by esbuild.mjs in dist/server.js; undefined when run from the sources. */
+declare const XXGK_LOCALE_EN_BUNDLE: string | undefined;
+
+/** The locale, its catalogues registered: English is its own bundle, required the first time it is asked for. */
+function withCatalogues(locale: Locale): Locale {
+  if (locale === 'en' && !lib().core.hasCatalogue('en')) {
+    const en = (typeof XXGK_LOCALE_EN_BUNDLE === 'string' ? require(XXGK_LOCALE_EN_BUNDLE) : require('./locale-en')) as typeof LocaleEnModule;
+    lib().core.registerCatalogue('en', en.core);
+    lib().providers.registerProviderCatalogue('en', en.providers);
+  }
+  return locale;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -418,7 +432,7 @@ async function configFor(uri: string): Promise<DocConfig> {
   const settings = await settingsFor(uri);
   const file = configFileFor(uri);
   // Chinese unless asked otherwise: most users run an English VS Code (no language pack) but read Chinese.
-  const locale: Locale = settings.locale === 'display' ? clientLocale : settings.locale !== 'auto' ? settings.locale : (file.locale ?? 'zh-cn');
+  const locale = withCatalogues(settings.locale === 'display' ? clientLocale : settings.locale !== 'auto' ? settings.locale : (file.locale ?? 'zh-cn'));
   // Settings win; a setting left at its default ("auto", false, no rule) lets the file decide.
   const options: CheckOptions = {
     ...file,
@@ -909,7 +923,7 @@ handle<ExecuteCommandParams>('workspace/executeCommand', null as CommandResult |
     }
     const e = await report(uri);
     checkCancelled(token);
-    if (!e) return { applied: false, edits: 0, message: pm(clientLocale, documents.get(uri) ? 'command.notReport' : 'command.noDocument', { uri }) };
+    if (!e) return { applied: false, edits: 0, message: pm(withCatalogues(clientLocale), documents.get(uri) ? 'command.notReport' : 'command.noDocument', { uri }) };
     const { locale, text, options, result } = e.doc;
     if (command === Commands.recomputeAll) {
       const edits = recomputeAllEdits(text, options, result);

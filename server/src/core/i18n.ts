@@ -1,5 +1,5 @@
 // Message catalogues. Chinese is the default (the users are Chinese civil servants); English is
-// selectable. The CLI and the server both format through here; rule codes are never translated.
+// selectable (its catalogue, `i18n-en.ts`, is registered by whoever loads it). The CLI and the server both format through here; rule codes are never translated.
 
 import type { Locale } from './types';
 
@@ -162,164 +162,21 @@ const zh = {
 
 export type MessageId = keyof typeof zh;
 
-const en: Record<MessageId, string> = {
-  'table.name': 'table {table}',
-  'where.cell': 'table {table}, row "{row}", column "{column}"',
-  'where.row': 'table {table}, row "{row}"',
-  'where.column': 'table {table}, column "{column}"',
-  'joiner.and': ' and ',
-  'list.sep': ', ',
+const catalogues = new Map<Locale, Record<MessageId, string>>([['zh-cn', zh]]);
 
-  'section.missing': 'Section {num} "{title}" is missing',
-  'section.order': 'Section {num} comes after section {prev}: the six sections must be in order 一 to 六',
-  'section.duplicate': 'Section {num} appears twice (already at line {first})',
-  'section.variant': 'Heading "{found}" is not the standard wording "{canonical}"',
-  'section.numbering': 'Heading numbering "{found}" is not standard; write "{num}、"',
-  'section.noNumber': 'Heading "{title}" has no numeral; write "{num}、{title}"',
-  'section.misnumbered': 'Heading "{title}" is section {num} but is numbered "{written}"',
-  'section.empty': 'Section {num} "{title}" has no content',
-  'table.missing': 'Section {num} has no recognisable table ({table})',
-  'row.missing': '{table} lacks the row "{row}"',
-  'row.extra': '"{row}" in {table} is not a row of the template',
-  'row.extraSub': '"{row}" in {table} is not a row of the template: taken as a sub-row of "{parent}" and added into it',
-  'row.order': '"{row}" in {table} is out of place: the template puts it after "{after}"',
-  'row.orderFirst': '"{row}" in {table} is out of place: the template puts it first',
-  'row.values': 'the value row of {table}',
-  'row.valueCountMore': '{table}, "{row}" has {actual} values, more than the template\'s {expected} columns: the columns cannot be assigned',
-  'row.valueCountFewer': '{table}, "{row}" has only {actual} values, fewer than the template\'s {expected} columns, and no positions to align them by: which column is missing cannot be told',
-  'row.valueCountUnplaced': '{table}, the {actual} values of "{row}" cannot be matched one to one with the template\'s {expected} columns: the columns cannot be assigned',
-  'label.variant': '"{found}" is not the template wording "{canonical}"',
-  'label.unsure': '"{found}" is not the template wording; read as "{canonical}" from where it stands, please check',
-  'label.format': '"{found}" differs from the template wording "{canonical}" only in spacing or character width',
-  'label.formatMore': '"{found}" differs from the template wording "{canonical}" only in spacing or character width; {more} more such labels in this table',
-  'artifact': 'Conversion artefact "{text}" left in the text',
+/** English lives in `i18n-en.ts`; whoever reads it registers it (the server and the CLI when asked for it). */
+export function registerCatalogue(locale: Locale, messages: Record<MessageId, string>): void {
+  catalogues.set(locale, messages);
+}
 
-  'arith.rowTotal': 'Row "{row}": 总计 should be {expected}, found {actual} ({terms})',
-  'arith.resultTotal': 'Column "{column}": （七）总计 should be {expected}, found {actual} ({terms})',
-  'arith.balance': 'Column "{column}": 一 + 二 must equal （七）总计 + 四 ({a} + {b} ≠ {c} + {d}); 四 would be {expected}, found {actual}',
-  'arith.t4': '{group}: 总计 should be {expected}, found {actual} (结果维持 + 结果纠正 + 其他结果 + 尚未审结)',
-  'arith.subtotal': 'Subtotal "{row}", column "{column}" should be {expected}, found {actual} (sum of the group\'s rows)',
-  'arith.located': 'This cell should be {expected}, found {actual} ({where} are both off by {delta})',
-  'arith.locatedBlank': 'This cell is blank, but {where} both say it should be {expected}',
-  'arith.zeroEvident': '{message} (counting blanks as 0: every other identity of this table with blank cells holds with them as 0)',
-  'arith.zeroAssumed': 'If the blank cells are 0: {message} (blank is not 0; please check)',
-  'arith.detailsUnchecked': '{message}. No other identity can check its details, so a detail figure may be the wrong one: recomputed only on request',
-  'arith.blankTotal': '{where} is not filled in; the sum of its terms is {expected}',
-  'arith.blankConflict': '{where} is not filled in, and the two ways to compute it disagree: {a} and {b}',
-  'arith.where.T3-ROW': 'the total of row "{row}"',
-  'arith.where.T3-RESULT': 'the （七）总计 of column "{column}"',
-  'arith.where.T3-BAL': '一 + 二 = （七） + 四 in column "{column}"',
-  'arith.where.T4-SUM': 'the total of {group}',
-  'arith.where.T3-SUB': 'the subtotal "{row}"',
-  'arith.noFix': '{message}. No automatic fix: recomputing this cell would break {broken}; check the detail figures first',
-  'arith.negative': '{message}. No automatic fix: the result would be negative; check the detail figures',
-  'arith.term': '{label} {value}',
-  'group.t4.c5': '行政复议 (administrative reconsideration)',
-  'group.t4.c10': '行政诉讼 (litigation, direct)',
-  'group.t4.c15': '行政诉讼 (litigation after reconsideration)',
+export function hasCatalogue(locale: Locale): boolean {
+  return catalogues.has(locale);
+}
 
-  'fix.recompute': 'Recompute as {value}',
-  'fix.setCell': 'Change to {value}',
-  'fix.balance': 'Set 四 = 一 + 二 − （七）总计 = {value}',
-  'fix.balanceAll': 'Reset row 四 as 一 + 二 − （七）总计 ({count} columns)',
-  'fix.fill': 'Fill in {value}',
-  'fix.fillTableZeros': 'Fill the {count} blank cells of {table} with 0',
-  'fix.numeral': 'Renumber as "{num}"',
-  'fix.compute': 'Compute: fill in {value}',
-  'fix.placeholder': 'Replace with 0',
-  'fix.removeSign': 'Remove the plus sign',
-  'fix.removeUnit': 'Remove the unit "{unit}"',
-  'fix.normalizeNumber': 'Rewrite as {value}',
-  'fix.canonical': 'Change to "{canonical}"',
-  'fix.removeArtifact': 'Delete "{text}"',
-  'fix.insertHeading': 'Insert the heading "{heading}"',
-
-  'cell.blanks.zeros': '{table} has {count} blank cells: blank means unknown, not 0; with them as 0 every identity of the table holds, so write 0 if they are 0',
-  'cell.blanks.broken': '{table} has {count} blank cells: blank means unknown, not 0; with them as 0 some identities of the table fail (see those findings)',
-  'cell.blanks.unknown': '{table} has {count} blank cells: blank means unknown, not 0; the table\'s identities cannot tell whether they are 0',
-  'value.blank': '(blank)',
-  'cell.placeholder': '"{text}" is not a number ({where}): counted as 0; write 0 instead',
-  'cell.nonNumeric': '"{text}" is not a number ({where})',
-  'cell.nonInteger': '"{text}" is not a whole number ({where}): counts are integers',
-  'cell.negative': 'A count cannot be negative: "{text}" ({where})',
-  'cell.sign': '"{text}" has a sign, but {where} is not a change column',
-  'cell.unit': 'A unit "{unit}" is written in a count cell ({where})',
-  'cell.amountUnitMissing': 'Procurement amount "{text}" has no unit: state 万元 or 元 in the header or the cell',
-  'cell.amountUnitConflict': 'The cell\'s unit "{unit}" contradicts the header\'s unit "{header}" ({where})',
-  'cell.numberFormat': 'Number written as "{text}" ({why}); write {value}',
-  'why.fullwidth': 'full-width digits',
-  'why.separators': 'thousands separators in a count',
-  'why.spaces': 'spaces inside the number',
-
-  'meta.yearMissing': 'The title does not state the report year',
-  'meta.yearMissingNoTitle': 'No title found: the report year cannot be determined',
-  'meta.yearMismatch': 'The year {year} in the {source} disagrees with the year {first} in the {firstSource}',
-  'source.title': 'title',
-  'source.period': 'statistics period',
-  'source.overview': 'opening of 总体情况',
-  'source.signing': 'signing date (minus one year)',
-  'meta.versionMismatch': 'A report for {year} must use the {expected} format, but {table} follows the {actual} format',
-  'meta.versionMismatchTitle': '{table} follows the {actual} format but the report year is {year}: that format did not exist when {year} reports were due; check the title year',
-  'meta.mixedVersion': 'Table 二 follows the {t2} format but table 三 follows the {t3} format',
-  'meta.unsupportedYear': 'A report for {year} predates the 2019 format: its tables are still checked against the current templates, for reference only',
-  'meta.titleNonstandard': 'Title "{title}" is not in the standard form "<agency>{year}年政府信息公开工作年度报告"',
-  'meta.lateSigning': 'Signing date {date} is after the deadline {deadline} (条例 article 49)',
-  'meta.dateMissing': 'No signing date found',
-  'meta.partCount': 'The preface says the report has {count} parts; an annual report has six',
-
-  'plaus.items': '"{row}": 上一年项目数量 {items} plus 本年增/减 {change} is {sum}; an item count cannot be negative',
-  'plaus.published': '"{row}": 本年新公开数量 {published} exceeds 对外公开总数量 {total}',
-  'plaus.procPair': '政府集中采购: 采购项目数量 {items} and 采购总金额 {amount} should be both zero or both non-zero',
-  'plaus.made': '"{row}": 本年新公开数量 {published} exceeds 本年新制作数量 {made} (possible when last year\'s documents are published this year)',
-  'plaus.decisions': '"{row}": {decisions} decisions but the item count (上一年项目数量 + 本年增/减) is 0',
-  'plaus.docs': '"{row}": 本年制发件数 {issued} exceeds 现行有效件数 {inForce} plus 本年废止件数 {repealed}',
-  'plaus.fee': '本年收费金额 {amount} 万元 exceeds {threshold} 万元: check whether 元 was typed into a 万元 column',
-
-  'narr.mismatch': 'The text gives {written} for "{phrase}", but {reading} is {value}',
-  'narr.mismatchAny': 'The text gives {written} for "{phrase}", which matches none of: {readings}',
-  'narr.readingValue': '{reading} is {value}',
-  'narr.or': '; or ',
-  'narr.none': 'The text says "{phrase}", but {reading} is {value}',
-  'narr.percent': 'The share {written} does not match the table: "{phrase}" {count} ÷ {denominator} ({reading}) is {expected}',
-  'narr.sum': 'the sum of table {table}, rows {rows}, columns {columns}',
-  'narr.sumColumns': 'the sum of table {table} {columns}',
-  'narr.groupRows': 'all rows of {rows}',
-  'narr.quote': '"{text}"',
-  'narr.quoteSep': ', ',
-  'narr.wan': ' 万元',
-  'narr.orCorrected': '{value} ({corrected} once the table\'s totals are corrected)',
-  'narr.tableBroken': '. The table\'s own totals do not add up either: check the table first',
-  'fix.narrative': 'Change the text to {value}',
-
-  'content.thin': 'Section 五 says only "{text}" ({count} characters): state the main problems and how they are being addressed',
-  'content.noMeasures': 'Section 五 names problems but no measures or improvements',
-  'content.topics': 'Section 一 does not cover: {topics} (the 2021 format asks the overview to cover these)',
-  'content.feeSilent': 'Section 六 does not state the 信息处理费 (information processing fees) collected, as the 2021 format asks',
-  'content.noFeeButTable': 'Section 六 says "{phrase}", but table 二 shows 行政事业性收费 of {amount} 万元; if 信息处理费 is meant, say so',
-  'topic.proactive': '主动公开 (proactive disclosure)',
-  'topic.request': '依申请公开 (requests)',
-  'topic.management': '政府信息管理 (information management)',
-  'topic.platform': '政府信息公开平台建设 (platforms)',
-  'topic.oversight': '监督保障 (oversight)',
-  'meta.yearInText': 'Section 一 speaks of {year} in a report for {report}: text possibly kept from another year\'s report',
-
-  'cross.report': 'the report for {year}',
-  'cross.reportNamed': 'the report for {year} ({name})',
-  'cross.related': '{report}: {label}{value}',
-  'cross.part': 'section {number}',
-  'cross.carry': '二、上年结转, column "{column}", is {actual}, but {report} carried over {expected} (四、结转下年度继续办理)',
-  'cross.items': '"{row}": 上一年项目数量 is {actual}, but {report} gives 上一年项目数量 plus 本年增/减 = {expected}',
-  'cross.valid': '"{row}": 现行有效件数 is {actual}; from {report}\'s documents in force plus this year\'s issued minus repealed it would be about {expected}',
-  'cross.same': 'Section {section} is {percent}% the same as section {section} of {report} (内容雷同)',
-  'cross.sameTable': 'The figures of table 三 are identical to {report} (内容雷同)',
-
-  'config.invalidJson': 'The config file is not valid JSON: {detail}',
-  'config.unknownKey': 'Unknown key "{key}" in the config file',
-  'config.badValue': 'Invalid value for "{key}": {detail}',
-  'config.unknownRule': 'Unknown rule "{rule}"',
-};
-
-export const CATALOGUES: Record<Locale, Record<MessageId, string>> = { 'zh-cn': zh, en };
+/** A locale not registered reads Chinese, the default, rather than failing. */
+export function catalogueOf(locale: Locale): Record<MessageId, string> {
+  return catalogues.get(locale) ?? zh;
+}
 
 export type MessageArgs = Record<string, string | number>;
 
@@ -342,7 +199,7 @@ export function formatMessage(template: string, args: MessageArgs = {}): string 
 }
 
 export function t(locale: Locale, id: MessageId, args: MessageArgs = {}): string {
-  return formatMessage(CATALOGUES[locale][id], args);
+  return formatMessage(catalogueOf(locale)[id], args);
 }
 
 export function resolveLocale(value: string | undefined): Locale {

@@ -5,7 +5,7 @@ export { checkText, checkModel, checkCross, settingOf, type CheckOptions, type C
 export { applyEdits, fixAll, preferredEdits, type FixAllResult } from './fix';
 export { parseConfig, type Config, type ConfigProblem, type RuleSetting } from './config';
 export { RULES, findRule, docsUrl, type Rule } from './rules';
-export { t, formatMessage, resolveLocale, CATALOGUES, type MessageId, type MessageArgs } from './i18n';
+export { t, formatMessage, resolveLocale, registerCatalogue, hasCatalogue, catalogueOf, type MessageId, type MessageArgs } from './i18n';
 export { TEMPLATES, SECTIONS, templateForYear } from './templates';
 export { splitLines, containsPosition, normalizeLabel } from './text';
 export { parseValue, formatNumber } from './numbers';

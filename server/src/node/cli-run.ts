@@ -11,11 +11,13 @@ import {
   fixAll,
   parseConfig,
   parseReport,
+  registerCatalogue,
   type CheckOptions,
   type CheckResult,
   type Config,
   type Locale,
 } from '../core';
+import { EN } from '../core/i18n-en';
 import { count, type FileResult } from './check-file';
 import { checkImported, convertCommand, isImportFile } from './cli-import';
 import { earlyLocale, parseArgs, UsageError, type Args } from './cli-args';
@@ -29,6 +31,9 @@ import { toSarif } from './output-sarif';
 import { fileBlock, style, summary, wantColour, type Style, type Totals } from './output-text';
 import { decodeText, encodeText, sameLineEnds } from './text-file';
 import { readSnapshot, writeAtomically, type Snapshot } from './write-file';
+
+// Any file's config may ask for English: the CLI has it from the start (the server loads it on demand).
+registerCatalogue('en', EN);
 
 export interface Io {
   cwd: string;

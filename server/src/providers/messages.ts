@@ -80,83 +80,17 @@ const zh = {
 
 export type ProviderMessageId = keyof typeof zh;
 
-const en: Record<ProviderMessageId, string> = {
-  'table.name': 'Table {table}',
-  'table.detail': '{version} format',
-  'table.t2': 'proactive disclosure',
-  'table.t3': 'requests received and handled',
-  'table.t4': 'reconsideration and litigation',
-  'symbol.header': 'header',
-  'symbol.dataRow': 'data row',
+const catalogues = new Map<Locale, Record<ProviderMessageId, string>>([['zh-cn', zh]]);
 
-  'hover.row': 'Row',
-  'hover.column': 'Column',
-  'hover.value': 'Value',
-  'hover.unaligned': '(this row has more or fewer values than the template: its columns cannot be assigned)',
-  'hover.kind.number': 'number',
-  'hover.kind.blank': 'blank: unknown, not 0',
-  'hover.kind.placeholder': 'placeholder: counted as 0',
-  'hover.kind.invalid': 'not a number',
-  'hover.col.count': 'count',
-  'hover.col.delta': 'change',
-  'hover.col.amount': 'amount',
-  'hover.formula': 'Computation',
-  'hover.agrees': 'agrees with the table',
-  'hover.differs': 'the table says {actual}, should be {expected}',
-  'hover.unknown': 'a term is blank or not a number: cannot be checked',
-  'hover.missing': 'a row it needs is missing: cannot be checked',
-  'hover.t4row': '(table 四 has a single data row)',
-  'hover.narrative.title': 'A table figure restated in the text',
-  'hover.narrative.text': 'Text',
-  'hover.narrative.restates': 'Restates',
-  'hover.narrative.share': 'Share',
-  'hover.narrative.agrees': 'agrees with the table',
-  'hover.narrative.differs': 'contradicts the table',
+/** English lives in `messages-en.ts`, registered with the core's English catalogue. */
+export function registerProviderCatalogue(locale: Locale, messages: Record<ProviderMessageId, string>): void {
+  catalogues.set(locale, messages);
+}
 
-  'lens.ok': 'Table {table}: every identity holds',
-  'lens.bad': 'Table {table}: {count} inconsistencies',
-  'lens.badFix': 'Table {table}: {count} inconsistencies · recompute all',
-  'lens.skipped': 'Table {table}: identities hold ({count} more cannot be checked: blank cells or missing rows)',
-  'lens.t2ok': 'Table {table}: nothing suspicious',
-  'lens.t2bad': 'Table {table}: {count} suspicious values',
-
-  'action.recomputeTable': 'Recompute every total of table {table}',
-  'action.fixAll': 'Recompute all totals',
-  'action.disableLine': 'Disable rule {code} for this line',
-  'action.disableFile': 'Disable rule {code} for this file',
-  'action.convert': 'Convert table {table} to a markdown table',
-  'action.revealCell': 'Go to the table cell the text restates',
-  'action.openLastYear': "Open last year's report beside, at this place",
-
-  'command.noDocument': 'Document not found: {uri}',
-  'command.notReport': 'This document is not a government information disclosure annual report',
-  'command.noTable': 'No table to work on',
-  'command.nothingToRecompute': 'No total needs recomputing',
-  'command.alreadyMarkdown': 'The table already is a markdown table',
-  'command.applyFailed': 'The edit was not applied: {reason}',
-  'command.recomputeAll': 'Recompute all totals',
-  'command.recomputeTable': 'Recompute every total of table {table}',
-  'command.convert': 'Convert table {table} to markdown',
-
-  'inlay.c1': 'Recons.·upheld',
-  'inlay.c2': 'Recons.·corrected',
-  'inlay.c3': 'Recons.·other',
-  'inlay.c4': 'Recons.·pending',
-  'inlay.c5': 'Recons.·total',
-  'inlay.c6': 'Suit·upheld',
-  'inlay.c7': 'Suit·corrected',
-  'inlay.c8': 'Suit·other',
-  'inlay.c9': 'Suit·pending',
-  'inlay.c10': 'Suit·total',
-  'inlay.c11': 'Suit after recons.·upheld',
-  'inlay.c12': 'Suit after recons.·corrected',
-  'inlay.c13': 'Suit after recons.·other',
-  'inlay.c14': 'Suit after recons.·pending',
-  'inlay.c15': 'Suit after recons.·total',
-};
-
-export const PROVIDER_CATALOGUES: Record<Locale, Record<ProviderMessageId, string>> = { 'zh-cn': zh, en };
+export function providerCatalogueOf(locale: Locale): Record<ProviderMessageId, string> {
+  return catalogues.get(locale) ?? zh;
+}
 
 export function pm(locale: Locale, id: ProviderMessageId, args: Record<string, string | number> = {}): string {
-  return formatMessage(PROVIDER_CATALOGUES[locale][id], args);
+  return formatMessage(providerCatalogueOf(locale)[id], args);
 }
