@@ -34,6 +34,25 @@ const DATE_LINE_RE = /^[\s\u3000]*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d
 const PARTS_RE = /([一二三四五六七八九十]|\d{1,2})\s*(?:个\s*)?部分/;
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
+/** Around each 至 this far: the period, spaces and all, is shorter (a line end stops it anyway). */
+const PERIOD_REACH = 64;
+
+/**
+ * The first statement of the report period with one year (`2020年1月1日起至2020年12月31日`). Looked for
+ * around each 至: a whole-text pass would try every 19xx/20xx of a long report's tables.
+ */
+function findPeriod(text: string): { index: number; length: number; year: number } | null {
+  for (let at = text.indexOf('至'); at !== -1; at = text.indexOf('至', at + 1)) {
+    const from = Math.max(0, at - PERIOD_REACH);
+    const window = text.slice(from, at + PERIOD_REACH);
+    PERIOD_ALL.lastIndex = 0;
+    for (let m = PERIOD_ALL.exec(window); m; m = PERIOD_ALL.exec(window)) {
+      if (m[1] === m[2]) return { index: from + m.index, length: m[0].length, year: Number(m[1]) };
+    }
+  }
+  return null;
+}
+
 /** `tables: false` reads sections, title, year and comments only (a section-level check). */
 export function parseReport(text: string, options: { tables?: boolean } = {}): ReportModel {
   const lines = splitLines(text);
@@ -71,12 +90,11 @@ export function parseReport(text: string, options: { tables?: boolean } = {}): R
     const m = YEAR_IN_TITLE.exec(title.text);
     if (m) yearSources.push({ source: 'title', year: Number(m[1]), range: title.range });
   }
-  for (const m of text.matchAll(PERIOD_ALL)) {
-    if (m[1] !== m[2]) continue;
-    const i = lineAt(lines, m.index!);
-    const at = m.index! - lines[i].start;
-    yearSources.push({ source: 'period', year: Number(m[1]), range: range(i, at, at + m[0].length) });
-    break;
+  const period = findPeriod(text);
+  if (period) {
+    const i = lineAt(lines, period.index);
+    const at = period.index - lines[i].start;
+    yearSources.push({ source: 'period', year: period.year, range: range(i, at, at + period.length) });
   }
   const overview = headings.find((h) => h.number === '一' && h.duplicateOf === undefined);
   if (overview) {

@@ -164,25 +164,32 @@ export function headingCandidate(line: Line, lineNo: number): HeadingCandidate |
 }
 
 /**
- * Lines that could be headings, found by two passes of the regex engine over the whole text instead of
- * a look at every line: a cold process (the CLI on a long report) runs this before any JIT has warmed up.
- * A superset of what `headingCandidate` accepts: a first character that can open a heading (a numeral
- * and its separator, a markdown mark, `[`, `<`), or a short line with a word every section title has.
+ * Lines that could be headings: a superset of what `headingCandidate` accepts. A first character that can
+ * open a heading (a numeral and its separator, a markdown mark, `[`, `<`) is found by one pass of the regex
+ * engine over the whole text (native code: a cold process, the CLI on a long report, runs this before any
+ * JIT has warmed up); a bare title (a short line with a word every section title has) by a look at the
+ * short lines only, since a whole-text pass would try every line of prose up to its 38th character.
  */
-const OPENS_HEADING = /^[ \u3000\u00a0\ufeff]*(?:[#*_[<]|[一二三四五六七八九十1-9](?:[、.．，,:：]|[ \u3000\u00a0\ufeff]))/gm;
-const BARE_TITLE_LINE = /^[ \u3000\u00a0\ufeff]*[^\n\r]{0,38}?(?:情况|事项|措施|总体|问题)/gm;
+const OPENS_HEADING = /(?:^|[\n\r])[ \u3000\u00a0\ufeff]*(?:[#*_[<]|[一二三四五六七八九十1-9](?:[、.．，,:：]|[ \u3000\u00a0\ufeff]))/g;
+const BARE_TITLE_LINE = /^[ \u3000\u00a0\ufeff]*[^\n\r]{0,38}?(?:情况|事项|措施|总体|问题)/;
+/** Longer lines are never a bare title, even with an artefact (`[bookmark: _Toc…]`) beside it. */
+const BARE_TITLE_MAX = 80;
 
 export function candidateLines(text: string, lines: readonly Line[]): number[] {
   const found = new Set<number>();
-  for (const re of [OPENS_HEADING, BARE_TITLE_LINE]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const i = lineAt(lines, m.index);
-      found.add(i);
-      // On to the next line (LF, CRLF or a lone CR): one hit a line is enough.
-      if (i + 1 >= lines.length) break;
-      re.lastIndex = lines[i + 1].start;
-    }
+  OPENS_HEADING.lastIndex = 0;
+  for (let m = OPENS_HEADING.exec(text); m; m = OPENS_HEADING.exec(text)) {
+    // The match may start at the line end before the line (LF, CRLF or a lone CR).
+    const at = m.index + (text[m.index] === '\n' || text[m.index] === '\r' ? 1 : 0);
+    const i = lineAt(lines, at);
+    found.add(i);
+    // On to the next line: one hit a line is enough.
+    if (i + 1 >= lines.length) break;
+    OPENS_HEADING.lastIndex = lines[i + 1].start - 1;
+  }
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].text;
+    if (t.length >= 4 && t.length <= BARE_TITLE_MAX && BARE_TITLE_LINE.test(t)) found.add(i);
   }
   return [...found].sort((a, b) => a - b);
 }
