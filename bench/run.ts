@@ -13,6 +13,7 @@ import { buildSync } from 'esbuild';
 import * as sourceCore from '../server/src/core';
 import type { Flattening } from '../server/src/core';
 import { cliCorpus, FLATTENINGS, generateReport, ROOT, SIZES, withWrongTotals, type GeneratedReport } from './generate';
+import { alignBench } from './align';
 
 const args = process.argv.slice(2);
 const JSON_OUT = args.includes('--json');
@@ -636,6 +637,18 @@ async function main(): Promise<void> {
   const narrative = await import('./narrative').then((m) => m.runNarrativeBench());
   progressDone();
   tg.push(...narrativeTargets(narrative));
+  // Issue 10: alignment must not make the reader superlinear (many rows, long labels).
+  progress('alignment: table 三 with 1,000 to 20,000 rows');
+  const align = alignBench((text) => checkText(text));
+  progressDone();
+  const worstExponent = align.exponents.reduce((a, b) => (b.exponent > a.exponent ? b : a));
+  tg.push({
+    id: 'align-linear',
+    target: 'alignment linear: table 三 of 1,000 → 20,000 rows, growth exponent ≤ 1.25',
+    measured: `exponent ${align.exponents.map((e) => `${fmt(e.exponent)} (${e.labelChars}-character labels)`).join(', ')}; ${align.rows.map((r) => `${r.rows}×${r.labelChars}: ${fmt(r.usPerRow)} µs/row`).join(', ')}`,
+    value: worstExponent.exponent,
+    pass: worstExponent.exponent <= 1.25,
+  });
   const cpu = cpus();
   const env = {
     node: process.version,
@@ -654,7 +667,7 @@ async function main(): Promise<void> {
   if (JSON_OUT) {
     process.stdout.write(
       JSON.stringify(
-        { version: 1, env, core: rows, markdownlint: mdl, linearity: lin, cli, cold, targets: tg, lsp, import: importFigures, narrative, totalSeconds },
+        { version: 1, env, core: rows, markdownlint: mdl, linearity: lin, cli, cold, targets: tg, lsp, import: importFigures, narrative, align, totalSeconds },
         null,
         2,
       ) + '\n',

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { RULES, registerCatalogue, catalogueOf, hasCatalogue, t, applyEdits, checkText, findRule, fixAll, parseConfig, parseValue } from '../server/src/core';
 import { EN } from '../server/src/core/i18n-en';
+import { commonSubsequence, editDistance } from '../server/src/core/similarity';
+import fc from 'fast-check';
 import { configSchema } from '../scripts/gen-schema';
 import { readFixture, textAt } from './helpers/reports';
 
@@ -240,5 +242,43 @@ describe('applyEdits', () => {
     const fixed = checkText(applyEdits(text, fixes));
     assert.deepEqual(fixed.model.sections.map((s) => s.number), ['一', '二', '三', '四', '五', '六']);
     assert.equal(fixed.diagnostics.filter((d) => d.code === 'XR002').length, 0);
+  });
+});
+
+describe('label similarity', () => {
+  // The plain Levenshtein table, as the textbook gives it: what editDistance must agree with whatever
+  // shortcut it takes (the shared-characters bound, the early exit at `limit`, the reused rows).
+  const reference = (a: string, b: string): number => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++) d[0][j] = j;
+    for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    return d[a.length][b.length];
+  };
+  const label = fc.string({ unit: fc.constantFrom(...'予以公开部分不处理其他总计自然人（）一二三、'), maxLength: 24 });
+
+  it('editDistance equals the textbook distance within its limit, and exceeds the limit exactly when the distance does', () => {
+    fc.assert(
+      fc.property(label, label, fc.integer({ min: 0, max: 30 }), (a, b, limit) => {
+        const want = reference(a, b);
+        assert.equal(editDistance(a, b), want);
+        const got = editDistance(a, b, limit);
+        if (want <= limit) assert.equal(got, want);
+        else assert.ok(got > limit, `${got} for ${want} over ${limit}`);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('commonSubsequence is symmetric and bounded by the shorter string, after any editDistance call', () => {
+    fc.assert(
+      fc.property(label, label, (a, b) => {
+        editDistance(b, a, 2); // leaves its rows dirty: the next call must not read them
+        const n = commonSubsequence(a, b);
+        assert.equal(n, commonSubsequence(b, a));
+        assert.ok(n <= Math.min(a.length, b.length));
+        assert.ok(reference(a, b) >= Math.max(a.length, b.length) - n);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

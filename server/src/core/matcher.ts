@@ -46,12 +46,14 @@ export function ordinalOf(norm: string): string | null {
 
 /** Below this a fuzzy score is not worth computing exactly. */
 const FUZZY_FLOOR = 0.5;
+/** Labels remembered per matcher: more than a table of thousands of rows reads twice (alignment, swaps). */
+const MEMO_SIZE = 8192;
 
 export class LabelMatcher<T extends Labelled> {
   private readonly entries: Entry<T>[] = [];
   private readonly exact = new Map<string, { entry: Entry<T>; canonical: boolean }>();
-  /** Per floor, per label: the scored candidates (labels repeat across tables, versions and edits). */
-  private readonly cache = new Map<number, Map<string, Scored<T>[]>>();
+  /** Per label: the scored candidates (labels repeat across tables, versions and edits). */
+  private readonly cache = new Map<string, Scored<T>[]>();
   private readonly positions = new Map<T, number>();
   /** The template entries in order. */
   readonly specs: readonly T[];
@@ -86,24 +88,31 @@ export class LabelMatcher<T extends Labelled> {
     return this.positions.get(spec) ?? -1;
   }
 
-  /** Every entry the label could be, best first, with a score of at least `floor`. */
+  /** Every entry the label could be, best first, with a score of at least `floor` (≥ FUZZY_FLOOR). */
   candidates(norm: string, floor = FUZZY_FLOOR): Scored<T>[] {
-    if (norm === '') return [];
-    let memo = this.cache.get(floor);
-    if (!memo) this.cache.set(floor, (memo = new Map()));
-    let list = memo.get(norm);
-    if (list === undefined) {
-      list = this.compute(norm, floor);
-      // A small bounded memo: hostile documents must not grow it without end.
-      if (memo.size >= 2048) memo.clear();
-      memo.set(norm, list);
-    }
-    return list;
+    const list = this.scored(norm);
+    if (floor <= FUZZY_FLOOR || list.length === 0 || list[list.length - 1].score >= floor) return list;
+    const end = list.findIndex((c) => c.score < floor);
+    return list.slice(0, end);
   }
 
   /** The best entry, if it scores at least `floor`. */
   best(norm: string, floor = FUZZY_FLOOR): Scored<T> | null {
-    return this.candidates(norm, floor)[0] ?? null;
+    const first = this.scored(norm)[0];
+    return first && first.score >= floor ? first : null;
+  }
+
+  /** Scored once per label at the lowest floor; a higher floor is a prefix of the list (best first). */
+  private scored(norm: string): Scored<T>[] {
+    if (norm === '') return [];
+    let list = this.cache.get(norm);
+    if (list === undefined) {
+      list = this.compute(norm, FUZZY_FLOOR);
+      // A bounded memo: hostile documents must not grow it without end.
+      if (this.cache.size >= MEMO_SIZE) this.cache.clear();
+      this.cache.set(norm, list);
+    }
+    return list;
   }
 
   private compute(norm: string, floor: number): Scored<T>[] {

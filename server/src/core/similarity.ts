@@ -5,6 +5,30 @@
 /** Labels longer than this are compared on their first characters only: template labels are shorter. */
 const MAX_COMPARED = 96;
 
+/** Rows of the distance table, reused: a long table compares thousands of labels. */
+const prevRow = new Uint16Array(MAX_COMPARED + 1);
+const curRow = new Uint16Array(MAX_COMPARED + 1);
+/** Per code unit, a count: how many characters two strings share, whatever their order. */
+const shared = new Int16Array(0x10000);
+
+/**
+ * Characters of the longer string that the other lacks (multisets, order ignored): a lower bound of the
+ * edit distance, found in linear time, so most unlike pairs never reach the quadratic table.
+ */
+function unsharedBound(a: string, b: string): number {
+  for (let i = 0; i < a.length; i++) shared[a.charCodeAt(i)]++;
+  let common = 0;
+  for (let j = 0; j < b.length; j++) {
+    const c = b.charCodeAt(j);
+    if (shared[c] > 0) {
+      shared[c]--;
+      common++;
+    }
+  }
+  for (let i = 0; i < a.length; i++) shared[a.charCodeAt(i)] = 0;
+  return Math.max(a.length, b.length) - common;
+}
+
 /**
  * Levenshtein distance, or `limit + 1` as soon as it must exceed `limit` (banded: O(len × limit)).
  */
@@ -15,8 +39,9 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
-  let prev = new Uint16Array(b.length + 1);
-  let cur = new Uint16Array(b.length + 1);
+  if (limit < Math.max(a.length, b.length) && unsharedBound(a, b) > limit) return limit + 1;
+  let prev = prevRow;
+  let cur = curRow;
   for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
@@ -38,15 +63,15 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 export function commonSubsequence(a: string, b: string): number {
   if (a.length > MAX_COMPARED) a = a.slice(0, MAX_COMPARED);
   if (b.length > MAX_COMPARED) b = b.slice(0, MAX_COMPARED);
-  let prev = new Uint16Array(b.length + 1);
-  let cur = new Uint16Array(b.length + 1);
+  let prev = prevRow.fill(0, 0, b.length + 1);
+  let cur = curRow.fill(0, 0, b.length + 1);
   for (let i = 1; i <= a.length; i++) {
     const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
       cur[j] = ca === b.charCodeAt(j - 1) ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
     }
     [prev, cur] = [cur, prev];
-    cur.fill(0);
+    cur.fill(0, 0, b.length + 1);
   }
   return prev[b.length];
 }

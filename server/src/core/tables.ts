@@ -299,14 +299,24 @@ function alignTokens<S extends { key: string; label: string }>(
   }
   // A weak match is still placed with confidence when its neighbours leave it no other template row.
   const lastMatched = tokens.map((t, i) => (t.last && specs[i] ? at(specs[i]!.spec) : -1));
+  // The nearest matched entry before and after each token, in two linear passes (a table of thousands of
+  // unmatched rows must not be walked once per row).
+  const matchedBefore = new Array<number>(tokens.length);
+  for (let i = 0, seen = -1; i < tokens.length; i++) {
+    matchedBefore[i] = seen;
+    if (lastMatched[i] !== -1) seen = lastMatched[i];
+  }
+  const matchedAfter = new Array<number>(tokens.length);
+  for (let i = tokens.length - 1, seen = entries.length; i >= 0; i--) {
+    matchedAfter[i] = seen;
+    if (lastMatched[i] !== -1) seen = lastMatched[i];
+  }
   tokens.forEach((t, i) => {
     const s = specs[i];
     if (!t.last || !s || s.score >= CONFIDENT || byPosition[i]) return;
     const j = at(s.spec);
-    let before = -1;
-    for (let k = i - 1; k >= 0 && before === -1; k--) before = lastMatched[k];
-    let after = entries.length;
-    for (let k = i + 1; k < tokens.length && after === entries.length; k++) if (lastMatched[k] !== -1) after = lastMatched[k];
+    const before = matchedBefore[i];
+    const after = matchedAfter[i];
     let free = 0;
     for (let e = before + 1; e < after; e++) if (e !== j && !used.has(e) && allowed(t, entries[e])) free++;
     if (free === 0) byPosition[i] = true;
