@@ -314,13 +314,16 @@ function makeReading(tables: Tables, table: TableId, terms: Term[] | null, rows:
   let corrected: number | null = 0;
   for (const t of terms) {
     const v = amount ? amountInWan(tables, t) : tables.values.analysis.valueOf(t.cell);
-    if (v === null || value === null || corrected === null) {
+    // A negative count (only 本年增/减 may be negative), or one beyond exact arithmetic (an amount beyond any
+    // budget), is not a figure to compare (XR205, XR203 and XR204 are about it): unknown.
+    if (v === null || value === null || corrected === null || (v < 0 && t.cell.columnKey !== 'change') || !(amount ? v < 1e12 : Number.isSafeInteger(v))) {
       value = corrected = null;
       break;
     }
     value += v;
     corrected += amount ? v : (tables.values.corrections.get(t.cell) ?? v);
   }
+  if (value !== null && corrected !== null && !amount && !(Number.isSafeInteger(value) && Number.isSafeInteger(corrected))) value = corrected = null;
   if (value !== null && corrected !== null) {
     // Sums of decimals: keep what the digits say.
     value = Math.round(value * 1e6) / 1e6;
