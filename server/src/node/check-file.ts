@@ -1,6 +1,6 @@
 // One file through the core: what the output formatters need to know about it.
 
-import type { Diagnostic, Locale, SectionNumber, TemplateVersion } from '../core';
+import type { CheckResult, Diagnostic, Locale, SectionNumber, TemplateVersion } from '../core';
 import type { Candidate } from './collect';
 import type { SourceLocation } from './import/render';
 import type { Encoding } from './text-file';
@@ -30,6 +30,23 @@ export interface FileResult {
   fixed: number;
   /** Set for a .docx or web page: the findings' ranges are in its converted markdown text. */
   origin?: Origin;
+}
+
+/** What the output keeps of a check (text files and converted ones alike). */
+export function fileResult(file: Candidate, encoding: FileResult['encoding'], result: CheckResult, locale: Locale, fixed: number, origin?: Origin): FileResult {
+  const model = result.model;
+  return {
+    file,
+    encoding,
+    isReport: model.isReport,
+    template: model.template,
+    year: model.year,
+    sections: model.sections.map((s) => ({ number: s.number, title: s.title, line: s.line })),
+    diagnostics: result.diagnostics,
+    locale,
+    fixed,
+    ...(origin ? { origin } : {}),
+  };
 }
 
 /** The diagnostics an output shows (--quiet: errors only). */

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { applyEdits, checkText, fixAll, preferredEdits, type CheckOptions, type Config, type Diagnostic, type Locale } from '../core';
-import type { FileResult, Origin } from './check-file';
+import { fileResult, type FileResult, type Origin } from './check-file';
 import type { Args } from './cli-args';
 import { m } from './cli-messages';
 import type { Candidate } from './collect';
@@ -126,19 +126,7 @@ export function checkImported(file: Candidate, snap: Snapshot, ctx: ImportContex
   }
 
   for (const f of result.failedRules) ctx.problem(m(ctx.cliLocale, 'rule.failed', { path: file.display, code: f.code, detail: f.error }), file.display);
-  const model = result.model;
-  return {
-    file,
-    encoding: c.kind === 'html' ? (c.doc.charset ?? 'utf-8') : 'utf-8',
-    isReport: model.isReport,
-    template: model.template,
-    year: model.year,
-    sections: model.sections.map((s) => ({ number: s.number, title: s.title, line: s.line })),
-    diagnostics: result.diagnostics,
-    locale,
-    fixed,
-    origin: origin(c, locale),
-  };
+  return fileResult(file, c.kind === 'html' ? (c.doc.charset ?? 'utf-8') : 'utf-8', result, locale, fixed, origin(c, locale));
 }
 
 /** `xxgk-report convert <file> [-o out.md]`: the markdown text on stdout or in the named file. */

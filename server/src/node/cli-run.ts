@@ -18,7 +18,7 @@ import {
   type Locale,
 } from '../core';
 import { EN } from '../core/i18n-en';
-import { count, type FileResult } from './check-file';
+import { count, fileResult, type FileResult } from './check-file';
 import { checkImported, convertCommand, isImportFile } from './cli-import';
 import { earlyLocale, parseArgs, UsageError, type Args } from './cli-args';
 import { m, severityWord } from './cli-messages';
@@ -240,15 +240,5 @@ function checkOne(
   }
 
   for (const f of result.failedRules) problem(m(cliLocale, 'rule.failed', { path: file.display, code: f.code, detail: f.error }), file.display);
-  return {
-    file,
-    encoding: decoded.encoding,
-    isReport: model.isReport,
-    template: model.template,
-    year: model.year,
-    sections: model.sections.map((s) => ({ number: s.number, title: s.title, line: s.line })),
-    diagnostics: result.diagnostics,
-    locale,
-    fixed,
-  };
+  return fileResult(file, decoded.encoding, result, locale, fixed);
 }
