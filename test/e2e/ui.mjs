@@ -138,6 +138,21 @@ async function boxOf(locator, timeoutMs = 10_000) {
 const problems = page.locator('.markers-panel .monaco-list-row');
 let squiggle;
 
+/** The hover's texts once one satisfies `wanted` (Ctrl+K Ctrl+I asks again every 5 tries), else the last seen. */
+async function hoverTexts(wanted) {
+  let seen = [];
+  for (let tries = 0; tries < 20; tries++) {
+    if (tries % 5 === 0) {
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+    }
+    await page.waitForTimeout(250);
+    seen = await page.locator('.monaco-hover:not(.hidden)').allInnerTexts();
+    if (seen.some(wanted)) break;
+  }
+  return seen;
+}
+
 await check('the workbench loads with the packaged extension installed', async () => {
   await page.goto(workbenchUrl(folder));
   await page.locator('.monaco-workbench').waitFor();
@@ -178,16 +193,7 @@ await check('hovering the number shows its table, row and column', async () => {
   const s = await boxOf(squiggle);
   await page.mouse.click(s.x + 1, s.y + s.height / 2);
   const want = ['表三', '予以公开', '自然人'];
-  let seen = [];
-  for (let tries = 0; tries < 20; tries++) {
-    if (tries % 5 === 0) {
-      await page.keyboard.press('Control+K');
-      await page.keyboard.press('Control+I');
-    }
-    await page.waitForTimeout(250);
-    seen = await page.locator('.monaco-hover:not(.hidden)').allInnerTexts();
-    if (seen.some((t) => want.every((w) => t.includes(w)))) break;
-  }
+  const seen = await hoverTexts((t) => want.every((w) => t.includes(w)));
   if (!seen.some((t) => want.every((w) => t.includes(w)))) throw new Error(`hover: ${JSON.stringify(seen)}`);
   await page.keyboard.press('Escape');
 });
@@ -364,16 +370,7 @@ await check('report.txt: the XR401 squiggle sits on the 9 of “不予公开”�
   }
   if (!s) throw new Error('no warning squiggle under the 9 of line 25');
   await page.mouse.click(s.x + 1, s.y + s.height / 2);
-  let seen = [];
-  for (let tries = 0; tries < 20; tries++) {
-    if (tries % 5 === 0) {
-      await page.keyboard.press('Control+K');
-      await page.keyboard.press('Control+I');
-    }
-    await page.waitForTimeout(250);
-    seen = await page.locator('.monaco-hover:not(.hidden)').allInnerTexts();
-    if (seen.some((t) => t.includes('XR401') && t.includes('（三）不予公开'))) break;
-  }
+  const seen = await hoverTexts((t) => t.includes('XR401') && t.includes('（三）不予公开'));
   if (!seen.some((t) => t.includes('XR401') && t.includes('（三）不予公开'))) throw new Error(`hover: ${JSON.stringify(seen)}`);
   await page.keyboard.press('Escape');
 });
