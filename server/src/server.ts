@@ -10,26 +10,24 @@
 import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+// The library's common modules by path (tsconfig `paths`): its node entry and index would add the
+// socket, pipe and port transports and every re-export (~16 KiB) to a bundle that needs none of them.
+import { createMessageConnection } from 'vscode-jsonrpc/lib/common/connection';
+import type { CancellationToken } from 'vscode-jsonrpc/lib/common/cancellation';
+import { Disposable } from 'vscode-jsonrpc/lib/common/disposable';
 import {
-  AbstractMessageReader,
-  createMessageConnection,
-  Disposable,
   ErrorCodes,
-  IPCMessageReader,
-  IPCMessageWriter,
   NotificationType,
   NotificationType0,
   ParameterStructures,
   RequestType,
   RequestType0,
   ResponseError,
-  StreamMessageWriter,
-  type CancellationToken,
-  type DataCallback,
   type Message,
-  type MessageReader,
-  type MessageWriter,
-} from 'vscode-jsonrpc/node';
+} from 'vscode-jsonrpc/lib/common/messages';
+import { AbstractMessageReader, type DataCallback, type MessageReader } from 'vscode-jsonrpc/lib/common/messageReader';
+import { AbstractMessageWriter, type MessageWriter } from 'vscode-jsonrpc/lib/common/messageWriter';
+import RAL from 'vscode-jsonrpc/lib/common/ral';
 import type {
   ApplyWorkspaceEditParams,
   ApplyWorkspaceEditResult,
@@ -275,12 +273,104 @@ class ResyncingStreamReader extends AbstractMessageReader {
   }
 }
 
+/** Frames each message with its `Content-Length` and writes header and body as one chunk. */
+class StreamWriter extends AbstractMessageWriter implements MessageWriter {
+  private errors = 0;
+
+  constructor(private readonly output: NodeJS.WritableStream) {
+    super();
+    output.on('error', (e: unknown) => this.fireError(e));
+    output.on('close', () => this.fireClose());
+  }
+
+  write(message: Message): Promise<void> {
+    const body = Buffer.from(JSON.stringify(message), 'utf8');
+    return new Promise((resolve, reject) => {
+      this.output.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]), (e) => {
+        if (!e) {
+          this.errors = 0;
+          resolve();
+          return;
+        }
+        this.fireError(e, message, ++this.errors);
+        reject(e);
+      });
+    });
+  }
+
+  end(): void {
+    this.output.end();
+  }
+}
+
+/** The parent's IPC channel (the VS Code client's `--node-ipc`): messages are objects already. */
+class IpcReader extends AbstractMessageReader implements MessageReader {
+  constructor(private readonly channel: NodeJS.Process) {
+    super();
+    channel.on('error', (e: unknown) => this.fireError(e));
+    channel.on('disconnect', () => this.fireClose());
+  }
+
+  listen(callback: DataCallback): Disposable {
+    const onMessage = (message: unknown) => callback(message as Message);
+    this.channel.on('message', onMessage);
+    return Disposable.create(() => this.channel.off('message', onMessage));
+  }
+}
+
+class IpcWriter extends AbstractMessageWriter implements MessageWriter {
+  private errors = 0;
+
+  constructor(private readonly channel: NodeJS.Process & { send: NonNullable<NodeJS.Process['send']> }) {
+    super();
+    channel.on('error', (e: unknown) => this.fireError(e));
+    channel.on('disconnect', () => this.fireClose());
+  }
+
+  write(message: Message): Promise<void> {
+    try {
+      this.channel.send(message, undefined, undefined, (e: Error | null) => {
+        if (e) this.fireError(e, message, ++this.errors);
+        else this.errors = 0;
+      });
+      return Promise.resolve();
+    } catch (e) {
+      this.fireError(e, message, ++this.errors);
+      return Promise.reject(e);
+    }
+  }
+
+  end(): void {}
+}
+
+// The runtime services the library's common modules ask for; only timers and the console are used
+// with the readers and writers above (the library's own stream readers would need the rest).
+type TimerCallback = (...args: unknown[]) => void;
+RAL.install({
+  console,
+  timer: {
+    setTimeout: (callback: TimerCallback, ms: number, ...args: unknown[]) => {
+      const handle = setTimeout(callback, ms, ...args);
+      return Disposable.create(() => clearTimeout(handle));
+    },
+    setImmediate: (callback: TimerCallback, ...args: unknown[]) => {
+      const handle = setImmediate(callback, ...args);
+      return Disposable.create(() => clearImmediate(handle));
+    },
+    setInterval: (callback: TimerCallback, ms: number, ...args: unknown[]) => {
+      const handle = setInterval(callback, ms, ...args);
+      return Disposable.create(() => clearInterval(handle));
+    },
+  },
+} satisfies Pick<RAL, 'console' | 'timer'> as unknown as RAL);
+
 function transport(argv: readonly string[]): [MessageReader, MessageWriter] {
   if (argv.includes('--node-ipc')) {
-    if (!process.send) throw new Error('--node-ipc needs a parent process with an IPC channel');
-    return [new IPCMessageReader(process), new IPCMessageWriter(process)];
+    const channel = process;
+    if (!channel.send) throw new Error('--node-ipc needs a parent process with an IPC channel');
+    return [new IpcReader(channel), new IpcWriter(channel as typeof channel & { send: NonNullable<NodeJS.Process['send']> })];
   }
-  return [new ResyncingStreamReader(process.stdin), new StreamMessageWriter(process.stdout)];
+  return [new ResyncingStreamReader(process.stdin), new StreamWriter(process.stdout)];
 }
 
 const connection = createMessageConnection(...transport(process.argv));

@@ -147,9 +147,6 @@ export function parseArgs(argv: readonly string[]): Args {
       case 'no-cross-year':
         args.crossYear = false;
         break;
-      case 'output':
-        args.output = value;
-        break;
       case 'force':
         args.force = true;
         break;

@@ -3,6 +3,7 @@
 // GB18030 (which covers GBK and GB2312). Decoding is Node's own TextDecoder; only writing GB18030 back
 // needs iconv-lite, loaded on that first use from its own bundle.
 
+import { isUtf8 } from 'node:buffer';
 import type * as Gb18030 from './gb18030';
 
 /** Set by esbuild.mjs in the CLI bundle; undefined when run from the sources. */
@@ -31,12 +32,10 @@ function startsWith(buf: Uint8Array, prefix: Buffer): boolean {
   return true;
 }
 
-function strictUtf8(buf: Uint8Array): string | null {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf);
-  } catch {
-    return null;
-  }
+// Validation and decoding by Node's SIMD paths: several times faster than a fatal TextDecoder on a
+// 1 MiB report, which the CLI pays on every file.
+function strictUtf8(buf: Buffer): string | null {
+  return isUtf8(buf) ? buf.toString('utf8') : null;
 }
 
 export function decodeText(buf: Buffer): DecodeResult {
