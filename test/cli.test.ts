@@ -698,3 +698,49 @@ describe('writing fixes back (server/src/node/write-file.ts)', () => {
     assert.equal(existsSync(file), false);
   });
 });
+
+describe('start-up code cache and output (dist/cli.js)', () => {
+  it('writes one cache file after a check, gives the same output from it, and keeps the folder to the newest four', () => {
+    const d = folder('cache');
+    const cacheDir = join(d, 'cache');
+    mkdirSync(cacheDir);
+    // Stale files of earlier bundles, oldest first.
+    for (let i = 0; i < 6; i++) {
+      const f = join(cacheDir, `cli-v0.0.${i}-x64-1-1.v8cache`);
+      writeFileSync(f, 'old');
+      utimesSync(f, 1_000_000 + i, 1_000_000 + i);
+    }
+    writeFileSync(join(d, 'r.txt'), seedText(SEED_002));
+    const env = { XXGK_REPORT_CACHE_DIR: cacheDir };
+    const first = cli(['check', '--format', 'json', 'r.txt'], { cwd: d, env });
+    const files = readdirSync(cacheDir).sort();
+    assert.equal(files.length, 4, files.join(', '));
+    const current = files.filter((f) => f.startsWith(`cli-${process.version}-`));
+    assert.equal(current.length, 1, 'the cache of this bundle and Node');
+    assert.ok(files.includes('cli-v0.0.5-x64-1-1.v8cache') && files.includes('cli-v0.0.3-x64-1-1.v8cache'), 'the newest stale files stay');
+    assert.ok(statSync(join(cacheDir, current[0])).size > 10_000);
+    const second = cli(['check', '--format', 'json', 'r.txt'], { cwd: d, env });
+    const uncached = cli(['check', '--format', 'json', 'r.txt'], { cwd: d, env: { XXGK_REPORT_NO_CACHE: '1' } });
+    assert.equal(second.stdout, first.stdout);
+    assert.equal(uncached.stdout, first.stdout);
+    assert.equal(second.code, first.code);
+  });
+
+  it('writes a large output whole through a pipe that is read slowly', async () => {
+    const d = folder('bigout');
+    // 300 copies of a seed: far more JSON than a pipe's buffer holds.
+    for (let i = 0; i < 300; i++) writeFileSync(join(d, `r${i}.txt`), seedText(SEED_002));
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [CLI, 'check', '--format', 'json', '.'], { cwd: d });
+    const chunks: Buffer[] = [];
+    child.stdout.pause();
+    await new Promise((r) => setTimeout(r, 300));
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    child.stdout.resume();
+    const code = await new Promise<number | null>((r) => child.on('close', r));
+    const out = JSON.parse(Buffer.concat(chunks).toString('utf8')) as JsonOut;
+    assert.equal(out.files.length, 300);
+    assert.ok(Buffer.concat(chunks).length > 1 << 20, 'more than a pipe buffer');
+    assert.ok(code === 0 || code === 1);
+  });
+});

@@ -4,10 +4,10 @@
 // of everything the first run compiled, in the user's own cache folder, keyed by the bundle and by Node.
 // Without a usable cache folder, or with XXGK_REPORT_NO_CACHE=1, the CLI simply runs uncached.
 
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
 const file = join(__dirname, 'cli-main.js');
@@ -24,6 +24,16 @@ function cacheFile(): string | null {
   } catch {
     return null;
   }
+}
+
+/** Each bundle and Node leaves a file: the folder keeps the newest few (several installs may share it). */
+const KEEP_CACHES = 4;
+function pruneCaches(dir: string, current: string): void {
+  const old = readdirSync(dir)
+    .filter((f) => f !== current && /^cli-.*\.v8cache(?:\.\d+\.tmp)?$/.test(f))
+    .map((f) => ({ f, t: statSync(join(dir, f)).mtimeMs }))
+    .sort((a, b) => b.t - a.t);
+  for (const { f } of old.slice(KEEP_CACHES - 1)) rmSync(join(dir, f), { force: true });
 }
 
 const cache = cacheFile();
@@ -46,6 +56,7 @@ if (cache && (!cachedData || script.cachedDataRejected) && process.argv.includes
       const tmp = `${cache}.${process.pid}.tmp`;
       writeFileSync(tmp, data, { mode: 0o600 });
       renameSync(tmp, cache);
+      pruneCaches(dirname(cache), basename(cache));
     } catch {
       // No cache this time: the next run compiles again.
     }
