@@ -163,3 +163,18 @@ describe('variant corpus: the reader (P1–P4)', () => {
   }
   after(() => console.log(`variant corpus: ${documents} documents, ${mutations} mutations (subset; the full run is npm run fuzz)`));
 });
+
+// Variants the full run once failed on, kept by name: rows shifted by merged labels with their totals
+// blank, where several shifts fit (a TSV row shorter than the table; a row placed by its level's gap).
+describe('variant corpus: named regressions', () => {
+  for (const name of ['004,nonzero,markdown,blank.totals+merge.vertical+t4.layout,3188', '000,nonzero,tsv,header.spans+merge.vertical+value.fullwidth+blank.totals,524']) {
+    it(name, () => {
+      const [seed3, data, flattening, classes, rngSeed] = name.split(',');
+      const seed = SEEDS.find((s) => s.startsWith(seed3))!;
+      const v = generate({ seed, data: data as VariantSpec['data'], flattening: flattening as VariantSpec['flattening'], classes: classes.split('+'), rngSeed: Number(rngSeed) })!;
+      const out = checkVariant(v, { mutations: 'all', rand: rng(Number(rngSeed) ^ 0x9e3779b9) });
+      assert.ok(out.mutations > 50);
+      assert.deepEqual(out.violations.map((x) => `${x.property} ${x.kind}: ${x.detail}`), []);
+    });
+  }
+});

@@ -149,9 +149,15 @@ export function placeRows(
   };
   const offsets = learnedOffsets(rows, n);
   const fromEnd = emptyFromEnd(rows, n);
-  return rows.map((r, i) => {
+  let width = 0;
+  for (const r of rows) if (isPositional(r)) width = Math.max(width, r.cells.length);
+  const topGap = (g: Map<number, number> | undefined) => (g && g.size > 0 ? [...g.entries()].sort((a, b) => b[1] - a[1])[0][0] : null);
+  // Rows no evidence of their own decides (blank totals, no row of their kind alone): taken first by
+  // the shift most rows took, then made to agree with the gap most such rows of their level show.
+  const guessed: { i: number; options: number[]; at: number; level: number }[] = [];
+  const shifts = rows.map((r, i) => {
     let options = fitting[i];
-    if (options.length === 0) return byOffset(r, n, offsets) ?? placeRow(r, n, null, artefacts, fromEnd);
+    if (options.length === 0) return null;
     // Several shifts fit (blank cells leave room): the one whose values make sense (a row total that
     // adds up) first, then the one rows of its kind took.
     if (options.length > 1 && plausible) {
@@ -159,15 +165,40 @@ export function placeRows(
       const top = Math.max(...scores);
       options = options.filter((_, k) => scores[k] === top);
     }
+    // A positional row shorter than the table lost its first cells to a merge (Word's TSV drops them;
+    // the row's end is where every row's end is): as many places as it lacks.
+    if (options.length > 1 && isPositional(r) && r.cells.length < width && options.includes(r.cells.length - width)) options = [r.cells.length - width];
     const at = lastLabelAt(r);
     let s = options.length === 1 ? options[0] : mostCommon(learned.get(kindOf(r, at)), options);
     if (s === null) {
-      const g = at >= 0 ? gaps.get(labelLevel(r.cells[at].text)) : undefined;
-      const gap = g ? [...g.entries()].sort((a, b) => b[1] - a[1])[0][0] : null;
+      const gap = at >= 0 ? topGap(gaps.get(labelLevel(r.cells[at].text))) : null;
       const alike = gap === null ? [] : options.filter((x) => first + x - at === gap);
-      s = alike.length === 1 ? alike[0] : mostCommon(overall, alike.length > 0 ? alike : options) ?? options[0];
+      if (alike.length === 1) s = alike[0];
+      else {
+        s = mostCommon(overall, alike.length > 0 ? alike : options) ?? options[0];
+        if (gap === null && at >= 0) guessed.push({ i, options, at, level: labelLevel(r.cells[at].text) });
+      }
     }
-    return atShift(r, layout!, s);
+    return s;
+  });
+  const guessedGaps = new Map<number, Map<number, number>>();
+  for (const g of guessed) {
+    const m = guessedGaps.get(g.level) ?? new Map<number, number>();
+    const gap = first + shifts[g.i]! - g.at;
+    m.set(gap, (m.get(gap) ?? 0) + 1);
+    guessedGaps.set(g.level, m);
+  }
+  for (const g of guessed) {
+    const m = guessedGaps.get(g.level)!;
+    const gap = topGap(m);
+    // Only a clear majority moves a row (a tie leaves every row where the shift most rows took put it).
+    if (gap === null || [...m.values()].filter((c) => c === m.get(gap)).length > 1) continue;
+    const alike = g.options.filter((x) => first + x - g.at === gap);
+    if (alike.length === 1) shifts[g.i] = alike[0];
+  }
+  return rows.map((r, i) => {
+    const s = shifts[i];
+    return s === null ? (byOffset(r, n, offsets) ?? placeRow(r, n, null, artefacts, fromEnd)) : atShift(r, layout!, s);
   });
 }
 
