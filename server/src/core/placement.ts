@@ -106,6 +106,16 @@ function lastLabelAt(row: RawRow): number {
   return at;
 }
 
+function tally(counts: Map<number, number>, value: number): void {
+  counts.set(value, (counts.get(value) ?? 0) + 1);
+}
+
+function tallyUnder<K>(votes: Map<K, Map<number, number>>, key: K, value: number): void {
+  let counts = votes.get(key);
+  if (!counts) votes.set(key, (counts = new Map()));
+  tally(counts, value);
+}
+
 /**
  * Places the rows of one table into `n` columns. With a layout, each positional row takes the shift
  * that fits it; where blanks let several fit, the shift that unambiguous rows with their labels at the
@@ -131,16 +141,9 @@ export function placeRows(
     const s = fitting[i][0];
     const at = lastLabelAt(r);
     const key = kindOf(r, at);
-    const m = learned.get(key) ?? new Map<number, number>();
-    m.set(s, (m.get(s) ?? 0) + 1);
-    learned.set(key, m);
-    overall.set(s, (overall.get(s) ?? 0) + 1);
-    if (at >= 0) {
-      const level = labelLevel(r.cells[at].text);
-      const g = gaps.get(level) ?? new Map<number, number>();
-      g.set(first + s - at, (g.get(first + s - at) ?? 0) + 1);
-      gaps.set(level, g);
-    }
+    tallyUnder(learned, key, s);
+    tally(overall, s);
+    if (at >= 0) tallyUnder(gaps, labelLevel(r.cells[at].text), first + s - at);
   });
   const mostCommon = (m: Map<number, number> | undefined, among: number[]) => {
     let pick: number | null = null;
@@ -182,12 +185,7 @@ export function placeRows(
     return s;
   });
   const guessedGaps = new Map<number, Map<number, number>>();
-  for (const g of guessed) {
-    const m = guessedGaps.get(g.level) ?? new Map<number, number>();
-    const gap = first + shifts[g.i]! - g.at;
-    m.set(gap, (m.get(gap) ?? 0) + 1);
-    guessedGaps.set(g.level, m);
-  }
+  for (const g of guessed) tallyUnder(guessedGaps, g.level, first + shifts[g.i]! - g.at);
   for (const g of guessed) {
     const m = guessedGaps.get(g.level)!;
     const gap = topGap(m);
