@@ -227,8 +227,11 @@ function tableRegions(lines: readonly Line[], sections: readonly Section[]): Tab
       after = Math.max(after, h.line);
       continue;
     }
-    const line = findAnchor(lines, TABLE_ANCHORS[id], after + 1, sections);
+    let line = findAnchor(lines, TABLE_ANCHORS[id], after + 1, sections);
     if (line === -1) continue;
+    // Table 四's header rows may come in another order (the result names above the group names): its
+    // header-only lines just above the anchor are its own, not the end of the table before.
+    if (id === '四') line = t4HeaderAbove(lines, line, after);
     starts.push({ id, from: line, orphan: true });
     after = line;
   }
@@ -240,6 +243,24 @@ function tableRegions(lines: readonly Line[], sections: readonly Section[]): Tab
     if (to >= s.from) regions.push({ id: s.id, from: s.from, to, orphan: s.orphan });
   }
   return regions;
+}
+
+const T4_HEADER_WORDS = new Set(['行政复议', '行政诉讼', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉']);
+
+/** The first of the lines just above `line` (after `floor`) that hold only table 四's header words. */
+function t4HeaderAbove(lines: readonly Line[], line: number, floor: number): number {
+  let from = line;
+  for (let i = line - 1; i > floor; i--) {
+    const cells = lines[i].text.split(/[\t|]/).map(normalizeLabel).filter((c) => c !== '' && !/^[-:]+$/.test(c));
+    if (cells.length === 0) {
+      // An empty merged cell (a lone TAB) between header lines; a blank line ends the header.
+      if (lines[i].text.includes('\t')) continue;
+      break;
+    }
+    if (!cells.every((c) => T4_HEADER_WORDS.has(c))) break;
+    from = i;
+  }
+  return from;
 }
 
 function findAnchor(lines: readonly Line[], anchor: RegExp, from: number, sections: readonly Section[]): number {
