@@ -3,7 +3,7 @@
 
 import { candidateLines, chooseSections, headingCandidate, lineAt, type HeadingCandidate } from './sections';
 import { readTable } from './tables';
-import { templateForYear } from './templates';
+import { T4_GROUP_LABELS, T4_LEAF_LABELS, templateForYear } from './templates';
 import { ARTIFACT_RE, isBlank, isCommentLine, normalizeLabel, range, splitLines, trimBounds, type Line } from './text';
 import type { Artifact, DatedLine, ReportModel, Section, Suppression, Table, TableId } from './types';
 
@@ -245,7 +245,8 @@ function tableRegions(lines: readonly Line[], sections: readonly Section[]): Tab
   return regions;
 }
 
-const T4_HEADER_WORDS = new Set(['行政复议', '行政诉讼', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉']);
+/** Table 四's header words, from the template: its result columns and its group names with their aliases. */
+const T4_HEADER_WORDS = new Set([...T4_LEAF_LABELS, ...T4_GROUP_LABELS.flatMap((g) => [g.label, ...(g.aliases ?? [])])].map(normalizeLabel));
 
 /** The first of the lines just above `line` (after `floor`) that hold only table 四's header words. */
 function t4HeaderAbove(lines: readonly Line[], line: number, floor: number): number {
