@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { RULES, registerCatalogue, catalogueOf, hasCatalogue, t, applyEdits, checkText, findRule, fixAll, parseConfig, parseValue } from '../server/src/core';
 import { EN } from '../server/src/core/i18n-en';
 import { commonSubsequence, editDistance } from '../server/src/core/similarity';
+import { LongKeyMemo } from '../server/src/core/text';
 import fc from 'fast-check';
 import { configSchema } from '../scripts/gen-schema';
 import { readFixture, textAt } from './helpers/reports';
@@ -280,5 +281,38 @@ describe('label similarity', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('the memo of long keys (lines of a document)', () => {
+  it('finds what it remembers by equality, not by the sampled characters alone', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 40 }), { maxLength: 60 }), (keys) => {
+        const memo = new LongKeyMemo<number>(1000);
+        const first = new Map<string, number>();
+        keys.forEach((k, i) => {
+          if (memo.get(k) === undefined) memo.set(k, i);
+          if (!first.has(k)) first.set(k, i);
+        });
+        // Every key is either remembered with its first value or not remembered at all (a full bucket).
+        for (const [k, i] of first) assert.ok([i, undefined].includes(memo.get(k)), k);
+        assert.equal(memo.get('\u0000never a key'), undefined);
+      }),
+    );
+  });
+
+  it('keeps at most a few keys that share a bucket, and forgets everything at its capacity', () => {
+    // Same length, same first and last characters, differing only between the sampled positions.
+    const alike = Array.from({ length: 20 }, (_, i) => `a${'x'.repeat(5)}${String.fromCharCode(0x4e00 + i)}${'x'.repeat(40)}z`);
+    const memo = new LongKeyMemo<number>(1000);
+    alike.forEach((k, i) => memo.set(k, i));
+    const kept = alike.filter((k, i) => memo.get(k) === i).length;
+    assert.ok(kept >= 1 && kept < alike.length, `kept ${kept}`);
+    const small = new LongKeyMemo<number>(3);
+    ['一', '二', '三'].forEach((k, i) => small.set(k, i));
+    assert.equal(small.get('三'), 2);
+    small.set('四', 3);
+    assert.equal(small.get('一'), undefined);
+    assert.equal(small.get('四'), 3);
   });
 });

@@ -147,3 +147,48 @@ export function blankComments(t: string): string {
   }
   return from === 0 ? t : out + t.slice(from);
 }
+
+/**
+ * A bounded memo keyed by long strings, such as the lines of a document. A Map hashes every character of
+ * each key it is asked for, and every parse makes the lines afresh; here a line is bucketed by its length
+ * and a few sampled characters, and equality decides. A bucket holds a few keys: lines that share a
+ * bucket beyond that are simply not remembered, so a look-up never costs more than a few comparisons.
+ */
+export class LongKeyMemo<V> {
+  private readonly buckets = new Map<number, { key: string; value: V }[]>();
+  private count = 0;
+
+  constructor(private readonly capacity: number) {}
+
+  get(key: string): V | undefined {
+    const bucket = this.buckets.get(sampledHash(key));
+    if (bucket) for (const e of bucket) if (e.key === key) return e.value;
+    return undefined;
+  }
+
+  /** Remembers a key not yet remembered (after a `get` that found nothing). */
+  set(key: string, value: V): void {
+    if (this.count >= this.capacity) {
+      this.buckets.clear();
+      this.count = 0;
+    }
+    const h = sampledHash(key);
+    const bucket = this.buckets.get(h);
+    if (!bucket) this.buckets.set(h, [{ key, value }]);
+    else if (bucket.length < BUCKET_SIZE) bucket.push({ key, value });
+    else return;
+    this.count++;
+  }
+}
+
+const BUCKET_SIZE = 8;
+const SAMPLES = 12;
+
+function sampledHash(s: string): number {
+  const n = s.length;
+  let h = n;
+  if (n === 0) return h;
+  const step = (n - 1) / (SAMPLES - 1);
+  for (let k = 0; k < SAMPLES; k++) h = (Math.imul(h, 31) + s.charCodeAt(Math.round(k * step))) | 0;
+  return h;
+}

@@ -10,7 +10,7 @@
 
 import type { Analysis } from '../identities';
 import { TEMPLATES } from '../templates';
-import { isCommentLine } from '../text';
+import { isCommentLine, LongKeyMemo } from '../text';
 import type { Range, ReportModel, Table, TableId, TableRow, TemplateVersion, ValueCell } from '../types';
 import {
   APPROX_AFTER,
@@ -190,6 +190,8 @@ const OUTCOME = /审结|纠正|维持|败诉|胜诉|撤销|确认违法|驳回|�
 /** A sub-heading of a text section: `（二）`, `二、`, `2.` at the start of the line. */
 const SUB_HEADING = /^[\s\u3000#*]*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d))/;
 /** Words without which a line restates no cell of tables 二 and 四 and no carried-over count. */
+/** A markdown table row outside the tables read (a pipe at the start). */
+const PIPE_ROW = /^\s*\|/;
 const LINE_TOPIC = /复议|诉讼|起诉|应诉|结转|许可|处罚|强制|收费|采购|规范性文件|规章|权力清单|对外管理/;
 
 /** After a cue that follows its number: nothing but the counted noun (`事项`, `决定`, `案件`) to the clause end. */
@@ -256,10 +258,6 @@ function toAscii(s: string): string {
   return out;
 }
 
-function range(line: number, start: number, end: number): Range {
-  return { start: { line, character: start }, end: { line, character: end } };
-}
-
 /** Values of cells, as the analysis reads them, and as they would be once the table is repaired. */
 interface Values {
   analysis: Analysis;
@@ -284,7 +282,7 @@ function dataRows(table: Table | undefined): Map<string, TableRow> {
 interface Tables {
   /** Readings by key: a phrase repeated through a long text reads its cells once. */
   memo: Map<string, Reading>;
-  byCue: Map<Cue, Reading[]>;
+  byCue: Map<Cue, Map<readonly RowSum[], Reading[]>>;
   byRows: Map<RowSum, Map<readonly string[], Reading>>;
   /** Table 三's rows by group (deny, unable, reject, other: a 2019 `other` row is its own group). */
   t3Groups: Map<string, TableRow[]>;
@@ -442,12 +440,15 @@ function powerReadings(tables: Tables): Reading[] {
 }
 
 function readingsOf(tables: Tables, cue: Cue, rowContext: readonly RowSum[]): Reading[] {
-  // A cue's readings depend only on the tables (and, for a column, the sentence's row): read them once.
-  const key = rowContext.length === 0 ? cue : undefined;
-  const known = key && tables.byCue.get(key);
-  if (known) return known;
-  const readings = readingsFor(tables, cue, rowContext);
-  if (key) tables.byCue.set(key, readings);
+  // A cue's readings depend only on the tables and, for a column, the sentence's rows (an array of the
+  // line's memoised analysis, so the same one each time the line is read): read them once.
+  let byContext = tables.byCue.get(cue);
+  if (!byContext) tables.byCue.set(cue, (byContext = new Map()));
+  let readings = byContext.get(rowContext);
+  if (!readings) {
+    readings = readingsFor(tables, cue, rowContext);
+    byContext.set(rowContext, readings);
+  }
   return readings;
 }
 
@@ -479,28 +480,65 @@ function applicable(cue: Cue, amount: boolean, version: TemplateVersion | null):
   return true;
 }
 
+const NONE_EXPECTED: number[] = [];
+
+/**
+ * A mention as the pass finds it. Its range is made when asked for: a long text restates hundreds of
+ * cells, most mentions agree and are never shown, and the objects saved are a good part of the pass.
+ */
+class Found implements Mention {
+  share?: Mention['share'];
+  private made: Range | undefined;
+  constructor(
+    private readonly line: number,
+    private readonly start: number,
+    private readonly end: number,
+    readonly kind: MentionKind,
+    readonly written: string,
+    readonly number: number,
+    readonly decimals: number,
+    readonly unit: string,
+    readonly phrase: string,
+    readonly readings: Reading[],
+    readonly verdict: Mention['verdict'],
+    readonly expected: number[],
+  ) {}
+
+  get range(): Range {
+    return (this.made ??= { start: { line: this.line, character: this.start }, end: { line: this.line, character: this.end } });
+  }
+}
+const AGREE = { verdict: 'agree' as const, expected: NONE_EXPECTED };
+const UNKNOWN = { verdict: 'unknown' as const, expected: NONE_EXPECTED };
+
 /** Compares a written number with the readings. */
-function verdictOf(kind: MentionKind, number: number, decimals: number, unit: string, readings: Reading[]): { verdict: Mention['verdict']; expected: number[] } {
-  const m = { kind, number, decimals, unit };
-  if (readings.length === 0) return { verdict: 'unknown', expected: [] };
+function verdictOf(m: Written, readings: Reading[]): { verdict: Mention['verdict']; expected: number[] } {
+  if (readings.length === 0) return UNKNOWN;
   let unknown = false;
-  const expected: number[] = [];
+  let expected: number[] | undefined;
   for (const r of readings) {
     if (r.value === null) {
       unknown = true;
       continue;
     }
-    for (const v of r.corrected === null ? [r.value] : [r.value, r.corrected]) {
-      if (matches(m, v)) return { verdict: 'agree', expected: [] };
-    }
-    const shown = m.kind === 'amount' && m.unit === '元' ? Math.round(r.value * 10000 * 100) / 100 : r.value;
-    if (!expected.includes(shown)) expected.push(shown);
+    if (matches(m, r.value) || (r.corrected !== null && matches(m, r.corrected))) return AGREE;
+    const shown = m.amount && m.unit === '元' ? Math.round(r.value * 10000 * 100) / 100 : r.value;
+    if (!expected) expected = [shown];
+    else if (!expected.includes(shown)) expected.push(shown);
   }
-  return unknown ? { verdict: 'unknown', expected: [] } : { verdict: 'disagree', expected };
+  return unknown || !expected ? UNKNOWN : { verdict: 'disagree', expected };
 }
 
-function matches(m: Pick<Mention, 'number' | 'decimals' | 'unit' | 'kind'>, value: number): boolean {
-  if (m.kind !== 'amount') return m.number === value;
+/** A number as written: a candidate of the text is one. */
+interface Written {
+  number: number;
+  decimals: number;
+  unit: string;
+  amount: boolean;
+}
+
+function matches(m: Written, value: number): boolean {
+  if (!m.amount) return m.number === value;
   // Amounts: the text may be rounded or truncated to its decimals, in 元 or 万元.
   const inTextUnit = m.unit === '元' ? value * 10000 : value;
   const tolerance = Math.pow(10, -m.decimals) + 1e-9;
@@ -555,14 +593,17 @@ interface LineNumber {
 }
 
 const NO_CANDIDATES: Candidate[] = [];
-/** By line text, then by context (`version|year|domain`): the text is hashed once, not concatenated. */
-const lineMemo = new Map<string, Map<string, Candidate[]>>();
+/** One empty row context for every number without one: readings are memoised by the context's identity. */
+const NO_ROWS: RowSum[] = [];
+/**
+ * By line text, then by context (`version|year|domain`). Bounded like the core's other memos: a
+ * document's lines, and the lines of the last few versions.
+ */
+const lineMemo = new LongKeyMemo<Map<string, Candidate[]>>(8192);
 
 function candidatesOf(ctx: LineContext): Candidate[] {
   let byContext = lineMemo.get(ctx.text);
   if (!byContext) {
-    // Bounded like the core's other memos: a document's lines, and the lines of the last few versions.
-    if (lineMemo.size >= 8192) lineMemo.clear();
     byContext = new Map();
     lineMemo.set(ctx.text, byContext);
   }
@@ -661,7 +702,7 @@ function analyseLine(ctx: LineContext): Candidate[] {
     if (kind === 't4' && clauseCues.some((c) => c !== match && c.start >= windowStart && c.end <= match.start && c.cues.some((x) => x.target.kind === 't4') && !CONJUNCTION.test(text.slice(c.end, match.start)))) continue;
 
     // An applicant column restates the row the sentence is about (`予以公开12件，其中自然人8件`), or 一 / （七）.
-    let rowContext: RowSum[] = [];
+    let rowContext: RowSum[] = NO_ROWS;
     if (kind === 't3col') for (const x of numbers) if (x.sentenceStart === sentenceStart && x.rows.length > 0) rowContext = x.rows;
     let rows: RowSum[] = cue.target.kind === 't3row' ? [...cue.target.rows] : [];
     let phrase = match.text;
@@ -785,8 +826,8 @@ function mentionsOf(tables: Tables, line: number, candidates: Candidate[], out: 
         continue;
       }
       const kind: MentionKind = c.amount ? 'amount' : 'count';
-      const { verdict, expected } = verdictOf(kind, c.number, c.decimals, c.unit, readings);
-      const m: Mention = { kind, number: c.number, decimals: c.decimals, unit: c.unit, range: range(line, c.numStart, c.digitsEnd), written: c.written, phrase: c.phrase, readings, verdict, expected };
+      const { verdict, expected } = verdictOf(c, readings);
+      const m = new Found(line, c.numStart, c.digitsEnd, kind, c.written, c.number, c.decimals, c.unit, c.phrase, readings, verdict, expected);
       out.push(m);
       made.push(m);
     } else if (c.type === 'percent') {
@@ -799,7 +840,7 @@ function mentionsOf(tables: Tables, line: number, candidates: Candidate[], out: 
       const reading = c.cells === 'new' ? t3Reading(tables, NEW, TOTAL) : c.cells === 'c5' ? t4Reading(tables, C5) : t4Reading(tables, C10_C15);
       let verdict: Mention['verdict'] = 'unknown';
       if (reading.value !== null) verdict = reading.value === 0 || reading.corrected === 0 ? 'agree' : 'disagree';
-      out.push({ kind: 'none', range: range(line, c.start, c.end), written: c.phrase, number: 0, decimals: 0, unit: '', phrase: c.phrase, readings: [reading], verdict, expected: [] });
+      out.push(new Found(line, c.start, c.end, 'none', c.phrase, 0, 0, '', c.phrase, [reading], verdict, NONE_EXPECTED));
     }
   }
 }
@@ -821,19 +862,9 @@ function percentMention(tables: Tables, line: number, c: Extract<Candidate, { ty
     best ??= { expected: Math.round(share * Math.pow(10, c.decimals)) / Math.pow(10, c.decimals), denominator: d };
   }
   if (!agreeing && !best) return;
-  out.push({
-    kind: 'percent',
-    range: range(line, c.numStart, c.digitsEnd),
-    written: c.written,
-    number: c.number,
-    decimals: c.decimals,
-    unit: '%',
-    phrase: of.phrase,
-    readings: of.readings,
-    verdict: agreeing ? 'agree' : 'disagree',
-    share: { of, ...(agreeing ? { expected: c.number, denominator: agreeing } : best!) },
-    expected: agreeing ? [] : [best!.expected],
-  });
+  const m = new Found(line, c.numStart, c.digitsEnd, 'percent', c.written, c.number, c.decimals, '%', of.phrase, of.readings, agreeing ? 'agree' : 'disagree', agreeing ? NONE_EXPECTED : [best!.expected]);
+  m.share = { of, ...(agreeing ? { expected: c.number, denominator: agreeing } : best!) };
+  out.push(m);
 }
 
 /** The last cue match of a window, if one of its cues fits the number's unit and the template. */
@@ -869,7 +900,10 @@ export function narrativeMentions(model: ReportModel, analysis: Analysis): Menti
       if (list) list.push(r);
       else tables.t3Groups.set(g, [r]);
     }
-    const tableLines = Object.values(model.tables).map((t) => [t!.startLine, t!.endLine] as const);
+    // Tables by first line: the scan below moves down the document, so one pointer finds the next table.
+    const tableLines = Object.values(model.tables)
+      .map((t) => [t!.startLine, t!.endLine] as const)
+      .sort((a, b) => a[0] - b[0]);
     let budget = NARRATIVE_BUDGET;
     for (const section of model.sections) {
       if (!SCANNED.has(section.number) || budget <= 0) continue;
@@ -879,15 +913,16 @@ export function narrativeMentions(model: ReportModel, analysis: Analysis): Menti
       // sub-heading it sits under does (`（二）依申请公开情况`, `1.申请情况`).
       let previousHasApplication = false;
       let headingHasApplication = false;
+      let nextTable = 0;
       for (let i = section.line + 1; i <= last; i++) {
         const text = model.lines[i];
         if (text.length < 3) continue;
-        const inTable = tableLines.find(([a, b]) => i >= a && i <= b);
-        if (inTable) {
-          i = inTable[1];
+        while (nextTable < tableLines.length && tableLines[nextTable][1] < i) nextTable++;
+        if (nextTable < tableLines.length && tableLines[nextTable][0] <= i) {
+          i = tableLines[nextTable][1];
           continue;
         }
-        if (tableSection && (text.includes('\t') || text.trimStart().startsWith('|'))) continue;
+        if (tableSection && (text.includes('\t') || PIPE_ROW.test(text))) continue;
         if (text.includes('<!--') && isCommentLine(text)) continue;
         if ((budget -= text.length) < 0) break;
         const hasApplication = text.includes('申请');

@@ -18,24 +18,8 @@ function whereCell(msg: Msg, table: string, row: string, column: string): string
   return msg('where.cell', { table, row, column });
 }
 
-const described = new WeakMap<Reading, Map<Msg, string>>();
-
 /** 表三「（三）不予公开」各行「总计」列之和 / 表四「行政复议 › 总计」: what a reading adds up, for messages and hovers. */
 export function describeReading(msg: Msg, r: Reading): string {
-  let byMsg = described.get(r);
-  if (!byMsg) {
-    byMsg = new Map();
-    described.set(r, byMsg);
-  }
-  let text = byMsg.get(msg);
-  if (text === undefined) {
-    text = describe(msg, r);
-    byMsg.set(msg, text);
-  }
-  return text;
-}
-
-function describe(msg: Msg, r: Reading): string {
   if (r.table === '四') {
     if (r.columns.length === 1) return msg('where.column', { table: '四', column: r.columns[0] });
     return msg('narr.sumColumns', { table: '四', columns: r.columns.map((text) => msg('narr.quote', { text })).join(msg('joiner.and')) });
