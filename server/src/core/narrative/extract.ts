@@ -189,9 +189,9 @@ const NEGATION = /未|没有|无/;
 const OUTCOME = /审结|纠正|维持|败诉|胜诉|撤销|确认违法|驳回|结果/;
 /** A sub-heading of a text section: `（二）`, `二、`, `2.` at the start of the line. */
 const SUB_HEADING = /^[\s\u3000#*]*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d))/;
-/** Words without which a line restates no cell of tables 二 and 四 and no carried-over count. */
 /** A markdown table row outside the tables read (a pipe at the start). */
 const PIPE_ROW = /^\s*\|/;
+/** Words without which a line restates no cell of tables 二 and 四 and no carried-over count. */
 const LINE_TOPIC = /复议|诉讼|起诉|应诉|结转|许可|处罚|强制|收费|采购|规范性文件|规章|权力清单|对外管理/;
 
 /** After a cue that follows its number: nothing but the counted noun (`事项`, `决定`, `案件`) to the clause end. */
@@ -481,6 +481,8 @@ function applicable(cue: Cue, amount: boolean, version: TemplateVersion | null):
 }
 
 const NONE_EXPECTED: number[] = [];
+const AGREE = { verdict: 'agree' as const, expected: NONE_EXPECTED };
+const UNKNOWN = { verdict: 'unknown' as const, expected: NONE_EXPECTED };
 
 /**
  * A mention as the pass finds it. Its range is made when asked for: a long text restates hundreds of
@@ -508,8 +510,6 @@ class Found implements Mention {
     return (this.made ??= { start: { line: this.line, character: this.start }, end: { line: this.line, character: this.end } });
   }
 }
-const AGREE = { verdict: 'agree' as const, expected: NONE_EXPECTED };
-const UNKNOWN = { verdict: 'unknown' as const, expected: NONE_EXPECTED };
 
 /** Compares a written number with the readings. */
 function verdictOf(m: Written, readings: Reading[]): { verdict: Mention['verdict']; expected: number[] } {
