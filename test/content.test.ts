@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { checkText, type Diagnostic } from '../server/src/core';
+import fc from 'fast-check';
+import { checkText, parseReport, type Diagnostic } from '../server/src/core';
+import { sectionText } from '../server/src/core/narrative/sections';
 import { readFixture, textAt } from './helpers/reports';
 
 const EXAMPLE = readFileSync(join(__dirname, '..', 'examples', '2022-示例县交通运输局.md'), 'utf8');
@@ -132,5 +134,48 @@ describe('XR302: a year in the text of 一 naming another report year', () => {
     for (const seed of ['000_3725ac3a3e618302.txt', '001_61ad5134df80a2d8.txt', '002_3f5e56868c97c344.txt', '003_31cf96be23961926.txt', '004_53e0ee0f0d02d1f7.txt']) {
       assert.deepEqual(of(checkText(readFixture(seed)).diagnostics, 'XR302'), [], seed);
     }
+  });
+});
+
+describe('a section\'s text, read line by line as the rules ask for it', () => {
+  // The body as the rules must see it: non-blank lines that are not comments, in order (the example's
+  // 一 and 五 have no table and 六 is followed by the signature, which the last section drops).
+  const eager = (text: string, number: '一' | '五') => {
+    const model = parseReport(text);
+    const s = model.sections.find((x) => x.number === number)!;
+    const out: [number, string][] = [];
+    for (let i = s.line + 1; i <= s.endLine; i++) if (/\S/.test(model.lines[i]) && !/^\s*<!--.*-->\s*$/.test(model.lines[i])) out.push([i, model.lines[i]]);
+    return out;
+  };
+  const bodies = fc.array(fc.oneof(fc.constantFrom('', '   ', '<!-- 注 -->', '依申请公开情况良好。', '全年未收取信息处理费。'), fc.string({ minLength: 1, maxLength: 30 })), { maxLength: 25 });
+  const asks = fc.array(fc.constantFrom('some-fee', 'some-none', 'longer', 'empty', 'lines'), { minLength: 1, maxLength: 6 });
+  it('whatever is asked first, the lines, their length, emptiness and matches are those of the whole body', () => {
+    let runs = 0;
+    fc.assert(
+      fc.property(bodies, asks, fc.nat(400), fc.constantFrom('一', '五') as fc.Arbitrary<'一' | '五'>, (lines, order, n, number) => {
+        const text = withSection(number, lines.join('\n'));
+        const expected = eager(text, number);
+        const chars = expected.reduce((k, [, t]) => k + t.length, 0);
+        const body = sectionText(parseReport(text), number)!;
+        for (const ask of order) {
+          if (ask === 'some-fee') assert.equal(body.some(/信息处理费/), expected.some(([, t]) => t.includes('信息处理费')));
+          if (ask === 'some-none') assert.equal(body.some(/(?!)/), false);
+          if (ask === 'longer') assert.equal(body.longerThan(n), chars > n);
+          if (ask === 'empty') assert.equal(body.empty, expected.length === 0);
+          if (ask === 'lines') assert.deepEqual(body.lines, expected);
+        }
+        assert.deepEqual(body.lines, expected);
+        assert.equal(body.length, chars);
+        runs++;
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+    assert.equal(runs, 300);
+  });
+  it('a long 一 is read only as far as the topics: the first paragraph names them all', () => {
+    const long = withSection('一', ['2022年，我局主动公开政府信息312条，办理依申请公开事项，落实保密审查，优化网站专栏，开展培训。', ...Array(3000).fill('扎实推进政务公开工作。')].join('\n\n'));
+    assert.deepEqual(of(checkText(long).diagnostics, 'XR403'), []);
+    // 六 says nothing of the fee, and neither does a 一 longer than what is read: too long to tell, silent.
+    assert.deepEqual(of(checkText(withSection('六', '无其他需要报告的事项。', long)).diagnostics, 'XR404'), []);
   });
 });

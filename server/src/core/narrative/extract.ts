@@ -69,6 +69,11 @@ export interface Mention {
   share?: { of: Mention; expected: number; denominator: Reading };
   /** The values a "change the text" fix may write (one when unambiguous). */
   expected: number[];
+  /**
+   * What the line's reading found, shared by every repetition of the line in any document: two mentions
+   * with one source, checked against the same tables, say the same (a key for per-check memos).
+   */
+  readonly source: object;
 }
 
 const SCANNED = new Set(['一', '二', '三', '四', '六']);
@@ -504,6 +509,7 @@ class Found implements Mention {
     readonly readings: Reading[],
     readonly verdict: Mention['verdict'],
     readonly expected: number[],
+    readonly source: object,
   ) {}
 
   get range(): Range {
@@ -595,25 +601,47 @@ interface LineNumber {
 const NO_CANDIDATES: Candidate[] = [];
 /** One empty row context for every number without one: readings are memoised by the context's identity. */
 const NO_ROWS: RowSum[] = [];
-/**
- * By line text, then by context (`version|year|domain`). Bounded like the core's other memos: a
- * document's lines, and the lines of the last few versions.
- */
-const lineMemo = new LongKeyMemo<Map<string, Candidate[]>>(8192);
+/** What a line is, by its text alone: found once per distinct line, whatever the document. */
+interface LineFacts {
+  /** A markdown or TSV row (tab or leading pipe): inside a table section, not narrative. */
+  tableRow: boolean;
+  comment: boolean;
+  /** Says 申请. */
+  application: boolean;
+  subHeading: boolean;
+  /** Names a topic of tables 二 and 四 or a carried-over count. */
+  topic: boolean;
+  /** The candidates by document context (`version|year`), without and with the 申请 domain. */
+  candidates: Map<string, [Candidate[] | undefined, Candidate[] | undefined]>;
+}
 
-function candidatesOf(ctx: LineContext): Candidate[] {
-  let byContext = lineMemo.get(ctx.text);
-  if (!byContext) {
-    byContext = new Map();
-    lineMemo.set(ctx.text, byContext);
+/**
+ * By line text. Bounded like the core's other memos: a document's lines, and the lines of the last few
+ * versions; a long text repeating its sentences reads each once.
+ */
+const lineMemo = new LongKeyMemo<LineFacts>(8192);
+
+function factsOf(text: string): LineFacts {
+  let facts = lineMemo.get(text);
+  if (!facts) {
+    facts = {
+      tableRow: text.includes('\t') || PIPE_ROW.test(text),
+      comment: text.includes('<!--') && isCommentLine(text),
+      application: text.includes('申请'),
+      subHeading: SUB_HEADING.test(text),
+      topic: LINE_TOPIC.test(text),
+      candidates: new Map(),
+    };
+    lineMemo.set(text, facts);
   }
-  const key = `${ctx.version}|${ctx.year}|${ctx.domain ? 1 : 0}`;
-  let found = byContext.get(key);
-  if (!found) {
-    found = analyseLine(ctx);
-    byContext.set(key, found);
-  }
-  return found;
+  return facts;
+}
+
+function candidatesOf(facts: LineFacts, text: string, model: ReportModel, context: string, domain: boolean): Candidate[] {
+  let byDomain = facts.candidates.get(context);
+  if (!byDomain) facts.candidates.set(context, (byDomain = [undefined, undefined]));
+  const slot = domain ? 1 : 0;
+  return (byDomain[slot] ??= analyseLine({ year: model.year, version: model.template, text, domain }));
 }
 
 function analyseLine(ctx: LineContext): Candidate[] {
@@ -827,7 +855,7 @@ function mentionsOf(tables: Tables, line: number, candidates: Candidate[], out: 
       }
       const kind: MentionKind = c.amount ? 'amount' : 'count';
       const { verdict, expected } = verdictOf(c, readings);
-      const m = new Found(line, c.numStart, c.digitsEnd, kind, c.written, c.number, c.decimals, c.unit, c.phrase, readings, verdict, expected);
+      const m = new Found(line, c.numStart, c.digitsEnd, kind, c.written, c.number, c.decimals, c.unit, c.phrase, readings, verdict, expected, c);
       out.push(m);
       made.push(m);
     } else if (c.type === 'percent') {
@@ -840,7 +868,7 @@ function mentionsOf(tables: Tables, line: number, candidates: Candidate[], out: 
       const reading = c.cells === 'new' ? t3Reading(tables, NEW, TOTAL) : c.cells === 'c5' ? t4Reading(tables, C5) : t4Reading(tables, C10_C15);
       let verdict: Mention['verdict'] = 'unknown';
       if (reading.value !== null) verdict = reading.value === 0 || reading.corrected === 0 ? 'agree' : 'disagree';
-      out.push(new Found(line, c.start, c.end, 'none', c.phrase, 0, 0, '', c.phrase, [reading], verdict, NONE_EXPECTED));
+      out.push(new Found(line, c.start, c.end, 'none', c.phrase, 0, 0, '', c.phrase, [reading], verdict, NONE_EXPECTED, c));
     }
   }
 }
@@ -862,7 +890,7 @@ function percentMention(tables: Tables, line: number, c: Extract<Candidate, { ty
     best ??= { expected: Math.round(share * Math.pow(10, c.decimals)) / Math.pow(10, c.decimals), denominator: d };
   }
   if (!agreeing && !best) return;
-  const m = new Found(line, c.numStart, c.digitsEnd, 'percent', c.written, c.number, c.decimals, '%', of.phrase, of.readings, agreeing ? 'agree' : 'disagree', agreeing ? NONE_EXPECTED : [best!.expected]);
+  const m = new Found(line, c.numStart, c.digitsEnd, 'percent', c.written, c.number, c.decimals, '%', of.phrase, of.readings, agreeing ? 'agree' : 'disagree', agreeing ? NONE_EXPECTED : [best!.expected], c);
   m.share = { of, ...(agreeing ? { expected: c.number, denominator: agreeing } : best!) };
   out.push(m);
 }
@@ -905,6 +933,7 @@ export function narrativeMentions(model: ReportModel, analysis: Analysis): Menti
       .map((t) => [t!.startLine, t!.endLine] as const)
       .sort((a, b) => a[0] - b[0]);
     let budget = NARRATIVE_BUDGET;
+    const context = `${model.template}|${model.year}`;
     for (const section of model.sections) {
       if (!SCANNED.has(section.number) || budget <= 0) continue;
       const tableSection = section.number !== '一' && section.number !== '六';
@@ -922,16 +951,15 @@ export function narrativeMentions(model: ReportModel, analysis: Analysis): Menti
           i = tableLines[nextTable][1];
           continue;
         }
-        if (tableSection && (text.includes('\t') || PIPE_ROW.test(text))) continue;
-        if (text.includes('<!--') && isCommentLine(text)) continue;
+        const facts = factsOf(text);
+        if ((tableSection && facts.tableRow) || facts.comment) continue;
         if ((budget -= text.length) < 0) break;
-        const hasApplication = text.includes('申请');
-        if (SUB_HEADING.test(text)) headingHasApplication = hasApplication;
-        const domain = hasApplication || previousHasApplication || headingHasApplication;
-        previousHasApplication = hasApplication;
+        if (facts.subHeading) headingHasApplication = facts.application;
+        const domain = facts.application || previousHasApplication || headingHasApplication;
+        previousHasApplication = facts.application;
         // Only lines that can restate a cell: about applications, or naming a topic of tables 二 and 四.
-        if (!domain && !LINE_TOPIC.test(text)) continue;
-        const candidates = candidatesOf({ year: model.year, version: model.template, text, domain });
+        if (!domain && !facts.topic) continue;
+        const candidates = candidatesOf(facts, text, model, context, domain);
         if (candidates.length > 0) mentionsOf(tables, i, candidates, mentions);
       }
     }

@@ -9,34 +9,85 @@ const NARRATIVE_BUDGET = 32_768;
 
 export interface SectionText {
   section: Section;
-  /** Body lines, as [line index, text], blank lines dropped. */
-  lines: [number, string][];
+  /** Body lines, as [line index, text], blank lines dropped (all read on first use). */
+  readonly lines: [number, string][];
   /** The body joined without line breaks (made on first use: 一 can be most of a long report). */
   readonly text: string;
   /** Characters of the body lines (before trimming). */
-  length: number;
+  readonly length: number;
+  /** No body line at all. */
+  readonly empty: boolean;
+  /** The body has more than `n` characters (reads only as many lines as it takes to tell). */
+  longerThan(n: number): boolean;
   /**
    * Some body line matches, looking at most NARRATIVE_BUDGET characters: null when it did not find one
-   * within them and there is more (a pathological length; the caller then says nothing).
+   * within them and there is more (a pathological length; the caller then says nothing). Reads lines only
+   * as far as the first match: the topics of 一 are found in its first paragraphs, whatever its length.
    */
   some(re: RegExp): boolean | null;
 }
 
+/** Body lines read on demand, in order, each line looked at once. */
 class Body implements SectionText {
+  private readonly read: [number, string][] = [];
+  private readChars = 0;
+  private next: number;
+  private done = false;
   private joined: string | undefined;
-  readonly length: number;
+  /** Read up to twice the narrative budget: the rules look at no more (a pathological length stays cheap). */
+  private room = 2 * NARRATIVE_BUDGET;
+
   constructor(
     readonly section: Section,
-    readonly lines: [number, string][],
+    private readonly model: ReportModel,
+    private readonly tables: readonly { startLine: number; endLine: number }[],
   ) {
-    this.length = lines.reduce((n, [, t]) => n + t.length, 0);
+    this.next = section.line + 1;
+  }
+
+  /** Reads the next body line; false at the end of the section. */
+  private advance(): boolean {
+    const { model, section } = this;
+    for (; !this.done; this.next++) {
+      const i = this.next;
+      if (i > section.endLine || i >= model.lines.length || this.room <= 0) {
+        this.done = true;
+        break;
+      }
+      const t = model.lines[i];
+      if (!/\S/.test(t) || isCommentLine(t)) continue;
+      if (this.tables.some((x) => i >= x.startLine && i <= x.endLine)) continue;
+      this.read.push([i, t]);
+      this.readChars += t.length;
+      this.room -= t.length;
+      this.next++;
+      return true;
+    }
+    return false;
+  }
+
+  get lines(): [number, string][] {
+    while (this.advance());
+    return this.read;
+  }
+  get length(): number {
+    return this.lines.reduce((n, [, t]) => n + t.length, 0);
+  }
+  get empty(): boolean {
+    return this.read.length === 0 && !this.advance();
   }
   get text(): string {
     return (this.joined ??= this.lines.map(([, t]) => t.trim()).join(''));
   }
+  longerThan(n: number): boolean {
+    while (this.readChars <= n && this.advance());
+    // Once all are read, count what is kept (the last section drops its signature).
+    return this.done ? this.length > n : this.readChars > n;
+  }
   some(re: RegExp): boolean | null {
     let budget = NARRATIVE_BUDGET;
-    for (const [, t] of this.lines) {
+    for (let k = 0; k < this.read.length || this.advance(); k++) {
+      const t = this.read[k][1];
       if (re.test(t)) return true;
       if ((budget -= t.length) < 0) return null;
     }
@@ -66,24 +117,16 @@ export function sectionText(model: ReportModel, number: SectionNumber): SectionT
 function readSection(model: ReportModel, number: SectionNumber): SectionText | null {
   const section = model.sections.find((s) => s.number === number);
   if (!section) return null;
-  const tables = Object.values(model.tables).filter((t) => t && t.startLine > section.line && t.startLine <= section.endLine);
-  const lines: [number, string][] = [];
-  // Read up to twice the narrative budget: the rules look at no more (a pathological length stays cheap).
-  let room = 2 * NARRATIVE_BUDGET;
-  for (let i = section.line + 1; i <= section.endLine && i < model.lines.length && room > 0; i++) {
-    const t = model.lines[i];
-    if (!/\S/.test(t) || isCommentLine(t)) continue;
-    if (tables.some((x) => x && i >= x.startLine && i <= x.endLine)) continue;
-    lines.push([i, t]);
-    room -= t.length;
-  }
+  const tables: { startLine: number; endLine: number }[] = [];
+  for (const t of Object.values(model.tables)) if (t && t.startLine > section.line && t.startLine <= section.endLine) tables.push(t);
+  const body = new Body(section, model, tables);
   // The signature after the last section: a date line and the agency line just above it.
-  const last = model.sections[model.sections.length - 1] === section;
-  if (last) {
+  if (model.sections[model.sections.length - 1] === section) {
+    const lines = body.lines;
     const d = lines.findIndex(([, t]) => DATE_LINE.test(t));
     if (d >= 0) lines.splice(d > 0 && lines[d - 1][1].trim().length <= 30 ? d - 1 : d);
   }
-  return new Body(section, lines);
+  return body;
 }
 
 /** Characters that carry content: no white space or punctuation (counted up to `cap`: only short texts matter). */

@@ -33,22 +33,22 @@ function headingRange(ctx: RuleContext, number: '一' | '五' | '六'): Range | 
 export const contentRules: Rule[] = [
   rule('XR402', 'thin-section', 'information', '“存在的主要问题及改进情况”只有“无”或寥寥数字，或只谈问题不谈改进措施', 'Section 五 reduced to 无 or a few characters, or naming problems without measures', (ctx) => {
     const five = sectionText(ctx.model, '五');
-    if (!five || five.lines.length === 0) return; // absent or empty: XR001 / XR006
-    const length = five.length > THIN * 8 ? THIN : contentLength(five.text, THIN);
-    const first = five.lines[0];
-    const last = five.lines[five.lines.length - 1];
-    const body: Range = { start: { line: first[0], character: 0 }, end: { line: last[0], character: last[1].length } };
+    if (!five || five.empty) return; // absent or empty: XR001 / XR006
+    const length = five.longerThan(THIN * 8) ? THIN : contentLength(five.text, THIN);
     if (length < THIN) {
+      const first = five.lines[0];
+      const last = five.lines[five.lines.length - 1];
+      const body: Range = { start: { line: first[0], character: 0 }, end: { line: last[0], character: last[1].length } };
       ctx.report({ message: ctx.msg('content.thin', { text: five.text.trim().slice(0, 20), count: length }), range: body });
       return;
     }
     // Line by line: a problem and its measure are rarely split over a line break, and 五 can be long.
-    if (five.some(PROBLEMS) && five.some(MEASURES) === false) ctx.report({ message: ctx.msg('content.noMeasures'), range: headingRange(ctx, '五') ?? body });
+    if (five.some(PROBLEMS) && five.some(MEASURES) === false) ctx.report({ message: ctx.msg('content.noMeasures'), range: headingRange(ctx, '五') ?? five.section.range });
   }),
   rule('XR403', 'overview-topics', 'hint', '2021 年版报告的“总体情况”未涉及格式所列方面', 'Section 一 of a 2021-format report misses topics the format lists', (ctx) => {
     if (ctx.model.template !== '2021') return;
     const one = sectionText(ctx.model, '一');
-    if (!one || one.lines.length === 0) return;
+    if (!one || one.empty) return;
     const found = TOPICS.map((t) => one.some(t.re));
     if (found.includes(null)) return; // too long to tell
     const missing = TOPICS.filter((_, i) => !found[i]).map((t) => ctx.msg(t.key as Parameters<RuleContext['msg']>[0]));
@@ -75,8 +75,12 @@ export const contentRules: Rule[] = [
       return;
     }
     if (ctx.model.template !== '2021') return;
-    const said = (['六', '一', '五'] as const).map((n) => sectionText(ctx.model, n)?.some(FEE_WORDS) ?? false);
-    if (said.some((x) => x !== false)) return; // said, or too long to tell
+    // Said, or too long to tell (`some` is then null, not false): stop at the first section that says it.
+    const saidIn = (n: '六' | '一' | '五') => {
+      const s = sectionText(ctx.model, n);
+      return !!s && s.some(FEE_WORDS) !== false;
+    };
+    if (saidIn('六') || saidIn('一') || saidIn('五')) return;
     ctx.report({ message: ctx.msg('content.feeSilent'), range: six.section.range });
   }),
 ];

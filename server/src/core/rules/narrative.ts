@@ -39,19 +39,25 @@ function valueText(ctx: RuleContext, r: Reading): string {
   return r.corrected === null ? v : ctx.msg('narr.orCorrected', { value: v, corrected: show(r.corrected, r.amount) });
 }
 
-function messageOf(ctx: RuleContext, m: Mention, broken: boolean): string {
+/** A check's descriptions of its readings, each made once (a reading is restated again and again). */
+interface Described {
+  reading: (r: Reading) => string;
+  value: (r: Reading) => string;
+}
+
+function messageOf(ctx: RuleContext, d: Described, m: Mention, broken: boolean): string {
   let text: string;
   if (m.kind === 'none') {
     const r = m.readings[0];
-    text = ctx.msg('narr.none', { phrase: m.phrase, reading: describeReading(ctx.msg, r), value: valueText(ctx, r) });
+    text = ctx.msg('narr.none', { phrase: m.phrase, reading: d.reading(r), value: d.value(r) });
   } else if (m.kind === 'percent' && m.share) {
-    const d = m.share.denominator;
+    const den = m.share.denominator;
     text = ctx.msg('narr.percent', {
       written: `${m.written}%`,
       count: m.share.of.number,
       phrase: m.phrase,
-      denominator: d.value ?? '?',
-      reading: describeReading(ctx.msg, d),
+      denominator: den.value ?? '?',
+      reading: d.reading(den),
       expected: `${m.share.expected.toFixed(m.decimals)}%`,
     });
   } else {
@@ -59,11 +65,11 @@ function messageOf(ctx: RuleContext, m: Mention, broken: boolean): string {
     const alternatives = m.readings.filter((r) => r.value !== null);
     text =
       alternatives.length === 1
-        ? ctx.msg('narr.mismatch', { phrase: m.phrase, written, reading: describeReading(ctx.msg, alternatives[0]), value: valueText(ctx, alternatives[0]) })
+        ? ctx.msg('narr.mismatch', { phrase: m.phrase, written, reading: d.reading(alternatives[0]), value: d.value(alternatives[0]) })
         : ctx.msg('narr.mismatchAny', {
             phrase: m.phrase,
             written,
-            readings: alternatives.map((r) => ctx.msg('narr.readingValue', { reading: describeReading(ctx.msg, r), value: valueText(ctx, r) })).join(ctx.msg('narr.or')),
+            readings: alternatives.map((r) => ctx.msg('narr.readingValue', { reading: d.reading(r), value: d.value(r) })).join(ctx.msg('narr.or')),
           });
   }
   return broken ? text + ctx.msg('narr.tableBroken') : text;
@@ -123,18 +129,14 @@ export const narrativeRules: Rule[] = [
         return r;
       };
       const fixTitle = memoised((value: string) => ctx.msg('fix.narrative', { value }));
-      // Messages by the readings (one array per cue and check), then by what the text says.
-      const messages = new Map<Reading[], Map<string, string>>();
+      // Messages by what the line's reading found (one object however often the line is repeated) and
+      // whether the table is suspect: the readings are the same for one source within a check.
+      const messages = new Map<object, [string | undefined, string | undefined]>();
+      const described: Described = { reading: memoised((r: Reading) => describeReading(ctx.msg, r)), value: memoised((r: Reading) => valueText(ctx, r)) };
       const message = (m: Mention, broken: boolean) => {
-        let byText = messages.get(m.readings);
-        if (!byText) messages.set(m.readings, (byText = new Map()));
-        const key = m.share ? `${m.phrase}|${m.written}|${m.share.of.number}|${m.share.expected}` : `${m.kind}|${m.phrase}|${m.written}|${m.unit}|${broken}`;
-        let text = byText.get(key);
-        if (text === undefined) {
-          text = messageOf(ctx, m, broken);
-          byText.set(key, text);
-        }
-        return text;
+        let byBroken = messages.get(m.source);
+        if (!byBroken) messages.set(m.source, (byBroken = [undefined, undefined]));
+        return (byBroken[broken ? 1 : 0] ??= messageOf(ctx, described, m, broken));
       };
       const labelled = new Map<Reading, { row?: string; column?: string }>();
       const labels = (r: Reading) => {
