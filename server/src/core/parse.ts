@@ -140,6 +140,7 @@ export function parseReport(text: string, options: { tables?: boolean } = {}): R
   return {
     text,
     lines: lines.map((l) => l.text),
+    lineStarts: lines.map((l) => l.start),
     lineCount: lines.length,
     title,
     year,

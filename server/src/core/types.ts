@@ -179,6 +179,8 @@ export interface ReportModel {
   text: string;
   /** Line texts without line ends (LF, CRLF or CR). */
   lines: readonly string[];
+  /** Offset in `text` of each line's first character. */
+  lineStarts: readonly number[];
   lineCount: number;
   title: { text: string; range: Range } | null;
   year: number | null;

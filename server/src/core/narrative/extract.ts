@@ -285,8 +285,12 @@ function dataRows(table: Table | undefined): Map<string, TableRow> {
 
 /** The model's tables 二/三/四 by row key, read once per mention list. */
 interface Tables {
-  /** Readings by key: a phrase repeated through a long text reads its cells once. */
-  memo: Map<string, Reading>;
+  /**
+   * Readings by the identity of what they add up (the cues' constant lists, or a line's memoised
+   * candidates): a phrase repeated through a long text reads its cells once.
+   */
+  byT2: Map<readonly T2Cell[], [Reading | undefined, Reading | undefined]>;
+  byT4: Map<readonly string[], Reading>;
   byCue: Map<Cue, Map<readonly RowSum[], Reading[]>>;
   byRows: Map<RowSum, Map<readonly string[], Reading>>;
   /** Table 三's rows by group (deny, unable, reject, other: a 2019 `other` row is its own group). */
@@ -335,38 +339,32 @@ function makeReading(tables: Tables, table: TableId, terms: Term[] | null, rows:
   return { table, terms, rows, group, columns, value, corrected: corrected === value ? null : corrected, amount };
 }
 
-function memo(tables: Tables, key: string, make: () => Reading): Reading {
-  let r = tables.memo.get(key);
-  if (!r) {
-    r = make();
-    tables.memo.set(key, r);
-  }
-  return r;
-}
-
 function t3Reading(tables: Tables, sum: RowSum, cols: readonly string[]): Reading {
-  // The cues' row lists are constants: most calls are found by identity, without building a key.
   let byCols = tables.byRows.get(sum);
   if (!byCols) tables.byRows.set(sum, (byCols = new Map()));
   let r = byCols.get(cols);
-  if (!r) {
-    r = memo(tables, `3|${sum.join('+')}|${cols.join('+')}`, () => t3ReadingOf(tables, sum, cols));
-    byCols.set(cols, r);
-  }
+  if (!r) byCols.set(cols, (r = t3ReadingOf(tables, sum, cols)));
   return r;
+}
+
+/** Template labels of table 三's groups (`（三）不予公开`), by version and key. */
+const groupLabels = new Map<TemplateVersion, Map<string, string>>();
+function groupLabel(version: TemplateVersion, key: string): string {
+  let labels = groupLabels.get(version);
+  if (!labels) groupLabels.set(version, (labels = new Map(TEMPLATES[version].t3Rows.map((r) => [r.key, r.label]))));
+  return labels.get(key) ?? key;
 }
 
 function t3ReadingOf(tables: Tables, sum: RowSum, cols: readonly string[]): Reading {
   const rows: TableRow[] = [];
   const labels: string[] = [];
   let group = false;
-  const template = TEMPLATES[tables.version ?? '2021'];
   for (const key of sum) {
     if (GROUPS.has(key)) {
       const members = tables.t3Groups.get(key) ?? [];
       if (members.length === 0) return makeReading(tables, '三', null, labels, group, []);
       rows.push(...members);
-      labels.push(template.t3Rows.find((r) => r.key === key)?.label ?? key);
+      labels.push(groupLabel(tables.version ?? '2021', key));
       group = group || members.length > 1;
     } else {
       const r = tables.t3.get(key);
@@ -390,7 +388,9 @@ function t3ReadingOf(tables: Tables, sum: RowSum, cols: readonly string[]): Read
 }
 
 function t4Reading(tables: Tables, cols: readonly string[]): Reading {
-  return memo(tables, `4|${cols.join('+')}`, () => t4ReadingOf(tables, cols));
+  let r = tables.byT4.get(cols);
+  if (!r) tables.byT4.set(cols, (r = t4ReadingOf(tables, cols)));
+  return r;
 }
 
 function t4ReadingOf(tables: Tables, cols: readonly string[]): Reading {
@@ -405,7 +405,9 @@ function t4ReadingOf(tables: Tables, cols: readonly string[]): Reading {
 }
 
 function t2Reading(tables: Tables, cells: readonly T2Cell[], amount: boolean): Reading {
-  return memo(tables, `2|${amount}|${cells.map((c) => `${c.row}.${c.col}`).join('+')}`, () => t2ReadingOf(tables, cells, amount));
+  let byUnit = tables.byT2.get(cells);
+  if (!byUnit) tables.byT2.set(cells, (byUnit = [undefined, undefined]));
+  return (byUnit[amount ? 1 : 0] ??= t2ReadingOf(tables, cells, amount));
 }
 
 function t2ReadingOf(tables: Tables, cells: readonly T2Cell[], amount: boolean): Reading {
@@ -437,11 +439,14 @@ function amountInWan(tables: Tables, t: Term): number | null {
 }
 
 /** The 2019 item counts of (五)(六) after the year's change, without and with (八). */
+const POWER_ROWS = ['t5.license', 't5.other', 't6.penalty', 't6.coercion'];
+const powerCells = (keys: string[]): T2Cell[] => keys.flatMap((row) => [{ row, col: 'items' }, { row, col: 'change' }]);
+const POWER = powerCells(POWER_ROWS);
+const POWER_AND_FEE = powerCells([...POWER_ROWS, 't8.fee']);
+
 function powerReadings(tables: Tables): Reading[] {
   if (tables.version !== '2019') return [];
-  const rows = ['t5.license', 't5.other', 't6.penalty', 't6.coercion'];
-  const cells = (keys: string[]) => keys.flatMap((row) => [{ row, col: 'items' }, { row, col: 'change' }]);
-  return [t2Reading(tables, cells(rows), false), t2Reading(tables, cells([...rows, 't8.fee']), false)];
+  return [t2Reading(tables, POWER, false), t2Reading(tables, POWER_AND_FEE, false)];
 }
 
 function readingsOf(tables: Tables, cue: Cue, rowContext: readonly RowSum[]): Reading[] {
@@ -910,7 +915,8 @@ export function narrativeMentions(model: ReportModel, analysis: Analysis): Menti
   mentions = [];
   if (model.isReport && (model.tables['三'] || model.tables['四'] || model.tables['二'])) {
     const tables: Tables = {
-      memo: new Map(),
+      byT2: new Map(),
+      byT4: new Map(),
       byCue: new Map(),
       byRows: new Map(),
       model,

@@ -25,6 +25,11 @@ export interface SectionText {
    * as far as the first match: the topics of 一 are found in its first paragraphs, whatever its length.
    */
   some(re: RegExp): boolean | null;
+  /**
+   * Some body line contains `word`: as `some`, but a section that does not contain it anywhere says so at
+   * once, however long (one search of the document's text, no line read).
+   */
+  includes(word: string): boolean | null;
 }
 
 /** Body lines read on demand, in order, each line looked at once. */
@@ -85,10 +90,22 @@ class Body implements SectionText {
     return this.done ? this.length > n : this.readChars > n;
   }
   some(re: RegExp): boolean | null {
+    return this.find((t) => re.test(t));
+  }
+  includes(word: string): boolean | null {
+    const { text, lineStarts } = this.model;
+    const from = lineStarts[this.section.line + 1] ?? text.length;
+    const to = lineStarts[this.section.endLine + 1] ?? text.length;
+    // Nowhere in the section's lines (a slice shares the text: no copy): in none of its body lines. Else
+    // the lines decide (comments and tables are not the body).
+    if (!text.slice(from, to).includes(word)) return false;
+    return this.find((t) => t.includes(word));
+  }
+  private find(test: (line: string) => boolean): boolean | null {
     let budget = NARRATIVE_BUDGET;
     for (let k = 0; k < this.read.length || this.advance(); k++) {
       const t = this.read[k][1];
-      if (re.test(t)) return true;
+      if (test(t)) return true;
       if ((budget -= t.length) < 0) return null;
     }
     return false;

@@ -22,7 +22,7 @@ const TOPICS: { key: string; re: RegExp }[] = [
   { key: 'topic.platform', re: /平台|网站|政务新媒体|公众号|专栏|公开栏|查阅点|查阅场所|微信|微博|客户端/ },
   { key: 'topic.oversight', re: /监督|保障|考核|培训|问责|责任追究|评议|考评|领导小组/ },
 ];
-const FEE_WORDS = /信息处理费/;
+const FEE_WORD = '信息处理费';
 /** `未收取任何费用` and the like without naming which fee. */
 const NO_FEE = /(?:未|没有|均未|并未|不)(?:收取|收)(?:过)?(?:任何)?(?:费用|收费)|无(?:任何)?收费|未收费|零收费/;
 
@@ -62,23 +62,25 @@ export const contentRules: Rule[] = [
     const feeRow = ctx.model.tables['二']?.rows.find((r) => r.key === 't8.fee' && r.aligned);
     const feeCell = feeRow?.cells.find((c) => c.columnKey === 'feeAmount');
     const fee = feeCell ? ctx.analysis.valueOf(feeCell) : null;
-    for (const [line, text] of six.lines) {
-      const m = NO_FEE.exec(text);
-      if (!m || FEE_WORDS.test(text) || !feeCell || fee === null || fee <= 0) continue;
-      ctx.report({
-        message: ctx.msg('content.noFeeButTable', { phrase: m[0], amount: formatNumber(fee, feeCell.value.decimals ?? 0) }),
-        range: { start: { line, character: m.index }, end: { line, character: m.index + m[0].length } },
-        severity: 'warning',
-        table: '二',
-        related: [{ range: feeCell.range, message: `${feeRow!.label}：${feeCell.text}` }],
-      });
-      return;
-    }
+    // Only a table with fees can contradict the text.
+    if (feeCell && fee !== null && fee > 0)
+      for (const [line, text] of six.lines) {
+        const m = NO_FEE.exec(text);
+        if (!m || text.includes(FEE_WORD)) continue;
+        ctx.report({
+          message: ctx.msg('content.noFeeButTable', { phrase: m[0], amount: formatNumber(fee, feeCell.value.decimals ?? 0) }),
+          range: { start: { line, character: m.index }, end: { line, character: m.index + m[0].length } },
+          severity: 'warning',
+          table: '二',
+          related: [{ range: feeCell.range, message: `${feeRow!.label}：${feeCell.text}` }],
+        });
+        return;
+      }
     if (ctx.model.template !== '2021') return;
     // Said, or too long to tell (`some` is then null, not false): stop at the first section that says it.
     const saidIn = (n: '六' | '一' | '五') => {
       const s = sectionText(ctx.model, n);
-      return !!s && s.some(FEE_WORDS) !== false;
+      return !!s && s.includes(FEE_WORD) !== false;
     };
     if (saidIn('六') || saidIn('一') || saidIn('五')) return;
     ctx.report({ message: ctx.msg('content.feeSilent'), range: six.section.range });

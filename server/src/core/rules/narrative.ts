@@ -4,7 +4,7 @@
 
 import { narrativeMentions, type Mention, type Reading, type Term } from '../narrative/extract';
 import { formatNumber } from '../numbers';
-import type { Fix, Range, ValueCell } from '../types';
+import type { Range, ValueCell } from '../types';
 import { replace, where, type Rule, type RuleContext } from './rule';
 
 type Msg = RuleContext['msg'];
@@ -75,16 +75,32 @@ function messageOf(ctx: RuleContext, d: Described, m: Mention, broken: boolean):
   return broken ? text + ctx.msg('narr.tableBroken') : text;
 }
 
-function fixesOf(ctx: RuleContext, m: Mention, identitiesHold: boolean, title: (value: string) => string): Fix[] {
+/** A "change the text" fix, without its place: the same for every mention of one source. */
+interface FixText {
+  title: string;
+  text: string;
+  preferred: boolean;
+}
+
+function fixTextsOf(m: Mention, identitiesHold: boolean, title: (value: string) => string): FixText[] {
   if (m.kind === 'none' || m.expected.length === 0) return [];
   // Change the text only to a value the table states unambiguously; preferred only for a count when the
   // table's own arithmetic holds (the table is then the better witness), and never part of fix-all: a
   // balanced table can still hold a swapped figure the text has right.
   return m.expected.map((v) => {
     const text = m.kind === 'percent' ? v.toFixed(m.decimals) : show(v, m.kind === 'amount');
-    const preferred = m.kind === 'count' && identitiesHold && m.expected.length === 1;
-    return { title: title(text), edits: [replace(m.range, text)], preferred, fixAll: false as const };
+    return { title: title(text), text, preferred: m.kind === 'count' && identitiesHold && m.expected.length === 1 };
   });
+}
+
+/** What every finding of one source says (a long text repeats its sentences): all but its place. */
+interface Finding {
+  message: string;
+  table: Reading['table'];
+  row: string | undefined;
+  column: string | undefined;
+  related: Related[];
+  fixes: FixText[];
 }
 
 /** A per-check memo: a long report restates the same figures in the same words again and again. */
@@ -129,37 +145,39 @@ export const narrativeRules: Rule[] = [
         return r;
       };
       const fixTitle = memoised((value: string) => ctx.msg('fix.narrative', { value }));
-      // Messages by what the line's reading found (one object however often the line is repeated) and
-      // whether the table is suspect: the readings are the same for one source within a check.
-      const messages = new Map<object, [string | undefined, string | undefined]>();
       const described: Described = { reading: memoised((r: Reading) => describeReading(ctx.msg, r)), value: memoised((r: Reading) => valueText(ctx, r)) };
-      const message = (m: Mention, broken: boolean) => {
-        let byBroken = messages.get(m.source);
-        if (!byBroken) messages.set(m.source, (byBroken = [undefined, undefined]));
-        return (byBroken[broken ? 1 : 0] ??= messageOf(ctx, described, m, broken));
-      };
-      const labelled = new Map<Reading, { row?: string; column?: string }>();
-      const labels = (r: Reading) => {
-        let l = labelled.get(r);
-        if (!l) labelled.set(r, (l = { row: r.rows.join('+') || undefined, column: r.columns.join('+') || undefined }));
-        return l;
-      };
-      for (const m of mentions) {
-        if (m.verdict !== 'disagree') continue;
+      // Mentions of one source (what the line's reading found: one object however often the line is
+      // repeated) have the same readings, verdict and values within a check: one finding's text for all.
+      const findings = new Map<object, Finding>();
+      const findingOf = (m: Mention): Finding => {
         const reading = m.share?.denominator ?? m.readings.find((r) => r.value !== null)!;
         const terms = m.share ? [...m.readings.find((r) => r.value !== null)!.terms, ...reading.terms] : reading.terms;
         // Say the table is suspect only when one of these cells takes part in an identity that fails.
         const broken = terms.some((t) => suspect.has(t.cell));
-        ctx.report({
-          message: message(m, broken),
-          range: m.range,
+        return {
+          message: messageOf(ctx, described, m, broken),
           table: reading.table,
-          row: labels(reading).row,
-          column: labels(reading).column,
+          row: reading.rows.join('+') || undefined,
+          column: reading.columns.join('+') || undefined,
+          related: related(terms),
+          fixes: fixTextsOf(m, identitiesHold, fixTitle),
+        };
+      };
+      for (const m of mentions) {
+        if (m.verdict !== 'disagree') continue;
+        let f = findings.get(m.source);
+        if (!f) findings.set(m.source, (f = findingOf(m)));
+        const range = m.range;
+        ctx.report({
+          message: f.message,
+          range,
+          table: f.table,
+          row: f.row,
+          column: f.column,
           expected: m.expected.length === 1 ? m.expected[0] : undefined,
           actual: m.number,
-          related: m.share ? related(terms).slice() : related(terms),
-          fixes: fixesOf(ctx, m, identitiesHold, fixTitle),
+          related: f.related,
+          fixes: f.fixes.map((x) => ({ title: x.title, edits: [replace(range, x.text)], preferred: x.preferred, fixAll: false as const })),
         });
       }
     },
