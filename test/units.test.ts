@@ -302,8 +302,8 @@ describe('the memo of long keys (lines of a document)', () => {
   });
 
   it('keeps at most a few keys that share a bucket, and forgets everything at its capacity', () => {
-    // Same length, same first and last characters, differing only between the sampled positions.
-    const alike = Array.from({ length: 20 }, (_, i) => `a${'x'.repeat(5)}${String.fromCharCode(0x4e00 + i)}${'x'.repeat(40)}z`);
+    // Same length, same first and last characters, differing only in the second (between the samples).
+    const alike = Array.from({ length: 20 }, (_, i) => `a${String.fromCharCode(0x4e00 + i)}${'x'.repeat(45)}z`);
     const memo = new LongKeyMemo<number>(1000);
     alike.forEach((k, i) => memo.set(k, i));
     const kept = alike.filter((k, i) => memo.get(k) === i).length;

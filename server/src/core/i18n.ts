@@ -167,6 +167,7 @@ const catalogues = new Map<Locale, Record<MessageId, string>>([['zh-cn', zh]]);
 /** English lives in `i18n-en.ts`; whoever reads it registers it (the server and the CLI when asked for it). */
 export function registerCatalogue(locale: Locale, messages: Record<MessageId, string>): void {
   catalogues.set(locale, messages);
+  compiledById.delete(locale);
 }
 
 export function hasCatalogue(locale: Locale): boolean {
@@ -180,26 +181,44 @@ export function catalogueOf(locale: Locale): Record<MessageId, string> {
 
 export type MessageArgs = Record<string, string | number>;
 
-/** Fills `{name}` holes; holes without an argument stay as they are. Shared by every catalogue. */
 /** Templates split once at their holes: [text, hole, text, hole, …, text]. */
-const compiled = new Map<string, string[]>();
+type Parts = string[];
+const compiled = new Map<string, Parts>();
+/** The same by locale and id: a finding's message is one look-up away from its parts. */
+const compiledById = new Map<Locale, Map<MessageId, Parts>>();
 
-export function formatMessage(template: string, args: MessageArgs = {}): string {
+function partsOf(template: string): Parts {
   let parts = compiled.get(template);
   if (!parts) {
     parts = template.split(/\{(\w+)\}/);
     if (compiled.size < 2048) compiled.set(template, parts);
   }
+  return parts;
+}
+
+function fill(parts: Parts, args: MessageArgs): string {
   let out = parts[0];
   for (let i = 1; i < parts.length; i += 2) {
     const k = parts[i];
-    out += (k in args ? String(args[k]) : `{${k}}`) + parts[i + 1];
+    const v = args[k];
+    out += (v === undefined ? `{${k}}` : typeof v === 'string' ? v : String(v)) + parts[i + 1];
   }
   return out;
 }
 
-export function t(locale: Locale, id: MessageId, args: MessageArgs = {}): string {
-  return formatMessage(catalogueOf(locale)[id], args);
+/** Fills `{name}` holes; holes without an argument stay as they are. Shared by every catalogue. */
+export function formatMessage(template: string, args: MessageArgs = {}): string {
+  return fill(partsOf(template), args);
+}
+
+const NO_ARGS: MessageArgs = {};
+
+export function t(locale: Locale, id: MessageId, args: MessageArgs = NO_ARGS): string {
+  let byId = compiledById.get(locale);
+  if (!byId) compiledById.set(locale, (byId = new Map()));
+  let parts = byId.get(id);
+  if (!parts) byId.set(id, (parts = partsOf(catalogueOf(locale)[id])));
+  return fill(parts, args);
 }
 
 export function resolveLocale(value: string | undefined): Locale {

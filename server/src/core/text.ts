@@ -182,13 +182,13 @@ export class LongKeyMemo<V> {
 }
 
 const BUCKET_SIZE = 8;
-const SAMPLES = 12;
 
+/** The length, eight evenly spaced characters and the last: integer positions, no floating point. */
 function sampledHash(s: string): number {
   const n = s.length;
+  if (n === 0) return 0;
+  const step = n >> 3;
   let h = n;
-  if (n === 0) return h;
-  const step = (n - 1) / (SAMPLES - 1);
-  for (let k = 0; k < SAMPLES; k++) h = (Math.imul(h, 31) + s.charCodeAt(Math.round(k * step))) | 0;
-  return h;
+  for (let k = 0; k < 8; k++) h = (Math.imul(h, 31) + s.charCodeAt(k * step)) | 0;
+  return (Math.imul(h, 31) + s.charCodeAt(n - 1)) | 0;
 }
