@@ -148,7 +148,9 @@ describe('a section\'s text, read line by line as the rules ask for it', () => {
     return out;
   };
   const bodies = fc.array(fc.oneof(fc.constantFrom('', '   ', '<!-- 注 -->', '依申请公开情况良好。', '全年未收取信息处理费。'), fc.string({ minLength: 1, maxLength: 30 })), { maxLength: 25 });
-  const asks = fc.array(fc.constantFrom('some-fee', 'includes-fee', 'some-none', 'longer', 'empty', 'lines'), { minLength: 1, maxLength: 6 });
+  const asks = fc.array(fc.constantFrom('some-fee', 'includes-fee', 'some-span', 'some-none', 'longer', 'empty', 'lines'), { minLength: 1, maxLength: 6 });
+  // Matches across a line break in the document, never within one line.
+  const SPAN = /。\s*全年/;
   it('whatever is asked first, the lines, their length, emptiness and matches are those of the whole body', () => {
     let runs = 0;
     fc.assert(
@@ -160,6 +162,7 @@ describe('a section\'s text, read line by line as the rules ask for it', () => {
         for (const ask of order) {
           if (ask === 'some-fee') assert.equal(body.some(/信息处理费/), expected.some(([, t]) => t.includes('信息处理费')));
           if (ask === 'includes-fee') assert.equal(body.includes('信息处理费'), expected.some(([, t]) => t.includes('信息处理费')));
+          if (ask === 'some-span') assert.equal(body.some(SPAN), expected.some(([, t]) => SPAN.test(t)));
           if (ask === 'some-none') assert.equal(body.some(/(?!)/), false);
           if (ask === 'longer') assert.equal(body.longerThan(n), chars > n);
           if (ask === 'empty') assert.equal(body.empty, expected.length === 0);
@@ -172,6 +175,18 @@ describe('a section\'s text, read line by line as the rules ask for it', () => {
       { numRuns: 300, seed: 11 },
     );
     assert.equal(runs, 300);
+  });
+  it('the last section stops at the signature: the agency line and the date, blank lines or not', () => {
+    const upToSix = EXAMPLE.slice(0, EXAMPLE.indexOf('## 六、'));
+    const six = (body: string) => sectionText(parseReport(`${upToSix}## 六、其他需要报告的事项\n\n${body}`), '六')!;
+    for (const gap of ['\n', '\n\n', '\n\n\n']) {
+      const s = six(`无其他需要报告的事项。${gap}示例县交通运输局${gap}2023年1月20日${gap}`);
+      assert.deepEqual(s.lines.map(([, t]) => t), ['无其他需要报告的事项。'], JSON.stringify(gap));
+      assert.equal(s.some(/交通运输局|2023/), false);
+    }
+    // A long line above the date is text, not the agency: only the date is dropped.
+    const s = six('无其他需要报告的事项。\n\n本报告由示例县交通运输局政务公开工作领导小组办公室负责解释和公开，欢迎监督。\n\n2023年1月20日\n');
+    assert.deepEqual(s.lines.map(([, t]) => t), ['无其他需要报告的事项。', '本报告由示例县交通运输局政务公开工作领导小组办公室负责解释和公开，欢迎监督。']);
   });
   it('a long 一 is read only as far as the topics: the first paragraph names them all', () => {
     const long = withSection('一', ['2022年，我局主动公开政府信息312条，办理依申请公开事项，落实保密审查，优化网站专栏，开展培训。', ...Array(3000).fill('扎实推进政务公开工作。')].join('\n\n'));

@@ -312,7 +312,8 @@ const C5 = ['c5'];
 const C10_C15 = ['c10', 'c15'];
 
 function shortRow(label: string): string {
-  return label.replace(/（区分处理的.*$/, '');
+  const at = label.indexOf('（区分处理的');
+  return at === -1 ? label : label.slice(0, at);
 }
 
 function makeReading(tables: Tables, table: TableId, terms: Term[] | null, rows: string[], group: boolean, columns: string[], amount = false): Reading {
@@ -363,7 +364,7 @@ function t3ReadingOf(tables: Tables, sum: RowSum, cols: readonly string[]): Read
     if (GROUPS.has(key)) {
       const members = tables.t3Groups.get(key) ?? [];
       if (members.length === 0) return makeReading(tables, '三', null, labels, group, []);
-      rows.push(...members);
+      for (const m of members) rows.push(m);
       labels.push(groupLabel(tables.version ?? '2021', key));
       group = group || members.length > 1;
     } else {
@@ -616,8 +617,11 @@ interface LineFacts {
   subHeading: boolean;
   /** Names a topic of tables 二 and 四 or a carried-over count. */
   topic: boolean;
-  /** The candidates by document context (`version|year`), without and with the 申请 domain. */
-  candidates: Map<string, [Candidate[] | undefined, Candidate[] | undefined]>;
+  /**
+   * The candidates by document context (`version|year`), without and with the 申请 domain: a line is
+   * nearly always read in one context, so a short list.
+   */
+  candidates: { context: string; byDomain: [Candidate[] | undefined, Candidate[] | undefined] }[];
 }
 
 /**
@@ -635,7 +639,7 @@ function factsOf(text: string): LineFacts {
       application: text.includes('申请'),
       subHeading: SUB_HEADING.test(text),
       topic: LINE_TOPIC.test(text),
-      candidates: new Map(),
+      candidates: [],
     };
     lineMemo.set(text, facts);
   }
@@ -643,8 +647,9 @@ function factsOf(text: string): LineFacts {
 }
 
 function candidatesOf(facts: LineFacts, text: string, model: ReportModel, context: string, domain: boolean): Candidate[] {
-  let byDomain = facts.candidates.get(context);
-  if (!byDomain) facts.candidates.set(context, (byDomain = [undefined, undefined]));
+  let entry = facts.candidates.find((c) => c.context === context);
+  if (!entry) facts.candidates.push((entry = { context, byDomain: [undefined, undefined] }));
+  const byDomain = entry.byDomain;
   const slot = domain ? 1 : 0;
   return (byDomain[slot] ??= analyseLine({ year: model.year, version: model.template, text, domain }));
 }

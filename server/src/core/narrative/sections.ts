@@ -20,15 +20,14 @@ export interface SectionText {
   /** The body has more than `n` characters (reads only as many lines as it takes to tell). */
   longerThan(n: number): boolean;
   /**
-   * Some body line matches, looking at most NARRATIVE_BUDGET characters: null when it did not find one
-   * within them and there is more (a pathological length; the caller then says nothing). Reads lines only
-   * as far as the first match: the topics of 一 are found in its first paragraphs, whatever its length.
+   * Some body line matches `re` (without anchors or look-behind: a match in a line is a match in the
+   * section's text). A section whose text has no match anywhere says so at once, however long: one search
+   * of the document's text, no line read. Else the lines are read as far as the first match, at most
+   * NARRATIVE_BUDGET characters: null when none within them and there is more (the caller then says
+   * nothing).
    */
   some(re: RegExp): boolean | null;
-  /**
-   * Some body line contains `word`: as `some`, but a section that does not contain it anywhere says so at
-   * once, however long (one search of the document's text, no line read).
-   */
+  /** Some body line contains `word`: as `some`. */
   includes(word: string): boolean | null;
 }
 
@@ -45,23 +44,24 @@ class Body implements SectionText {
   constructor(
     readonly section: Section,
     private readonly model: ReportModel,
-    private readonly tables: readonly { startLine: number; endLine: number }[],
+    private readonly tables: readonly Span[],
+    /** The last line of the body (before the signature, in the last section). */
+    private readonly lastLine: number,
   ) {
     this.next = section.line + 1;
   }
 
   /** Reads the next body line; false at the end of the section. */
   private advance(): boolean {
-    const { model, section } = this;
+    const { model } = this;
     for (; !this.done; this.next++) {
       const i = this.next;
-      if (i > section.endLine || i >= model.lines.length || this.room <= 0) {
+      if (i > this.lastLine || i >= model.lines.length || this.room <= 0) {
         this.done = true;
         break;
       }
       const t = model.lines[i];
-      if (!/\S/.test(t) || isCommentLine(t)) continue;
-      if (this.tables.some((x) => i >= x.startLine && i <= x.endLine)) continue;
+      if (!isBodyLine(t, i, this.tables)) continue;
       this.read.push([i, t]);
       this.readChars += t.length;
       this.room -= t.length;
@@ -86,20 +86,26 @@ class Body implements SectionText {
   }
   longerThan(n: number): boolean {
     while (this.readChars <= n && this.advance());
-    // Once all are read, count what is kept (the last section drops its signature).
-    return this.done ? this.length > n : this.readChars > n;
+    return this.readChars > n;
   }
   some(re: RegExp): boolean | null {
+    // Nowhere in the section's lines: in none of its body lines. Else the lines decide (comments, tables
+    // and a signature are not the body; a match may span lines).
+    if (!re.test(this.raw())) return false;
     return this.find((t) => re.test(t));
   }
   includes(word: string): boolean | null {
-    const { text, lineStarts } = this.model;
-    const from = lineStarts[this.section.line + 1] ?? text.length;
-    const to = lineStarts[this.section.endLine + 1] ?? text.length;
-    // Nowhere in the section's lines (a slice shares the text: no copy): in none of its body lines. Else
-    // the lines decide (comments and tables are not the body).
-    if (!text.slice(from, to).includes(word)) return false;
+    if (!this.raw().includes(word)) return false;
     return this.find((t) => t.includes(word));
+  }
+  private sliced: string | undefined;
+  /** The section's lines as the document has them (a slice shares the text: no copy). */
+  private raw(): string {
+    if (this.sliced === undefined) {
+      const { text, lineStarts } = this.model;
+      this.sliced = text.slice(lineStarts[this.section.line + 1] ?? text.length, lineStarts[this.section.endLine + 1] ?? text.length);
+    }
+    return this.sliced;
   }
   private find(test: (line: string) => boolean): boolean | null {
     let budget = NARRATIVE_BUDGET;
@@ -110,6 +116,11 @@ class Body implements SectionText {
     }
     return false;
   }
+}
+
+/** A character `\s` matches. */
+function isSpaceCode(c: number): boolean {
+  return c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 const DATE_LINE = /^[\s\u3000]*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[\s\u3000]*$/;
@@ -134,16 +145,47 @@ export function sectionText(model: ReportModel, number: SectionNumber): SectionT
 function readSection(model: ReportModel, number: SectionNumber): SectionText | null {
   const section = model.sections.find((s) => s.number === number);
   if (!section) return null;
-  const tables: { startLine: number; endLine: number }[] = [];
+  const tables: Span[] = [];
   for (const t of Object.values(model.tables)) if (t && t.startLine > section.line && t.startLine <= section.endLine) tables.push(t);
-  const body = new Body(section, model, tables);
-  // The signature after the last section: a date line and the agency line just above it.
-  if (model.sections[model.sections.length - 1] === section) {
-    const lines = body.lines;
-    const d = lines.findIndex(([, t]) => DATE_LINE.test(t));
-    if (d >= 0) lines.splice(d > 0 && lines[d - 1][1].trim().length <= 30 ? d - 1 : d);
+  const last = model.sections[model.sections.length - 1] === section;
+  return new Body(section, model, tables, last ? signatureStart(model, section, tables) - 1 : section.endLine);
+}
+
+/** How many lines of content at the end of the last section may hold the signature. */
+const SIGNATURE_LINES = 4;
+
+/**
+ * The signature after the last section (its first line, else the line after the section): a date line
+ * among the last lines of content, with the agency line just above it when that is short.
+ */
+function signatureStart(model: ReportModel, section: Section, tables: readonly Span[]): number {
+  const previousBodyLine = (from: number) => {
+    let j = from;
+    while (j > section.line && !isBodyLine(model.lines[j], j, tables)) j--;
+    return j;
+  };
+  let i = previousBodyLine(Math.min(section.endLine, model.lines.length - 1));
+  for (let seen = 0; i > section.line && seen < SIGNATURE_LINES; seen++, i = previousBodyLine(i - 1)) {
+    if (!DATE_LINE.test(model.lines[i])) continue;
+    const above = previousBodyLine(i - 1);
+    return above > section.line && model.lines[above].trim().length <= 30 ? above : i;
   }
-  return body;
+  return section.endLine + 1;
+}
+
+/** A line of a section's body: not blank, not a comment, not in a table. */
+function isBodyLine(t: string, i: number, tables: readonly Span[]): boolean {
+  // Most lines open with content: their first character settles blank and comment.
+  const c = t.charCodeAt(0);
+  const opensWithSpace = isSpaceCode(c);
+  if (t.length === 0 || (opensWithSpace && !/\S/.test(t))) return false;
+  if ((opensWithSpace || c === 0x3c) && isCommentLine(t)) return false;
+  return !(tables.length > 0 && tables.some((x) => i >= x.startLine && i <= x.endLine));
+}
+
+interface Span {
+  startLine: number;
+  endLine: number;
 }
 
 /** Characters that carry content: no white space or punctuation (counted up to `cap`: only short texts matter). */

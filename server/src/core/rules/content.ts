@@ -65,7 +65,7 @@ export const contentRules: Rule[] = [
     // Only a table with fees can contradict the text.
     if (feeCell && fee !== null && fee > 0)
       for (const [line, text] of six.lines) {
-        const m = NO_FEE.exec(text);
+        const m = text.includes('费') ? NO_FEE.exec(text) : null; // every form of NO_FEE says 费
         if (!m || text.includes(FEE_WORD)) continue;
         ctx.report({
           message: ctx.msg('content.noFeeButTable', { phrase: m[0], amount: formatNumber(fee, feeCell.value.decimals ?? 0) }),
