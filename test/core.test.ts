@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import './helpers/english';
 import { describe, it } from 'node:test';
 import { applyEdits, checkText, fixAll, parseReport, type Diagnostic } from '../server/src/core';
-import { SEEDS, nonZeroVariant, readFixture, reflatten, textAt } from './helpers/reports';
+import { FIXTURES, SEEDS, nonZeroVariant, readFixture, reflatten, textAt } from './helpers/reports';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const byCode = (ds: Diagnostic[], code: string) => ds.filter((d) => d.code === code);
 const codes = (ds: Diagnostic[]) => [...new Set(ds.map((d) => d.code))].sort();
@@ -158,6 +160,31 @@ describe('the three flattenings give the same findings', () => {
         }
       });
     }
+  }
+});
+
+describe('table 四 group by group, the lawsuit groups named with their parent, every result blank', () => {
+  // The layout of test/fixtures/annotated/t4-by-group-named-blank.md, written in each flattening.
+  const groups = ['行政复议', '行政诉讼（未经复议直接起诉）', '行政诉讼（复议后起诉）'];
+  const results = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+  const layouts = {
+    markdown: [`| | ${results.join(' | ')} |`, '|---|---|---|---|---|---|', ...groups.map((g) => `| ${g} | | | | | |`)],
+    tsv: [`\t${results.join('\t')}`, ...groups.map((g) => `${g}\t\t\t\t\t`)],
+    'cell-per-line': [...results.map((r) => `\t${r}`), '', ...groups.flatMap((g) => [`\t${g}`, ...Array(5).fill('\t'), ''])],
+  };
+  const base = readFileSync(join(FIXTURES, 'annotated', 't4-by-group-named-blank.md'), 'utf8');
+  const lines = base.split('\n');
+  const from = lines.findIndex((l) => l.startsWith('| | 结果维持'));
+  const to = lines.findIndex((l, i) => i > from && l.startsWith('## 五'));
+  for (const [flattening, table] of Object.entries(layouts)) {
+    it(flattening, () => {
+      const text = [...lines.slice(0, from), ...table, '', ...lines.slice(to)].join('\n');
+      const { model, diagnostics } = checkText(text);
+      const row = model.tables['四']!.rows.find((r) => r.kind === 'data')!;
+      assert.equal(row.cells.length, 15);
+      assert.ok(row.cells.every((c) => c.value.kind === 'blank'));
+      assert.deepEqual(diagnostics.filter((d) => d.table === '四').map((d) => d.code), ['XR201']);
+    });
   }
 });
 

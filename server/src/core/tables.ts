@@ -8,7 +8,7 @@ import { LabelMatcher, type Scored } from './matcher';
 import { parseValue } from './numbers';
 import { emptyPositions, isPositional, keepsPlaces, layoutFromHeader, layoutFromRows, placeRow, placeRows, type Placement } from './placement';
 import { scanRows, isValueLike, type RawCell, type RawRow } from './scan';
-import { commonSubsequence } from './similarity';
+import { commonSubsequence, editDistance } from './similarity';
 import {
   T3_HEADER_LABELS_LIST,
   T4_GROUP_LABELS,
@@ -217,10 +217,21 @@ interface Token {
 /** Group labels of table 三 (both formats), normalised: a cell may start with one before its row's label. */
 const T3_GROUP_NORMS = [...new Set(VERSIONS.flatMap((v) => TEMPLATES[v].t3Rows.filter((r) => r.kind === 'group').map((r) => normalizeLabel(r.label))))];
 
+/** A group's numbering and words, then a row's ordinal: `（四）无法信提供1.本机关…` (normalised). */
+const GROUP_THEN_ROW = /^([（(][一二三四五六七八九十]{1,2}[)）][^\d（(]{2,12}?)\d{1,2}[.、．]/;
+
+/** The group label a cell starts with, exactly or with one character added, dropped or changed. */
+function leadingGroup(norm: string): string | undefined {
+  const exact = T3_GROUP_NORMS.find((g) => norm.length > g.length + 1 && norm.startsWith(g));
+  if (exact) return exact;
+  const m = GROUP_THEN_ROW.exec(norm);
+  return m && T3_GROUP_NORMS.some((g) => editDistance(m[1], g, 2) <= 1) ? m[1] : undefined;
+}
+
 /** The tokens of one label cell: itself, or a group label and the row's label written in one cell. */
 function labelTokens(row: number, c: RawCell, last: boolean, out: Token[]): void {
   const cell = labelCell(c);
-  const group = T3_GROUP_NORMS.find((g) => cell.norm.length > g.length + 1 && cell.norm.startsWith(g));
+  const group = leadingGroup(cell.norm);
   if (!group) {
     out.push({ row, cell, last });
     return;
