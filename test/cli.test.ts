@@ -286,6 +286,34 @@ describe('--format json', () => {
 
 // ---------------------------------------------------------------------------------------------------
 
+describe('--timing', () => {
+  it('prints each rule\'s time on stderr after the run, the output on stdout unchanged', () => {
+    const d = folder();
+    for (const s of SEEDS) copyFileSync(join(FIXTURES, s), join(d, s));
+    const plain = cli(['check', '--format', 'json', '.'], { cwd: d });
+    const timed = cli(['check', '--format', 'json', '--timing', '.'], { cwd: d });
+    assert.equal(timed.code, plain.code);
+    assert.deepEqual(json(timed), json(plain));
+    const lines = timed.stderr.trim().split('\n');
+    assert.equal(lines[0], '规则\t耗时（毫秒）\t占比');
+    const rows = lines.slice(1, -1).map((l) => l.split('\t'));
+    assert.ok(rows.length >= 5 && rows.length <= 10, timed.stderr);
+    for (const [code, ms, share] of rows) {
+      assert.match(code, /^XR\d{3}$/);
+      assert.match(ms, /^\d+\.\d{3}$/);
+      assert.match(share, /^\d+\.\d%$/);
+    }
+    // Slowest first, and the total over every rule is at least their sum.
+    const times = rows.map((r) => Number(r[1]));
+    assert.deepEqual(times, [...times].sort((a, b) => b - a));
+    const total = lines[lines.length - 1].split('\t');
+    assert.equal(total[0], '合计');
+    assert.ok(Number(total[1]) >= times.reduce((a, b) => a + b, 0) - 0.01);
+    assert.match(total[2], new RegExp(`（${SEEDS.length} 个文件）`));
+    assert.match(cli(['check', '--timing', '--locale', 'en', '.'], { cwd: d }).stderr, /^rule\ttime \(ms\)\tshare\n/);
+  });
+});
+
 describe('--format sarif', () => {
   // The SARIF 2.1.0 schema as Microsoft ships it (@microsoft/jest-sarif, a devDependency). It is written
   // in draft-04 syntax; its only draft-04-specific keyword is the top-level "id", so it is read as draft-07.

@@ -22,6 +22,11 @@ export interface CheckOptions extends Config {
    * CLI and the server, never by a configuration file.
    */
   previous?: ReportDigest;
+  /**
+   * Called after each rule with the time it took, in milliseconds (`performance.now()`): the CLI's
+   * --timing and the bench. Rules are not timed without it.
+   */
+  ruleTime?: (code: string, ms: number) => void;
 }
 
 export interface CheckResult {
@@ -106,7 +111,11 @@ function runRules(model: ReportModel, analysis: Analysis, options: CheckOptions,
         },
       };
       try {
-        rule.check(ctx);
+        if (options.ruleTime) {
+          const t0 = performance.now();
+          rule.check(ctx);
+          options.ruleTime(rule.code, performance.now() - t0);
+        } else rule.check(ctx);
       } catch (e) {
         failedRules.push({ code: rule.code, error: e instanceof Error ? e.message : String(e) });
       }

@@ -25,6 +25,8 @@ export interface Args {
   crossYear: boolean;
   /** `next`: overwrite an existing file. */
   force: boolean;
+  /** `check --timing`: the time each rule took, on stderr after the run. */
+  timing: boolean;
 }
 
 export class UsageError extends Error {
@@ -55,6 +57,7 @@ const OPTIONS: Record<string, Spec> = {
   output: { value: true, short: 'o' },
   'no-cross-year': { value: false },
   force: { value: false },
+  timing: { value: false },
 };
 const SHORT = new Map(Object.entries(OPTIONS).flatMap(([name, s]) => (s.short ? [[s.short, name] as const] : [])));
 SHORT.set('V', 'version');
@@ -93,6 +96,7 @@ export function parseArgs(argv: readonly string[]): Args {
     colour: undefined,
     output: undefined,
     crossYear: true,
+    timing: false,
     force: false,
   };
   const positional: string[] = [];
@@ -149,6 +153,9 @@ export function parseArgs(argv: readonly string[]): Args {
         break;
       case 'force':
         args.force = true;
+        break;
+      case 'timing':
+        args.timing = true;
         break;
       default:
         throw new UsageError('usage.unknownOption', { option: shown });

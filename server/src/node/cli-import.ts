@@ -22,6 +22,8 @@ export interface ImportContext {
   reportConfig(c: LoadedConfig): void;
   problem(message: string, path?: string): void;
   note(s: string): void;
+  /** --timing's accumulator. */
+  ruleTime?: CheckOptions['ruleTime'];
 }
 
 /**
@@ -90,7 +92,7 @@ export function checkImported(file: Candidate, snap: Snapshot, ctx: ImportContex
   const loaded = ctx.configFor(file.path);
   const config: Config = loaded.config;
   const locale: Locale = ctx.args.locale ?? config.locale ?? ctx.cliLocale;
-  const options: CheckOptions = { ...config, locale, disable: ctx.args.disable };
+  const options: CheckOptions = { ...config, locale, disable: ctx.args.disable, ruleTime: ctx.ruleTime };
   let result = checkText(c.text, options);
   if (!file.explicit && !result.model.isReport) return 'skipped';
   ctx.reportConfig(loaded);

@@ -50,6 +50,8 @@ const zh = {
   'usage.noFiles': '请指定要检查的文件或文件夹：xxgk-report check [选项] <文件或文件夹…>',
 
   'rules.header': '代码\t别名\t默认级别\t说明',
+  'timing.header': '规则\t耗时（毫秒）\t占比',
+  'timing.total': '合计\t{ms}\t100%（{files} 个文件）',
 
   // Word documents and web pages (cli-import.ts)
   'import.failed': '{path}：{message}',
@@ -85,6 +87,7 @@ convert 把 .docx 或网页转换为 markdown 文本，输出到标准输出或 
       --color, --no-color         强制开启或关闭颜色（默认：输出到终端且未设置 NO_COLOR 时开启）
   -o, --output <路径>             convert、next：写入该文件（默认：convert 输出到标准输出）
       --no-cross-year             不对照上一年度报告（默认：给出的报告中同一机关相邻两年的互相对照，XR501–XR503）
+      --timing                    检查结束后在标准错误输出各规则耗时（最慢的 10 条）
   -h, --help                      显示本帮助
   -v, --version                   显示版本号
 
@@ -147,6 +150,8 @@ const en: Record<CliMessageId, string> = {
   'usage.noFiles': 'Name the files or folders to check: xxgk-report check [options] <files or folders…>',
 
   'rules.header': 'code\talias\tdefault\tdescription',
+  'timing.header': 'rule\ttime (ms)\tshare',
+  'timing.total': 'all rules\t{ms}\t100% ({files} file{filesS})',
 
   'import.failed': '{path}: {message}',
   'import.notice': '{path}: note: {message}',
@@ -186,6 +191,7 @@ Options:
   -o, --output <path>             convert, next: write to this file (convert: standard output by default)
       --no-cross-year             do not check reports against last year's (by default, reports of one
                                   agency for consecutive years among those given are compared: XR501–XR503)
+      --timing                    after the check, print the time each rule took on stderr (the 10 slowest)
   -h, --help                      show this help
   -v, --version                   show the version
 

@@ -146,12 +146,15 @@ function check(args: Args, io: Io, locale: Locale, explicit: LoadedConfig | null
   // Last year's report of each agency, among the reports given (XR501–XR503).
   const chains = args.crossYear && collected.files.length > 1 ? chainReports(collected.files, readReportText) : undefined;
 
+  const times = args.timing ? new Map<string, number>() : undefined;
+  const ruleTime = times && ((code: string, ms: number) => void times.set(code, (times.get(code) ?? 0) + ms));
+
   const totals: Totals = { files: 0, skipped: collected.skipped, problems: 0, errors: 0, warnings: 0, infos: 0, fixes: 0, fixedFiles: 0 };
   const results: FileResult[] = [];
   let anyError = false;
 
   for (const file of collected.files) {
-    const r = checkOne(file, args, locale, configFor, reportConfig, problem, note, chains);
+    const r = checkOne(file, args, locale, configFor, reportConfig, problem, note, chains, ruleTime);
     if (r === 'skipped') {
       totals.skipped++;
       continue;
@@ -178,8 +181,19 @@ function check(args: Args, io: Io, locale: Locale, explicit: LoadedConfig | null
   if (args.format === 'json') io.out(JSON.stringify(toJson(results, args.quiet), null, 2) + '\n');
   else if (args.format === 'sarif') io.out(JSON.stringify(toSarif({ results, quiet: args.quiet, locale, version, cwd: io.cwd, problems }), null, 2) + '\n');
   else io.out(summary(totals, locale, st) + '\n');
+  if (times) io.err(timingTable(times, totals.files, locale) + '\n');
 
   return problems.length > 0 ? 2 : anyError ? 1 : 0;
+}
+
+/** --timing: the slowest rules over the whole run, as ESLint's TIMING prints them. */
+function timingTable(times: Map<string, number>, files: number, locale: Locale): string {
+  const total = [...times.values()].reduce((a, b) => a + b, 0);
+  const rows = [...times].sort((a, b) => b[1] - a[1]).slice(0, 10);
+  const lines = [m(locale, 'timing.header')];
+  for (const [code, ms] of rows) lines.push(`${code}\t${ms.toFixed(3)}\t${total > 0 ? ((100 * ms) / total).toFixed(1) : '0.0'}%`);
+  lines.push(m(locale, 'timing.total', { ms: total.toFixed(3), files }));
+  return lines.join('\n');
 }
 
 function checkOne(
@@ -191,6 +205,7 @@ function checkOne(
   problem: (message: string, path?: string) => void,
   note: (s: string) => void,
   chains?: YearChains,
+  ruleTime?: CheckOptions['ruleTime'],
 ): FileResult | 'skipped' | null {
   let snap: Snapshot;
   try {
@@ -201,7 +216,7 @@ function checkOne(
     return null;
   }
   // .docx and web pages (and anything whose bytes are a package, OLE file or PDF) go to the readers.
-  if (isImportFile(file, snap.bytes)) return checkImported(file, snap, { args, cliLocale, configFor, reportConfig, problem, note });
+  if (isImportFile(file, snap.bytes)) return checkImported(file, snap, { args, cliLocale, configFor, reportConfig, problem, note, ruleTime });
   const decoded = decodeText(snap.bytes);
   if (!decoded.ok) {
     problem(m(cliLocale, decoded.reason === 'binary' ? 'io.binary' : 'io.encoding', { path: file.display }), file.display);
@@ -214,7 +229,7 @@ function checkOne(
   reportConfig(loaded);
   const config: Config = loaded.config;
   const locale: Locale = args.locale ?? config.locale ?? cliLocale;
-  const options: CheckOptions = { ...config, locale, disable: args.disable, previous: chains?.previousFor(file, model) };
+  const options: CheckOptions = { ...config, locale, disable: args.disable, previous: chains?.previousFor(file, model), ruleTime };
   let result: CheckResult = checkModel(model, options);
   let fixed = 0;
 
