@@ -148,7 +148,7 @@ describe('a section\'s text, read line by line as the rules ask for it', () => {
     return out;
   };
   const bodies = fc.array(fc.oneof(fc.constantFrom('', '   ', '<!-- 注 -->', '依申请公开情况良好。', '全年未收取信息处理费。'), fc.string({ minLength: 1, maxLength: 30 })), { maxLength: 25 });
-  const asks = fc.array(fc.constantFrom('some-fee', 'includes-fee', 'some-span', 'some-none', 'longer', 'empty', 'lines'), { minLength: 1, maxLength: 6 });
+  const asks = fc.array(fc.constantFrom('some-fee', 'includes-fee', 'some-span', 'some-global', 'some-none', 'longer', 'empty', 'lines'), { minLength: 1, maxLength: 6 });
   // Matches across a line break in the document, never within one line.
   const SPAN = /。\s*全年/;
   it('whatever is asked first, the lines, their length, emptiness and matches are those of the whole body', () => {
@@ -163,6 +163,7 @@ describe('a section\'s text, read line by line as the rules ask for it', () => {
           if (ask === 'some-fee') assert.equal(body.some(/信息处理费/), expected.some(([, t]) => t.includes('信息处理费')));
           if (ask === 'includes-fee') assert.equal(body.includes('信息处理费'), expected.some(([, t]) => t.includes('信息处理费')));
           if (ask === 'some-span') assert.equal(body.some(SPAN), expected.some(([, t]) => SPAN.test(t)));
+          if (ask === 'some-global') assert.equal(body.some(/申请|处理费/g), expected.some(([, t]) => /申请|处理费/.test(t)));
           if (ask === 'some-none') assert.equal(body.some(/(?!)/), false);
           if (ask === 'longer') assert.equal(body.longerThan(n), chars > n);
           if (ask === 'empty') assert.equal(body.empty, expected.length === 0);

@@ -89,10 +89,12 @@ class Body implements SectionText {
     return this.readChars > n;
   }
   some(re: RegExp): boolean | null {
+    // A global pattern would carry its lastIndex from one test to the next.
+    const test = (s: string) => ((re.lastIndex = 0), re.test(s));
     // Nowhere in the section's lines: in none of its body lines. Else the lines decide (comments, tables
     // and a signature are not the body; a match may span lines).
-    if (!re.test(this.raw())) return false;
-    return this.find((t) => re.test(t));
+    if (!test(this.raw())) return false;
+    return this.find(test);
   }
   includes(word: string): boolean | null {
     if (!this.raw().includes(word)) return false;
