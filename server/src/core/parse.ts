@@ -77,7 +77,7 @@ export function parseReport(text: string, options: { tables?: boolean } = {}): R
     const s = suppressionOf(lines[i].text, i);
     if (s) suppressions.push(s);
   }
-  for (const i of candidateLines(text, lines)) {
+  for (const i of candidateLines(lines)) {
     const h = headingCandidate(lines[i], i);
     if (h) candidates.push(h);
   }

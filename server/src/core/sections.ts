@@ -164,34 +164,39 @@ export function headingCandidate(line: Line, lineNo: number): HeadingCandidate |
 }
 
 /**
- * Lines that could be headings: a superset of what `headingCandidate` accepts. A first character that can
- * open a heading (a numeral and its separator, a markdown mark, `[`, `<`) is found by one pass of the regex
- * engine over the whole text (native code: a cold process, the CLI on a long report, runs this before any
- * JIT has warmed up); a bare title (a short line with a word every section title has) by a look at the
- * short lines only, since a whole-text pass would try every line of prose up to its 38th character.
+ * Lines that could be headings: a superset of what `headingCandidate` accepts. A line whose first
+ * character (after spaces) can open a heading: a numeral and its separator, a markdown mark, `[`, `<`;
+ * or a bare title (a short line with a word every section title has).
  */
-const OPENS_HEADING = /(?:^|[\n\r])[ \u3000\u00a0\ufeff]*(?:[#*_[<]|[一二三四五六七八九十1-9](?:[、.．，,:：]|[ \u3000\u00a0\ufeff]))/g;
 const BARE_TITLE_LINE = /^[ \u3000\u00a0\ufeff]*[^\n\r]{0,38}?(?:情况|事项|措施|总体|问题)/;
 /** Longer lines are never a bare title, even with an artefact (`[bookmark: _Toc…]`) beside it. */
 const BARE_TITLE_MAX = 80;
+/** Spaces before a heading's first character. */
+const LEAD = new Set([0x20, 0x3000, 0xa0, 0xfeff]);
+/** Marks that open a heading by themselves: `#`, `*`, `_`, `[`, `<`. */
+const MARKS = new Set([...'#*_[<'].map((c) => c.charCodeAt(0)));
+/** Numerals that open a heading when a separator or a space follows. */
+const OPENING_NUMERALS = new Set([...'一二三四五六七八九十123456789'].map((c) => c.charCodeAt(0)));
+const AFTER_NUMERAL = new Set([...'、.．，,:：'].map((c) => c.charCodeAt(0)));
 
-export function candidateLines(text: string, lines: readonly Line[]): number[] {
-  const found = new Set<number>();
-  OPENS_HEADING.lastIndex = 0;
-  for (let m = OPENS_HEADING.exec(text); m; m = OPENS_HEADING.exec(text)) {
-    // The match may start at the line end before the line (LF, CRLF or a lone CR).
-    const at = m.index + (text[m.index] === '\n' || text[m.index] === '\r' ? 1 : 0);
-    const i = lineAt(lines, at);
-    found.add(i);
-    // On to the next line: one hit a line is enough.
-    if (i + 1 >= lines.length) break;
-    OPENS_HEADING.lastIndex = lines[i + 1].start - 1;
-  }
+/** The line opens like a heading: a mark, or a numeral with a separator or a space after it. */
+function opensHeading(t: string): boolean {
+  let k = 0;
+  while (k < t.length && LEAD.has(t.charCodeAt(k))) k++;
+  const c = t.charCodeAt(k);
+  if (MARKS.has(c)) return true;
+  if (!OPENING_NUMERALS.has(c) || k + 1 >= t.length) return false;
+  const d = t.charCodeAt(k + 1);
+  return AFTER_NUMERAL.has(d) || LEAD.has(d);
+}
+
+export function candidateLines(lines: readonly Line[]): number[] {
+  const found: number[] = [];
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i].text;
-    if (t.length >= 4 && t.length <= BARE_TITLE_MAX && BARE_TITLE_LINE.test(t)) found.add(i);
+    if (opensHeading(t) || (t.length >= 4 && t.length <= BARE_TITLE_MAX && BARE_TITLE_LINE.test(t))) found.push(i);
   }
-  return [...found].sort((a, b) => a - b);
+  return found;
 }
 
 /** The line holding `offset` (binary search over the lines' starts). */
