@@ -60,8 +60,8 @@ export function parseReport(text: string, options: { tables?: boolean } = {}): R
   const suppressions: Suppression[] = [];
   const artifacts: Artifact[] = [];
 
-  // Whole-text passes (the regex engine and indexOf), then only the lines they point at: a long report in
-  // a cold process must not pay for a look at every line.
+  // Artefacts and suppressions by whole-text passes (the regex engine and indexOf), then only the lines
+  // they point at; heading candidates by a look at each line's first characters.
   if (text.includes('[')) {
     for (const m of text.matchAll(ARTIFACT_RE)) {
       const i = lineAt(lines, m.index!);
