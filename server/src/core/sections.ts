@@ -171,23 +171,25 @@ export function headingCandidate(line: Line, lineNo: number): HeadingCandidate |
 const BARE_TITLE_LINE = /^[ \u3000\u00a0\ufeff]*[^\n\r]{0,38}?(?:情况|事项|措施|总体|问题)/;
 /** Longer lines are never a bare title, even with an artefact (`[bookmark: _Toc…]`) beside it. */
 const BARE_TITLE_MAX = 80;
-/** Spaces before a heading's first character. */
-const LEAD = new Set([0x20, 0x3000, 0xa0, 0xfeff]);
+/** Spaces before a heading's first character: space, ideographic space, no-break space, BOM. */
+const isLead = (c: number) => c === 0x20 || c === 0x3000 || c === 0xa0 || c === 0xfeff;
 /** Marks that open a heading by themselves: `#`, `*`, `_`, `[`, `<`. */
-const MARKS = new Set([...'#*_[<'].map((c) => c.charCodeAt(0)));
+const isMark = (c: number) => c === 0x23 || c === 0x2a || c === 0x5f || c === 0x5b || c === 0x3c;
 /** Numerals that open a heading when a separator or a space follows. */
-const OPENING_NUMERALS = new Set([...'一二三四五六七八九十123456789'].map((c) => c.charCodeAt(0)));
-const AFTER_NUMERAL = new Set([...'、.．，,:：'].map((c) => c.charCodeAt(0)));
+const CJK_NUMERALS = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
+const isNumeral = (c: number) => (c >= 0x31 && c <= 0x39) || (c >= 0x4e00 && CJK_NUMERALS.has(c));
+/** `、` `.` `．` `，` `,` `:` `：` */
+const isSeparator = (c: number) => c === 0x3001 || c === 0x2e || c === 0xff0e || c === 0xff0c || c === 0x2c || c === 0x3a || c === 0xff1a;
 
 /** The line opens like a heading: a mark, or a numeral with a separator or a space after it. */
 function opensHeading(t: string): boolean {
   let k = 0;
-  while (k < t.length && LEAD.has(t.charCodeAt(k))) k++;
+  while (k < t.length && isLead(t.charCodeAt(k))) k++;
   const c = t.charCodeAt(k);
-  if (MARKS.has(c)) return true;
-  if (!OPENING_NUMERALS.has(c) || k + 1 >= t.length) return false;
+  if (isMark(c)) return true;
+  if (!isNumeral(c) || k + 1 >= t.length) return false;
   const d = t.charCodeAt(k + 1);
-  return AFTER_NUMERAL.has(d) || LEAD.has(d);
+  return isSeparator(d) || isLead(d);
 }
 
 export function candidateLines(lines: readonly Line[]): number[] {
