@@ -11,7 +11,10 @@ type Msg = RuleContext['msg'];
 type Related = { range: Range; message: string };
 
 function quoteList(msg: Msg, items: string[]): string {
-  return items.map((text) => msg('narr.quote', { text })).join(msg('narr.quoteSep'));
+  if (items.length === 1) return msg('narr.quote', { text: items[0] });
+  // The catalogue's quote marks, asked for once for the whole list.
+  const [open, close] = msg('narr.quote', { text: '\u0000' }).split('\u0000');
+  return open + items.join(close + msg('narr.quoteSep') + open) + close;
 }
 
 function whereCell(msg: Msg, table: string, row: string, column: string): string {
@@ -22,7 +25,8 @@ function whereCell(msg: Msg, table: string, row: string, column: string): string
 export function describeReading(msg: Msg, r: Reading): string {
   if (r.table === '四') {
     if (r.columns.length === 1) return msg('where.column', { table: '四', column: r.columns[0] });
-    return msg('narr.sumColumns', { table: '四', columns: r.columns.map((text) => msg('narr.quote', { text })).join(msg('joiner.and')) });
+    const [open, close] = msg('narr.quote', { text: '\u0000' }).split('\u0000');
+    return msg('narr.sumColumns', { table: '四', columns: open + r.columns.join(close + msg('joiner.and') + open) + close });
   }
   if (r.rows.length === 1 && r.columns.length === 1 && !r.group) return whereCell(msg, r.table, r.rows[0], r.columns[0]);
   const rows = r.group ? msg('narr.groupRows', { rows: quoteList(msg, r.rows) }) : quoteList(msg, r.rows);
