@@ -13,8 +13,6 @@ export interface SectionText {
   readonly lines: [number, string][];
   /** The body joined without line breaks (made on first use: 一 can be most of a long report). */
   readonly text: string;
-  /** Characters of the body lines (before trimming). */
-  readonly length: number;
   /** No body line at all. */
   readonly empty: boolean;
   /** The body has more than `n` characters (reads only as many lines as it takes to tell). */
@@ -74,9 +72,6 @@ class Body implements SectionText {
   get lines(): [number, string][] {
     while (this.advance());
     return this.read;
-  }
-  get length(): number {
-    return this.lines.reduce((n, [, t]) => n + t.length, 0);
   }
   get empty(): boolean {
     return this.read.length === 0 && !this.advance();

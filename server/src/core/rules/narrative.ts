@@ -10,11 +10,15 @@ import { replace, where, type Rule, type RuleContext } from './rule';
 type Msg = RuleContext['msg'];
 type Related = { range: Range; message: string };
 
-function quoteList(msg: Msg, items: string[]): string {
+/** Items each in the catalogue's quote marks (asked for once for the list), joined by `separator`. */
+function quoted(msg: Msg, items: string[], separator: string): string {
   if (items.length === 1) return msg('narr.quote', { text: items[0] });
-  // The catalogue's quote marks, asked for once for the whole list.
   const [open, close] = msg('narr.quote', { text: '\u0000' }).split('\u0000');
-  return open + items.join(close + msg('narr.quoteSep') + open) + close;
+  return open + items.join(close + separator + open) + close;
+}
+
+function quoteList(msg: Msg, items: string[]): string {
+  return quoted(msg, items, msg('narr.quoteSep'));
 }
 
 function whereCell(msg: Msg, table: string, row: string, column: string): string {
@@ -25,8 +29,7 @@ function whereCell(msg: Msg, table: string, row: string, column: string): string
 export function describeReading(msg: Msg, r: Reading): string {
   if (r.table === '四') {
     if (r.columns.length === 1) return msg('where.column', { table: '四', column: r.columns[0] });
-    const [open, close] = msg('narr.quote', { text: '\u0000' }).split('\u0000');
-    return msg('narr.sumColumns', { table: '四', columns: open + r.columns.join(close + msg('joiner.and') + open) + close });
+    return msg('narr.sumColumns', { table: '四', columns: quoted(msg, r.columns, msg('joiner.and')) });
   }
   if (r.rows.length === 1 && r.columns.length === 1 && !r.group) return whereCell(msg, r.table, r.rows[0], r.columns[0]);
   const rows = r.group ? msg('narr.groupRows', { rows: quoteList(msg, r.rows) }) : quoteList(msg, r.rows);
