@@ -3,9 +3,12 @@
 import assert from 'node:assert/strict';
 import './helpers/english';
 import { describe, it } from 'node:test';
-import { applyEdits, checkText, fixAll, parseReport, type Diagnostic } from '../server/src/core';
+import fc from 'fast-check';
+import { SECTIONS, applyEdits, checkText, fixAll, parseReport, type Diagnostic } from '../server/src/core';
+import { candidateLines, headingCandidate } from '../server/src/core/sections';
+import { splitLines as toLinesOf } from '../server/src/core/text';
 import { FIXTURES, SEEDS, nonZeroVariant, readFixture, reflatten, textAt } from './helpers/reports';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const byCode = (ds: Diagnostic[], code: string) => ds.filter((d) => d.code === code);
@@ -243,5 +246,36 @@ describe('section-level check (level: "sections")', () => {
     );
     assert.ok(sections.diagnostics.some((d) => d.code === 'XR001'), 'the missing section 五');
     assert.equal(sections.model.sections.length, full.model.sections.length);
+  });
+});
+
+describe('heading candidates: the quick look at each line misses no heading', () => {
+  // candidateLines filters lines by their length and first character so that headingCandidate (much
+  // dearer) sees few of them; it must pass every line headingCandidate would accept.
+  const toLines = (texts: string[]) => toLinesOf(texts.join('\n'));
+  const titles = SECTIONS.flatMap((s) => [s.title, ...(s.aliases ?? [])]);
+  const missed = (texts: string[]) => {
+    const lines = toLines(texts);
+    const passed = new Set(candidateLines(lines));
+    return lines.filter((l, i) => headingCandidate(l, i) !== null && !passed.has(i)).map((l) => l.text);
+  };
+
+  it('on every line of every fixture', () => {
+    const files = (readdirSync(FIXTURES, { recursive: true }) as string[]).filter((f) => /\.(txt|md)$/.test(f));
+    assert.ok(files.length >= 10);
+    for (const f of files) assert.deepEqual(missed(readFixture(f).split(/\r?\n|\r/)), [], f);
+  });
+
+  it('on generated lines: titles and their pieces behind numerals, marks, artefacts, quotes and odd characters', () => {
+    const piece = fc.oneof(
+      fc.constantFrom(...titles),
+      fc.constantFrom(...titles).chain((t) => fc.tuple(fc.nat(t.length), fc.nat(t.length)).map(([a, b]) => t.slice(Math.min(a, b), Math.max(a, b)))),
+      fc.constantFrom(' ', '\u3000', '\u00a0', '\ufeff', '\t', '\u2003', '#', '## ', '**', '__', '`', '<', '<!-- x -->', '<!-- xxgk-disable-line XR001 -->', '[bookmark: _Toc1]', '[image: image2]', `[bookmark: _Toc${'4'.repeat(60)}]`),
+      fc.constantFrom('一', '二', '六', '十', '1', '6', '１', '、', '.', '．', '，', ':', '：', '（一）', '㈠', '㊀', '\u{2F800}', '\uF900', '“', '”', '"', "'"),
+      fc.constantFrom('情况', '事项', '措施', '问题', '总体', '是', '2020年', '本机关', 'ｶﾞ', 'ㄱㅏ'),
+      fc.string({ unit: 'binary', maxLength: 3 }),
+    );
+    const line = fc.array(piece, { maxLength: 10 }).map((ps) => ps.join('').replace(/[\r\n]/g, ''));
+    fc.assert(fc.property(fc.array(line, { minLength: 1, maxLength: 20 }), (texts) => assert.deepEqual(missed(texts), [])), { numRuns: 3000 });
   });
 });

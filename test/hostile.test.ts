@@ -10,6 +10,7 @@ import iconv from 'iconv-lite';
 import { SECTIONS, applyEdits, checkText, fixAll, parseReport, type Diagnostic } from '../server/src/core';
 import { checkDocument, lineCount, lineTable, verifyDiagnostics } from './fuzz/properties';
 import { nonZeroVariant, numericCells, readFixture, rng } from './helpers/reports';
+import { decodeText } from '../server/src/node/text-file';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -186,6 +187,29 @@ describe('binary and wrongly decoded files', () => {
       checkDocument(text);
     });
   }
+});
+
+describe('decoding a large file (the converter path above 64 KiB)', () => {
+  const seed = readFixture(SEED);
+  // Astral characters, a BOM and a no-break space inside the text, CRLF: all must come back as V8 reads them.
+  const big = (seed + '\r\n补充\u{20BB7}字\ufeff与\u00a0空格😀\r\n').repeat(Math.ceil((200 * KiB) / seed.length));
+  it('UTF-8 with and without a BOM reads exactly as Buffer.toString does', () => {
+    const bytes = Buffer.from(big, 'utf8');
+    assert.ok(bytes.length > 64 * KiB);
+    assert.deepEqual(decodeText(bytes), { ok: true, text: bytes.toString('utf8'), encoding: 'utf-8' });
+    const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]);
+    assert.deepEqual(decodeText(withBom), { ok: true, text: big, encoding: 'utf-8-bom' });
+  });
+  it('ASCII-only text stays as it is', () => {
+    const ascii = 'report 2021 total 12\n'.repeat(5000);
+    assert.deepEqual(decodeText(Buffer.from(ascii)), { ok: true, text: ascii, encoding: 'utf-8' });
+  });
+  it('one broken byte in a large UTF-8 file makes it GB18030 or unreadable, never half-decoded', () => {
+    const bytes = Buffer.from(big, 'utf8');
+    bytes[bytes.length >> 1] = 0xff;
+    const decoded = decodeText(bytes);
+    assert.ok(!decoded.ok || decoded.encoding === 'gb18030');
+  });
 });
 
 describe('empty and nearly empty texts', () => {

@@ -164,13 +164,29 @@ export function headingCandidate(line: Line, lineNo: number): HeadingCandidate |
 }
 
 /**
- * Lines that could be headings: a superset of what `headingCandidate` accepts. A line whose first
- * character (after spaces) can open a heading: a numeral and its separator, a markdown mark, `[`, `<`;
- * or a bare title (a short line with a word every section title has).
+ * Lines that could be headings: a superset of what `headingCandidate` accepts, by a look at each line's
+ * length and first character (after spaces). A line opens like a heading (a numeral and its separator, a
+ * markdown mark, `[`, `<`), or could be a bare title: short, with a word every section title has, and
+ * starting with a character some title starts with. Most lines of a long narrative end here.
  */
-const BARE_TITLE_LINE = /^[ \u3000\u00a0\ufeff]*[^\n\r]{0,38}?(?:情况|事项|措施|总体|问题)/;
-/** Longer lines are never a bare title, even with an artefact (`[bookmark: _Toc…]`) beside it. */
-const BARE_TITLE_MAX = 80;
+export function candidateLines(lines: readonly Line[]): number[] {
+  const found: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].text;
+    if (t.length < 2 || t.length > HEADING_MAX) continue;
+    let k = 0;
+    while (k < t.length && isLead(t.charCodeAt(k))) k++;
+    if (k === t.length) continue;
+    const c = t.charCodeAt(k);
+    if (opensHeading(t, k, c) || (t.length - k <= BARE_TITLE_MAX && !HEADING_START.has(t[k]) && opensBareTitle(c) && BARE_TITLE_WORD.test(t))) found.push(i);
+  }
+  return found;
+}
+
+/** A longer line is never a heading (`headingCandidate` refuses it: comments are blanked, not cut). */
+const HEADING_MAX = 120;
+/** A bare title is at most this long after its leading spaces. */
+const BARE_TITLE_MAX = 40;
 /** Spaces before a heading's first character: space, ideographic space, no-break space, BOM. */
 const isLead = (c: number) => c === 0x20 || c === 0x3000 || c === 0xa0 || c === 0xfeff;
 /** Marks that open a heading by themselves: `#`, `*`, `_`, `[`, `<`. */
@@ -181,24 +197,32 @@ const isNumeral = (c: number) => (c >= 0x31 && c <= 0x39) || (c >= 0x4e00 && CJK
 /** `、` `.` `．` `，` `,` `:` `：` */
 const isSeparator = (c: number) => c === 0x3001 || c === 0x2e || c === 0xff0e || c === 0xff0c || c === 0x2c || c === 0x3a || c === 0xff1a;
 
-/** The line opens like a heading: a mark, or a numeral with a separator or a space after it. */
-function opensHeading(t: string): boolean {
-  let k = 0;
-  while (k < t.length && isLead(t.charCodeAt(k))) k++;
-  const c = t.charCodeAt(k);
+/** The line opens like a heading at `k` (its first character `c`): a mark, or a numeral with a separator or a space after it. */
+function opensHeading(t: string, k: number, c: number): boolean {
   if (isMark(c)) return true;
   if (!isNumeral(c) || k + 1 >= t.length) return false;
   const d = t.charCodeAt(k + 1);
   return isSeparator(d) || isLead(d);
 }
 
-export function candidateLines(lines: readonly Line[]): number[] {
-  const found: number[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const t = lines[i].text;
-    if (opensHeading(t) || (t.length >= 4 && t.length <= BARE_TITLE_MAX && BARE_TITLE_LINE.test(t))) found.push(i);
+/** First characters of the exact titles and aliases, normalised. */
+const TITLE_OPENERS = new Set([...EXACT_TITLES].map((t) => t.charCodeAt(0)));
+/** Per character code: 0 not yet asked, 1 can open a bare title, 2 cannot. */
+const bareOpeners = new Uint8Array(0x10000);
+
+/**
+ * Can a line that is exactly a section title start with this character? Its normalised form must open a
+ * title, or vanish (quotes, odd spaces). Below U+3000 (letters that may combine with what follows) and
+ * for surrogates (compatibility ideographs outside the BMP) the answer is yes: the filter stays a superset.
+ */
+function opensBareTitle(c: number): boolean {
+  let known = bareOpeners[c];
+  if (known === 0) {
+    const n = normalizeLabel(String.fromCharCode(c));
+    known = c < 0x3000 || (c >= 0xd800 && c <= 0xdfff) || n === '' || TITLE_OPENERS.has(n.charCodeAt(0)) ? 1 : 2;
+    bareOpeners[c] = known;
   }
-  return found;
+  return known === 1;
 }
 
 /** The line holding `offset` (binary search over the lines' starts). */

@@ -3,7 +3,7 @@
 // GB18030 (which covers GBK and GB2312). Decoding is Node's own TextDecoder; only writing GB18030 back
 // needs iconv-lite, loaded on that first use from its own bundle.
 
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8, transcode } from 'node:buffer';
 import type * as Gb18030 from './gb18030';
 
 /** Set by esbuild.mjs in the CLI bundle; undefined when run from the sources. */
@@ -32,11 +32,22 @@ function startsWith(buf: Uint8Array, prefix: Buffer): boolean {
   return true;
 }
 
-// Validation and decoding by Node's SIMD paths: several times faster than a fatal TextDecoder on a
-// 1 MiB report, which the CLI pays on every file.
+// Validation by Node's SIMD path (several times faster than a fatal TextDecoder). Text with Chinese in it
+// becomes a two-byte string either way; ICU's converter (transcode) makes it about twice as fast as
+// V8's UTF-8 decoder (1 MiB: ~2.5 ms against ~5 ms), which the CLI pays on every file. ASCII-only text
+// keeps V8's one-byte string.
 function strictUtf8(buf: Buffer): string | null {
-  return isUtf8(buf) ? buf.toString('utf8') : null;
+  if (!isUtf8(buf)) return null;
+  if (buf.length < TRANSCODE_FROM || isAscii(buf)) return buf.toString('utf8');
+  try {
+    return transcode(buf, 'utf8', 'utf16le').toString('utf16le');
+  } catch {
+    return buf.toString('utf8'); // a Node built without ICU
+  }
 }
+
+/** Below this the two decoders cost the same and the converter's set-up is not worth it. */
+const TRANSCODE_FROM = 64 * 1024;
 
 export function decodeText(buf: Buffer): DecodeResult {
   if (startsWith(buf, BOM_UTF8)) {
