@@ -62,6 +62,21 @@ function isSpaceChar(c: number): boolean {
   return c === 32 || c === 0x3000 || c === 0xa0 || c === 0xfeff;
 }
 
+/** Characters [from, to) of t are all spaces MARKDOWN_PREFIX_RE skips (space, ideographic, no-break). */
+function plainSpaces(t: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = t.charCodeAt(k);
+    if (c !== 0x20 && c !== 0x3000 && c !== 0xa0) return false;
+  }
+  return true;
+}
+
+/** A heading's closing `**` or `__` (markdown bold around the whole line). */
+function dropClosingEmphasis(s: string): string {
+  const c = s.charCodeAt(s.length - 1);
+  return c === 0x2a || c === 0x5f ? s.replace(/(?:\*\*|__)$/, '') : s;
+}
+
 /**
  * Title words → section, with a score: exact or alias 1, near miss by similarity, keywords 0.75. A
  * short title with one character changed (`他体情况`) is a near miss only under its own numeral.
@@ -74,14 +89,31 @@ function titleMatch(norm: string, written: SectionNumber | null): { number: Sect
   }
   if (best && best.score === 1) return { number: best.spec.number, score: 1, exact: true };
   let pick = best ? { number: best.spec.number, score: best.score, exact: false } : null;
-  if (norm.length <= 30) {
-    for (const s of SECTIONS) {
-      if (s.keywords.some((ks) => ks.every((k) => norm.includes(k))) && (!pick || pick.score < 0.75)) {
-        pick = { number: s.number as SectionNumber, score: 0.75, exact: false };
-      }
-    }
+  if (norm.length <= 30 && (!pick || pick.score < 0.75)) {
+    const named = keywordSection(norm);
+    if (named) pick = { number: named, score: 0.75, exact: false };
   }
   return pick;
+}
+
+/** Each section's keyword sets (any set whose words are all in a title names the section). */
+const KEYWORDS = SECTIONS.map((s) => ({ number: s.number as SectionNumber, sets: s.keywords }));
+
+/**
+ * The first section (in template order) one of whose keyword sets the title holds. Plain loops, no
+ * closures: this runs on every numbered sub-heading, in a cold process before any JIT.
+ */
+function keywordSection(norm: string): SectionNumber | null {
+  for (let i = 0; i < KEYWORDS.length; i++) {
+    const sets = KEYWORDS[i].sets;
+    for (let j = 0; j < sets.length; j++) {
+      const words = sets[j];
+      let all = true;
+      for (let k = 0; k < words.length && all; k++) all = norm.includes(words[k]);
+      if (all) return KEYWORDS[i].number;
+    }
+  }
+  return null;
 }
 
 /** A line that could be a section heading, with the section its title names; null for anything else. */
@@ -114,7 +146,9 @@ export function headingCandidate(line: Line, lineNo: number): HeadingCandidate |
   // Strip the BOM, artefacts and markdown marks, keeping track of where the heading text starts.
   let start = t.charCodeAt(0) === 0xfeff ? 1 : 0;
   let markdown = false;
-  for (;;) {
+  // A line opening with a numeral after plain spaces has nothing to strip (the usual sub-heading).
+  if (NUMERAL_START.has(first) && plainSpaces(t, start, i)) start = i;
+  else for (;;) {
     const body = t.slice(start);
     const m = MARKDOWN_PREFIX_RE.exec(body);
     if (m && (m[1] || m[2])) markdown = true;
@@ -124,14 +158,14 @@ export function headingCandidate(line: Line, lineNo: number): HeadingCandidate |
     start += skip;
   }
   const [, end] = trimBounds(t, start);
-  const text = t.slice(start, end).replace(/(?:\*\*|__)$/, '');
+  const text = dropClosingEmphasis(t.slice(start, end));
   if (text.length < 2) return null;
   const numbered = NUMBERED_RE.exec(text);
   let title: string;
   let numbering = '';
   let written: SectionNumber | null = null;
   if (numbered) {
-    title = numbered[3].replace(/(?:\*\*|__)$/, '');
+    title = dropClosingEmphasis(numbered[3]);
     numbering = numbered[1] + numbered[2].trim();
     written = NUMERALS[numbered[1]];
   } else {
@@ -139,7 +173,7 @@ export function headingCandidate(line: Line, lineNo: number): HeadingCandidate |
     if (text.length > 30) return null;
     title = text;
   }
-  const norm = normalizeLabel(title.replace(ARTIFACT_RE, ''));
+  const norm = normalizeLabel(title.includes('[') ? title.replace(ARTIFACT_RE, '') : title);
   if (norm.length < 2 || norm.length > 40) return null;
   const match = titleMatch(norm, written);
   if (!match) return null;
@@ -178,7 +212,9 @@ export function candidateLines(lines: readonly Line[]): number[] {
     while (k < t.length && isLead(t.charCodeAt(k))) k++;
     if (k === t.length) continue;
     const c = t.charCodeAt(k);
-    if (opensHeading(t, k, c) || (t.length - k <= BARE_TITLE_MAX && !HEADING_START.has(t[k]) && opensBareTitle(c) && BARE_TITLE_WORD.test(t))) found.push(i);
+    if (isMark(c) || isNumeral(c)) {
+      if (opensHeading(t, k, c)) found.push(i);
+    } else if (t.length - k <= BARE_TITLE_MAX && opensBareTitle(c) && BARE_TITLE_WORD.test(t)) found.push(i);
   }
   return found;
 }
