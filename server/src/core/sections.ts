@@ -22,6 +22,10 @@ const NUMERAL_START = new Set([...'一二三四五六七八九十123456789']);
 const SEPARATOR_AFTER_NUMERAL = new Set([...'、.．，,:：']);
 /** Words every section title and alias has (情况, 事项, 措施): a bare line without them is no title. */
 const BARE_TITLE_WORD = /情况|事项|措施|总体|问题/;
+/** A longer line is never a heading (comments in it are blanked, not cut). */
+const HEADING_MAX = 120;
+/** A bare title is at most this long after its leading spaces. */
+const BARE_TITLE_MAX = 40;
 const TABLE_SECTIONS = new Set<SectionNumber>(['二', '三', '四']);
 const TABLE_LOOKAHEAD = 30;
 
@@ -58,6 +62,7 @@ export interface HeadingCandidate {
   lineRange: ReturnType<typeof range>;
 }
 
+/** Spaces before a heading's first character: space, ideographic space, no-break space, BOM. */
 function isSpaceChar(c: number): boolean {
   return c === 32 || c === 0x3000 || c === 0xa0 || c === 0xfeff;
 }
@@ -129,7 +134,7 @@ export function headingCandidate(line: Line, lineNo: number): HeadingCandidate |
   // Narrative lines end here, before any other work: an unnumbered heading is a bare title (short, and
   // every section title says 情况, 事项 or 措施); a numeral is followed by its separator (`一、`, `1.`),
   // not by more text (`一是…`, `2020年…`).
-  if (mayBeBare && (raw.length - i > 40 || !BARE_TITLE_WORD.test(raw))) return null;
+  if (mayBeBare && (raw.length - i > BARE_TITLE_MAX || !BARE_TITLE_WORD.test(raw))) return null;
   if (NUMERAL_START.has(first)) {
     let j = i + 1;
     while (j < raw.length && isSpaceChar(raw.charCodeAt(j))) j++;
@@ -142,7 +147,7 @@ export function headingCandidate(line: Line, lineNo: number): HeadingCandidate |
     if (!EXACT_TITLES.has(normalizeLabel(raw.slice(a, b)))) return null;
   }
   const t = blankComments(raw);
-  if (t.length > 120) return null;
+  if (t.length > HEADING_MAX) return null;
   // Strip the BOM, artefacts and markdown marks, keeping track of where the heading text starts.
   let start = t.charCodeAt(0) === 0xfeff ? 1 : 0;
   let markdown = false;
@@ -209,7 +214,7 @@ export function candidateLines(lines: readonly Line[]): number[] {
     const t = lines[i].text;
     if (t.length < 2 || t.length > HEADING_MAX) continue;
     let k = 0;
-    while (k < t.length && isLead(t.charCodeAt(k))) k++;
+    while (k < t.length && isSpaceChar(t.charCodeAt(k))) k++;
     if (k === t.length) continue;
     const c = t.charCodeAt(k);
     if (isMark(c) || isNumeral(c)) {
@@ -219,12 +224,6 @@ export function candidateLines(lines: readonly Line[]): number[] {
   return found;
 }
 
-/** A longer line is never a heading (`headingCandidate` refuses it: comments are blanked, not cut). */
-const HEADING_MAX = 120;
-/** A bare title is at most this long after its leading spaces. */
-const BARE_TITLE_MAX = 40;
-/** Spaces before a heading's first character: space, ideographic space, no-break space, BOM. */
-const isLead = (c: number) => c === 0x20 || c === 0x3000 || c === 0xa0 || c === 0xfeff;
 /** Marks that open a heading by themselves: `#`, `*`, `_`, `[`, `<`. */
 const isMark = (c: number) => c === 0x23 || c === 0x2a || c === 0x5f || c === 0x5b || c === 0x3c;
 /** Numerals that open a heading when a separator or a space follows. */
@@ -238,7 +237,7 @@ function opensHeading(t: string, k: number, c: number): boolean {
   if (isMark(c)) return true;
   if (!isNumeral(c) || k + 1 >= t.length) return false;
   const d = t.charCodeAt(k + 1);
-  return isSeparator(d) || isLead(d);
+  return isSeparator(d) || isSpaceChar(d);
 }
 
 /** First characters of the exact titles and aliases, normalised. */
