@@ -1,7 +1,7 @@
 // Reading a report file whatever its encoding, and writing text back in exactly that encoding.
 // UTF-8 (with or without BOM) and UTF-16 (by BOM) first; a file that is not strict UTF-8 is read as
-// GB18030 (which covers GBK and GB2312). Decoding is Node's own TextDecoder; only writing GB18030 back
-// needs iconv-lite, loaded on that first use from its own bundle.
+// GB18030 (which covers GBK and GB2312). Decoding is Node's own (Buffer, ICU's converter, TextDecoder);
+// only writing GB18030 back needs iconv-lite, loaded on that first use from its own bundle.
 
 import { isAscii, isUtf8, transcode } from 'node:buffer';
 import type * as Gb18030 from './gb18030';
