@@ -173,6 +173,10 @@ describe('variant corpus: named regressions', () => {
     '000,nonzero,tsv,header.spans+merge.vertical+value.fullwidth+blank.totals,524',
     // Table 四 without its heading, its result names above its group names.
     '004,seed,tsv,header.order+heading.missing,7543',
+    // One cell per line: every total blank and an empty merged column before 总计, so two places at the
+    // end of each row are empty everywhere; a row with blank leading cells kept its places.
+    '001,nonzero,cell-per-line,blank.totals+merge.extraColumn,288',
+    '001,nonzero,cell-per-line,header.spans+merge.extraColumn+t4.layout+blank.naturalTotal,308',
   ]) {
     it(name, () => {
       const [seed3, data, flattening, classes, rngSeed] = name.split(',');

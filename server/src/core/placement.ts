@@ -299,7 +299,10 @@ export function placeRow(row: RawRow, n: number, layout: readonly number[] | nul
   const zone = rest;
   let list = rest;
   if (list.length > n && fromEnd.size > 0) {
-    const kept = list.filter((c, k) => c.text !== '' || !fromEnd.has(list.length - k));
+    // As many of those empty places as the row has cells too many, the farthest from the end first:
+    // blank totals can leave more of them empty than the merge made, and the last column stays last.
+    let excess = list.length - n;
+    const kept = list.filter((c, k) => c.text !== '' || !fromEnd.has(list.length - k) || excess-- <= 0);
     if (kept.length >= n) list = kept;
   }
   if (list.length > n && isPositional(row) && artefacts.size > 0 && list === rest) {
