@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { SECTIONS, applyEdits, checkText, fixAll, parseReport, type Diagnostic } from '../server/src/core';
 import { candidateLines, headingCandidate } from '../server/src/core/sections';
+import { generate } from './variants/generate';
 import { splitLines as toLinesOf } from '../server/src/core/text';
 import { FIXTURES, SEEDS, nonZeroVariant, readFixture, reflatten, textAt } from './helpers/reports';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -164,6 +165,47 @@ describe('the three flattenings give the same findings', () => {
       });
     }
   }
+});
+
+describe('pipe rows as web pages give them: a bar after each cell, no leading bar', () => {
+  // Government pages turned into text write `信息内容 | 本年制发件数 | … |`, and a row whose first (merged)
+  // label cell is empty as `| （二）部分公开… | … |`. Read as the markdown table it came from.
+  const key = (d: Diagnostic) => [d.code, d.table ?? '', d.row ?? '', d.column ?? '', d.expected ?? '', d.actual ?? ''].join('|');
+  const barAfterCell = (markdown: string) =>
+    markdown
+      .split('\n')
+      .filter((l) => !/^\|\s*-{3}/.test(l))
+      .map((l) => (l.startsWith('|') ? l.slice(1, -1).split('|').map((c) => `${c.trim()} |`).join(' ').trim() : l))
+      .join('\n');
+  for (const seed of SEEDS) {
+    it(seed, () => {
+      // Three label columns, merged cells empty: header and sub-rows start with empty cells.
+      const markdown = generate({ seed, data: 'nonzero', flattening: 'markdown', classes: ['merge.labelColumns'], rngSeed: 11 })!.text;
+      const text = barAfterCell(markdown);
+      assert.ok(/\n\| /.test(text) && !/\n\| -/.test(text), 'rows start with their empty label cells, no separator line');
+      const { model, diagnostics } = checkText(text);
+      assert.equal(model.tables['三']!.flattening, 'markdown');
+      assert.deepEqual(diagnostics.map(key).sort(), checkText(markdown).diagnostics.map(key).sort());
+      // The seed as it is (001's table 四 writes its one row of values after five empty cells).
+      for (const original of [readFixture(seed), nonZeroVariant(readFixture(seed), 11 + seed.charCodeAt(2))]) {
+        const asIs = checkText(barAfterCell(reflatten(original, 'markdown'))).diagnostics;
+        assert.deepEqual(asIs.map(key).sort(), checkText(original).diagnostics.map(key).sort());
+      }
+      // A wrong number is found on its cell, and fix-all writes the right one back.
+      const cell = model.tables['三']!.rows.find((r) => r.key === 'new')!.cells.find((c) => c.columnKey === 'business')!;
+      const wrong = applyEdits(text, [{ range: cell.valueRange!, newText: String(Number(cell.text) + 3) }]);
+      const found = checkText(wrong).diagnostics.filter((d) => d.severity === 'error');
+      assert.ok(found.some((d) => d.range.start.line === cell.range.start.line && d.range.start.character === cell.range.start.character), JSON.stringify(found.map((d) => d.message)));
+      assert.equal(fixAll(wrong).text, text);
+    });
+  }
+  it('a row without its leading bar, and one without any outer bar, in a table written with them', () => {
+    const rows = ['| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |', '| --- | --- | --- | --- |', '规章 | 1 | 0 | 3 |', '行政规范性文件 | 2 | 1 | 9'];
+    const t = parseReport(['二、主动公开政府信息情况', '', '| 第二十条第（一）项 | | | |', ...rows, ''].join('\n')).tables['二']!;
+    const cells = (k: string) => t.rows.find((r) => r.key === k)!.cells.map((c) => c.text);
+    assert.deepEqual(cells('t1.rules').slice(0, 3), ['1', '0', '3']);
+    assert.deepEqual(cells('t1.norms').slice(0, 3), ['2', '1', '9']);
+  });
 });
 
 describe('table 四 group by group, the lawsuit groups named with their parent, every result blank', () => {

@@ -32,7 +32,8 @@ function lineShape(t: string): Flattening | 'text' | 'blank' {
   const tab = t.indexOf('\t');
   // A line holding only a TAB is an empty merged cell, not a blank line.
   if (tab === -1 && isBlank(t)) return 'blank';
-  if (tab === -1) return /^[ \u3000]*\|/.test(t) ? 'markdown' : 'text';
+  // A pipe row, with or without its leading pipe (GFM allows both: `| a | b |`, `a | b |`).
+  if (tab === -1) return /^[ \u3000]*\|/.test(t) || unescapedBar(t) ? 'markdown' : 'text';
   // One leading TAB and no other: a cell of the one-cell-per-line flattening.
   if (isBlank(t.slice(0, tab)) && t.indexOf('\t', tab + 1) === -1) return 'cell-per-line';
   return 'tsv';
@@ -59,12 +60,25 @@ function splitTsv(lineNo: number, t: string): RawCell[] {
   return cells;
 }
 
-function splitMarkdown(lineNo: number, t: string): RawCell[] | null {
+/** The line has a `|` that is no escaped `\\|`. */
+function unescapedBar(t: string): boolean {
+  for (let at = t.indexOf('|'); at !== -1; at = t.indexOf('|', at + 1)) if (at === 0 || t[at - 1] !== '\\') return true;
+  return false;
+}
+
+/**
+ * Splits a pipe row. With leading pipes (`| a | b |`, GFM's usual form) a bar opens each cell and a row
+ * without one (`a | b |`) starts with its first cell; in a table written with a bar after each cell
+ * (`a | b |`, as web pages turn into text) a bar closes each cell, so a row starting with a bar
+ * (`| （二）部分公开 |`) starts with an empty cell.
+ */
+function splitMarkdown(lineNo: number, t: string, barAfterCell: boolean): RawCell[] | null {
   const bars: number[] = [];
   for (let i = 0; i < t.length; i++) {
     if (t[i] === '\\') i++;
     else if (t[i] === '|') bars.push(i);
   }
+  if (barAfterCell || !isBlank(t.slice(0, bars[0]))) bars.unshift(-1);
   const last = isBlank(t.slice(bars[bars.length - 1] + 1)) ? bars.length - 1 : bars.length;
   const cells: RawCell[] = [];
   for (let k = 0; k < last; k++) {
@@ -79,11 +93,26 @@ function splitMarkdown(lineNo: number, t: string): RawCell[] | null {
   return cells;
 }
 
+/** Most pipe rows of the region end with a bar but do not start with one: each bar closes a cell. */
+function barsCloseCells(lines: readonly Line[], from: number, to: number): boolean {
+  let leading = 0;
+  let closing = 0;
+  for (let i = from; i <= to; i++) {
+    const t = lines[i].text;
+    if (t.indexOf('|') === -1 || t.includes('\t')) continue;
+    const [a, b] = trimBounds(t);
+    if (t[a] === '|') leading++;
+    else if (t[b - 1] === '|') closing++;
+  }
+  return closing > leading;
+}
+
 /** Scans lines [from, to] (inclusive) into rows. */
 export function scanRows(lines: readonly Line[], from: number, to: number): { rows: RawRow[]; flattening: Flattening } {
   const rows: RawRow[] = [];
   let pending: RawRow | null = null;
   const counts = { 'cell-per-line': 0, tsv: 0, markdown: 0 };
+  const barAfterCell = barsCloseCells(lines, from, to);
 
   const flush = () => {
     if (pending) rows.push(pending);
@@ -137,7 +166,7 @@ export function scanRows(lines: readonly Line[], from: number, to: number): { ro
       rows.push({ cells: splitTsv(i, t), line: i, endLine: i, shape });
       counts.tsv++;
     } else if (shape === 'markdown') {
-      const cells = splitMarkdown(i, t);
+      const cells = splitMarkdown(i, t, barAfterCell);
       if (cells) rows.push({ cells, line: i, endLine: i, shape });
       counts.markdown++;
     } else {
