@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { SECTIONS, applyEdits, checkText, fixAll, parseReport, type Diagnostic } from '../server/src/core';
 import { candidateLines, headingCandidate } from '../server/src/core/sections';
-import { generate } from './variants/generate';
+import { corpus, generate } from './variants/generate';
 import { splitLines as toLinesOf } from '../server/src/core/text';
 import { FIXTURES, SEEDS, nonZeroVariant, readFixture, reflatten, textAt } from './helpers/reports';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -199,6 +199,17 @@ describe('pipe rows as web pages give them: a bar after each cell, no leading ba
       assert.equal(fixAll(wrong).text, text);
     });
   }
+  it('every class of the variation corpus, written so, gives the findings of its markdown form', () => {
+    let documents = 0;
+    for (const spec of corpus({ singles: 1, combined: 5, base: 0 }).filter((x) => x.flattening === 'markdown')) {
+      const v = generate(spec);
+      if (!v) continue;
+      documents++;
+      const text = barAfterCell(v.text);
+      assert.deepEqual(checkText(text).diagnostics.map(key).sort(), checkText(v.text).diagnostics.map(key).sort(), `${spec.seed} ${spec.classes.join('+')} ${spec.rngSeed}`);
+    }
+    assert.ok(documents > 200, `${documents} documents`);
+  });
   it('a row without its leading bar, and one without any outer bar, in a table written with them', () => {
     const rows = ['| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |', '| --- | --- | --- | --- |', '规章 | 1 | 0 | 3 |', '行政规范性文件 | 2 | 1 | 9'];
     const t = parseReport(['二、主动公开政府信息情况', '', '| 第二十条第（一）项 | | | |', ...rows, ''].join('\n')).tables['二']!;

@@ -89,11 +89,17 @@ function splitMarkdown(lineNo: number, t: string, barAfterCell: boolean): RawCel
     if (c.text === '') c.range = range(lineNo, Math.min(from + 1, to), Math.min(from + 1, to));
     cells.push(c);
   }
-  if (cells.length > 0 && cells.every((c) => MD_SEPARATOR.test(c.text))) return null;
+  // The delimiter row (`| --- | --- |`); read with a bar closing each cell it has an empty first cell.
+  if (cells.some((c) => c.text !== '') && cells.every((c) => c.text === '' || MD_SEPARATOR.test(c.text))) return null;
   return cells;
 }
 
-/** Most pipe rows of the region end with a bar but do not start with one: each bar closes a cell. */
+/**
+ * A pipe row of the region ends with a bar but does not start with one: the table is written with a bar
+ * after each cell, and a row starting with a bar starts with empty cells (merged labels, table 四's header
+ * and values). Read so, a table written with leading bars would only gain an empty first column, which
+ * the reader drops, so one such row is evidence enough.
+ */
 function barsCloseCells(lines: readonly Line[], from: number, to: number): boolean {
   let leading = 0;
   let closing = 0;
@@ -104,7 +110,7 @@ function barsCloseCells(lines: readonly Line[], from: number, to: number): boole
     if (t[a] === '|') leading++;
     else if (t[b - 1] === '|') closing++;
   }
-  return closing > leading;
+  return closing > 0;
 }
 
 /** Scans lines [from, to] (inclusive) into rows. */

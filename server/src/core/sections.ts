@@ -272,11 +272,11 @@ export function lineAt(lines: readonly Line[], offset: number): number {
   return lo;
 }
 
-/** Lines of table cells: TAB-separated, pipe rows, or bare numbers. */
+/** Lines of table cells: TAB-separated, pipe rows (`| a |`, or `a | b |` with a bar after each cell), or bare numbers. */
 function tableLike(t: string): boolean {
   if (t.includes('\t')) return true;
   const s = t.trim();
-  return s.startsWith('|') || /^[+\-－]?[0-9０-９][0-9０-９,，.．]*\s*(?:万元|元|件)?$/.test(s);
+  return s.startsWith('|') || (s.endsWith('|') && s.length > 1) || /^[+\-－]?[0-9０-９][0-9０-９,，.．]*\s*(?:万元|元|件)?$/.test(s);
 }
 
 /**
