@@ -210,6 +210,27 @@ describe('pipe rows as web pages give them: a bar after each cell, no leading ba
     }
     assert.ok(documents > 200, `${documents} documents`);
   });
+  it('column names wrapped onto the next header line (`商业 | 科研 |` over `企业 | 机构 |`) are one name each', () => {
+    // Each cell of a header line split in two at the same places: the names the halves make together.
+    const wrap = (line: string, sep: string, end: string) => {
+      const cells = (end ? line.slice(0, line.lastIndexOf(end)) : line).split(sep);
+      const upper = cells.map((c) => c.replace(/^(\s*)(商业|科研)(企业|机构)(\s*)$/, '$1$2$4'));
+      const lower = cells.map((c) => (/^\s*(商业企业|科研机构)\s*$/.test(c) ? c.replace(/商业企业|科研机构/, (w) => w.slice(2)) : c.replace(/\S.*\S|\S/, '')));
+      return [upper.join(sep) + end, lower.join(sep) + end];
+    };
+    for (const seed of SEEDS) {
+      for (const flattening of ['tsv', 'markdown'] as const) {
+        const v = generate({ seed, data: 'nonzero', flattening, classes: ['merge.labelColumns'], rngSeed: 5 })!;
+        const text = flattening === 'tsv' ? v.text : barAfterCell(v.text);
+        const lines = text.split('\n');
+        const at = lines.findIndex((l) => l.includes('商业企业') && l.includes('科研机构'));
+        lines.splice(at, 1, ...(flattening === 'tsv' ? wrap(lines[at], '\t', '') : wrap(lines[at], '|', '|')));
+        const wrapped = lines.join('\n');
+        assert.ok(/^\s*(\|\s*)*企业\s*[|\t]\s*机构/m.test(wrapped), wrapped.split('\n')[at + 1]);
+        assert.deepEqual(checkText(wrapped).diagnostics.map(key).sort(), checkText(v.text).diagnostics.map(key).sort(), `${seed} ${flattening}`);
+      }
+    }
+  });
   it('a row without its leading bar, and one without any outer bar, in a table written with them', () => {
     const rows = ['| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |', '| --- | --- | --- | --- |', '规章 | 1 | 0 | 3 |', '行政规范性文件 | 2 | 1 | 9'];
     const t = parseReport(['二、主动公开政府信息情况', '', '| 第二十条第（一）项 | | | |', ...rows, ''].join('\n')).tables['二']!;

@@ -181,9 +181,11 @@ function headerMatches(
 ): Map<number, number[]> {
   const positions = new Map<number, number[]>();
   const keys = columns.specs.map((c) => c.key);
+  const joined = verticalNames(rows, columns);
   for (const r of rows) {
-    r.cells.forEach((c, k) => {
-      if (c.text === '') return;
+    r.cells.forEach((raw, k) => {
+      if (raw.text === '' || joined.consumed.has(raw)) return;
+      const c = joined.cells.get(raw) ?? raw;
       const cell = labelCell(c);
       out.headerCells.push(cell);
       const col = columns.best(cell.norm, HEADER_FLOOR);
@@ -200,6 +202,29 @@ function headerMatches(
     });
   }
   return positions;
+}
+
+/**
+ * Column names a narrow header wraps onto the next header line at the same place (`商业 | 科研 |` over
+ * `企业 | 机构 |`): a name only the two halves together make is one cell spanning both lines.
+ */
+function verticalNames(rows: readonly RawRow[], columns: LabelMatcher<ColumnSpec>): { cells: Map<RawCell, RawCell>; consumed: Set<RawCell> } {
+  const cells = new Map<RawCell, RawCell>();
+  const consumed = new Set<RawCell>();
+  for (let i = 0; i + 1 < rows.length; i++) {
+    const [upper, lower] = [rows[i], rows[i + 1]];
+    if (!isPositional(upper) || !isPositional(lower)) continue;
+    upper.cells.forEach((a, k) => {
+      const b = lower.cells[k];
+      if (!b || a.text === '' || b.text === '' || consumed.has(a) || isValueLike(a.text) || isValueLike(b.text)) return;
+      if (columns.best(labelCell(a).norm, 1) || columns.best(labelCell(b).norm, 1)) return;
+      const whole: RawCell = { text: a.text + b.text, range: { start: a.range.start, end: b.range.end }, norm: undefined };
+      if (!columns.best(labelCell(whole).norm, 1)) return;
+      cells.set(a, whole);
+      consumed.add(b);
+    });
+  }
+  return { cells, consumed };
 }
 
 // ---------------------------------------------------------------------------------------------
