@@ -190,6 +190,12 @@ describe('pipe rows as web pages give them: a bar after each cell, no leading ba
       for (const original of [readFixture(seed), nonZeroVariant(readFixture(seed), 11 + seed.charCodeAt(2))]) {
         const asIs = checkText(barAfterCell(reflatten(original, 'markdown'))).diagnostics;
         assert.deepEqual(asIs.map(key).sort(), checkText(original).diagnostics.map(key).sort());
+        // Rows as Word's TSV has them (a merged label cell left out, the row shorter), a bar after each cell.
+        const fromTsv = reflatten(original, 'tsv')
+          .split('\n')
+          .map((l) => (l.includes('\t') ? l.split('\t').map((c) => `${c.trim()} |`).join(' ').trim() : l))
+          .join('\n');
+        assert.deepEqual(checkText(fromTsv).diagnostics.map(key).sort(), checkText(original).diagnostics.map(key).sort(), 'TSV rows');
       }
       // A wrong number is found on its cell, and fix-all writes the right one back.
       const cell = model.tables['三']!.rows.find((r) => r.key === 'new')!.cells.find((c) => c.columnKey === 'business')!;
