@@ -246,6 +246,38 @@ describe('pipe rows as web pages give them: a bar after each cell, no leading ba
   });
 });
 
+describe('rows as PDF text gives them: a label, then its values apart by spaces', () => {
+  // `四、结转下年度继续办理 0 0 0 0 0 0 0`, header lines as words apart by spaces, blank cells lost.
+  const key = (d: Diagnostic) => [d.code, d.table ?? '', d.row ?? '', d.column ?? '', d.expected ?? '', d.actual ?? ''].join('|');
+  const spaced = (tsv: string) =>
+    tsv
+      .split('\n')
+      .map((l) => (l.includes('\t') ? l.split('\t').filter((c) => c.trim() !== '').map((c) => c.trim()).join(' ') : l))
+      .join('\n');
+  // What the text can no longer say: a label notice where two label cells ran together (`其他对外管理服务事项
+  // 行政检查`), a spacing notice about a header word (`商业 企业`).
+  const notice = (k: string) => /^XR0(09|12)\|/.test(k);
+  for (const seed of SEEDS) {
+    it(seed, () => {
+      const original = nonZeroVariant(readFixture(seed), 7);
+      const text = spaced(reflatten(original, 'tsv'));
+      assert.ok(/\S \d+ \d+ \d+ \d+ \d+ \d+ \d+$/m.test(text), 'a table 三 row as spaced text');
+      const { model, diagnostics } = checkText(text);
+      assert.deepEqual(diagnostics.map(key).filter((k) => !notice(k)).sort(), checkText(original).diagnostics.map(key).filter((k) => !notice(k)).sort());
+      const cell = model.tables['三']!.rows.find((r) => r.key === 'resultsTotal')!.cells.find((c) => c.columnKey === 'natural')!;
+      const wrong = applyEdits(text, [{ range: cell.valueRange!, newText: String(Number(cell.text) + 2) }]);
+      const found = checkText(wrong).diagnostics.filter((d) => d.severity === 'error');
+      assert.ok(found.some((d) => d.range.start.line === cell.range.start.line && d.range.start.character === cell.range.start.character), JSON.stringify(found.map((d) => d.message)));
+      assert.equal(fixAll(wrong).text, text);
+    });
+  }
+  it('narrative lines ending with numbers stay narrative', () => {
+    const text = ['三、收到和处理政府信息公开申请情况', '', '本年度，我单位收到申请，同比增长 12 3', '共计办理 2 件', ''].join('\n');
+    const t = parseReport(text).tables['三'];
+    assert.ok(!t || t.rows.every((r) => r.cells.length === 0), JSON.stringify(t?.rows.map((r) => r.cells.map((c) => c.text))));
+  });
+});
+
 describe('table 四 group by group, the lawsuit groups named with their parent, every result blank', () => {
   // The layout of test/fixtures/annotated/t4-by-group-named-blank.md, written in each flattening.
   const groups = ['行政复议', '行政诉讼（未经复议直接起诉）', '行政诉讼（复议后起诉）'];

@@ -60,6 +60,40 @@ function splitTsv(lineNo: number, t: string): RawCell[] {
   return cells;
 }
 
+const UNIT_TOKEN = /^(?:万元|亿元|元|件|项|个|条|次)$/;
+/** Sentence punctuation: a line with it before its numbers is narrative, not a row. */
+const SENTENCE_MARK = /[，。；：！？,;:]/;
+
+/**
+ * A row as PDF text gives it: its label, then its values separated by spaces (`四、结转下年度继续办理 0 0 0
+ * 0 0 0 0`, `行政许可 0`, `0 0 0 … 0`). The values are the trailing tokens that are numbers or placeholders
+ * (a unit written apart joins its number), two at least, or one bare number after a short label without
+ * sentence punctuation; blank cells are lost in such text, so the row keeps only the order of its values.
+ * Null for any other line.
+ */
+function splitSpaced(lineNo: number, t: string): RawCell[] | null {
+  const tokens: [number, number][] = [];
+  for (const m of t.matchAll(/[^ \u3000\u00a0]+/g)) tokens.push([m.index!, m.index! + m[0].length]);
+  // A unit written apart from its number (`92 万元`) belongs to it.
+  for (let j = tokens.length - 1; j > 0; j--) {
+    if (UNIT_TOKEN.test(t.slice(tokens[j][0], tokens[j][1])) && /\d$/.test(t.slice(tokens[j - 1][0], tokens[j - 1][1]))) {
+      tokens[j - 1] = [tokens[j - 1][0], tokens[j][1]];
+      tokens.splice(j, 1);
+    }
+  }
+  let k = tokens.length;
+  while (k > 0 && isValueLike(t.slice(tokens[k - 1][0], tokens[k - 1][1]))) k--;
+  const values = tokens.length - k;
+  if (values === 0) return null;
+  const label = k > 0 ? cellOf(lineNo, t, 0, tokens[k - 1][1]) : null;
+  // One value: only a bare number after a short label (`行政许可 0`), not a count in a sentence (`共办理 2 件`).
+  if (values === 1 && (!label || label.text.length > 30 || SENTENCE_MARK.test(label.text) || !/^[+\-－]?[0-9０-９][0-9０-９,，.．]*$/.test(t.slice(tokens[k][0], tokens[k][1])))) return null;
+  if (label && SENTENCE_MARK.test(label.text) && values < 3) return null;
+  const cells = label ? [label] : [];
+  for (let j = k; j < tokens.length; j++) cells.push(cellOf(lineNo, t, tokens[j][0], tokens[j][1]));
+  return cells;
+}
+
 /** The line has a `|` that is no escaped `\\|`. */
 function unescapedBar(t: string): boolean {
   for (let at = t.indexOf('|'); at !== -1; at = t.indexOf('|', at + 1)) if (at === 0 || t[at - 1] !== '\\') return true;
@@ -176,7 +210,7 @@ export function scanRows(lines: readonly Line[], from: number, to: number): { ro
       if (cells) rows.push({ cells, line: i, endLine: i, shape });
       counts.markdown++;
     } else {
-      rows.push({ cells: [cellOf(i, t, 0, t.length)], line: i, endLine: i, shape: 'text' });
+      rows.push({ cells: splitSpaced(i, t) ?? [cellOf(i, t, 0, t.length)], line: i, endLine: i, shape: 'text' });
     }
   }
   flush();

@@ -272,11 +272,19 @@ export function lineAt(lines: readonly Line[], offset: number): number {
   return lo;
 }
 
-/** Lines of table cells: TAB-separated, pipe rows (`| a |`, or `a | b |` with a bar after each cell), or bare numbers. */
+/**
+ * Lines of table cells: TAB-separated, pipe rows (`| a |`, or `a | b |` with a bar after each cell), bare
+ * numbers, or a row as PDF text gives it (numbers apart by spaces at its end: `四、结转… 0 0 0`).
+ */
 function tableLike(t: string): boolean {
   if (t.includes('\t')) return true;
   const s = t.trim();
-  return s.startsWith('|') || (s.endsWith('|') && s.length > 1) || /^[+\-－]?[0-9０-９][0-9０-９,，.．]*\s*(?:万元|元|件)?$/.test(s);
+  return (
+    s.startsWith('|') ||
+    (s.endsWith('|') && s.length > 1) ||
+    /^[+\-－]?[0-9０-９][0-9０-９,，.．]*\s*(?:万元|元|件)?$/.test(s) ||
+    /(?:^|[ \u3000])[0-9０-９][0-9０-９.．]*[ \u3000]+[0-9０-９][0-9０-９.．]*$/.test(s)
+  );
 }
 
 /**

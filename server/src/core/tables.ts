@@ -443,7 +443,8 @@ function prepareT3(raw: RawRow[]): T3Prep {
   const n = TEMPLATES['2021'].t3Columns.length;
   let h = 0;
   while (h < raw.length && !startsT3Data(raw[h], m)) h++;
-  const header = raw.slice(0, h);
+  const isName = (c: LabelCell) => !!(m.t3Columns.best(c.norm, HEADER_FLOOR) || T3_HEADER_WORDS.best(c.norm, HEADER_FLOOR));
+  const header = raw.slice(0, h).map((r) => spacedHeader(r, (cells) => cells.every(isName)));
   const scratch = emptyTable('三', null);
   const found = headerMatches(header, m.t3Columns, T3_HEADER_WORDS, n, scratch);
   const headerRows: TableRow[] = [];
@@ -688,7 +689,23 @@ for (const v of VERSIONS) {
   T2_SIGNALS.set(v, [...own]);
 }
 
-function readT2(raw: RawRow[], t: Template, _memo: Memo): Parsed {
+/**
+ * A header line as PDF text gives it (`信息内容 本年制发件数 本年废止件数 现行有效件数`, one text cell):
+ * its words as cells, when they make a header line; the row as it is otherwise.
+ */
+function spacedHeader(r: RawRow, isHeader: (cells: LabelCell[]) => boolean): RawRow {
+  const c = r.cells[0];
+  if (r.shape !== 'text' || r.cells.length !== 1 || c.range.end.line !== c.range.start.line || !/[ \u3000]/.test(c.text)) return r;
+  const cells: RawCell[] = [];
+  for (const m of c.text.matchAll(/[^ \u3000\u00a0]+/g)) {
+    const at = c.range.start.character + m.index!;
+    cells.push({ text: m[0], range: range(c.range.start.line, at, at + m[0].length), norm: undefined });
+  }
+  return cells.length >= 2 && !cells.some((x) => isValueLike(x.text)) && isHeader(cells.map(labelCell)) ? { ...r, cells } : r;
+}
+
+function readT2(rawRows: RawRow[], t: Template, _memo: Memo): Parsed {
+  const raw = rawRows.map((r) => spacedHeader(r, isT2Header));
   const table = emptyTable('二', t.version);
   const m = matchersOf(t);
   const signalList = T2_SIGNALS.get(t.version)!;

@@ -49,8 +49,10 @@ function whereOf(ctx: RuleContext, v: CellVisit): string {
 function headerUnit(table: Table, spec: ColumnSpec): string | undefined {
   if (spec.unit) return spec.unit;
   const core = normalizeLabel(spec.label).replace(/（.*$/, '');
-  const header = table.headerCells.find((h) => h.norm.startsWith(core));
-  return header ? /万元|亿元|元/.exec(header.norm)?.[0] : undefined;
+  // The column's name opens its header cell, or comes after the others where a header line is one cell
+  // (PDF text: `信息内容 采购项目数量 采购总金额（万元）`): the unit is the one after the name.
+  const header = table.headerCells.find((h) => h.norm.includes(core));
+  return header ? /万元|亿元|元/.exec(header.norm.slice(header.norm.indexOf(core)))?.[0] : undefined;
 }
 
 function base(v: CellVisit) {
