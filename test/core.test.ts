@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import './helpers/english';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { SECTIONS, applyEdits, checkText, fixAll, parseReport, type Diagnostic } from '../server/src/core';
+import { SECTIONS, applyEdits, checkText, fixAll, parseReport, type Diagnostic, type ReportModel } from '../server/src/core';
 import { candidateLines, headingCandidate } from '../server/src/core/sections';
 import { corpus, generate } from './variants/generate';
 import { splitLines as toLinesOf } from '../server/src/core/text';
@@ -149,8 +149,19 @@ describe('seed reports', () => {
   });
 });
 
+/** What a finding says, without its place: findings of two renderings of one report compare by it. */
+const key = (d: Diagnostic) => [d.code, d.table ?? '', d.row ?? '', d.column ?? '', d.expected ?? '', d.actual ?? ''].join('|');
+
+/** A wrong number in one cell of table 三 is found on that cell, and fix-all writes the right one back. */
+function wrongNumberFoundAndFixed(text: string, model: ReportModel, row: string, column: string, by: number): void {
+  const cell = model.tables['三']!.rows.find((r) => r.key === row)!.cells.find((c) => c.columnKey === column)!;
+  const wrong = applyEdits(text, [{ range: cell.valueRange!, newText: String(Number(cell.text) + by) }]);
+  const found = checkText(wrong).diagnostics.filter((d) => d.severity === 'error');
+  assert.ok(found.some((d) => d.range.start.line === cell.range.start.line && d.range.start.character === cell.range.start.character), JSON.stringify(found.map((d) => d.message)));
+  assert.equal(fixAll(wrong).text, text);
+}
+
 describe('the three flattenings give the same findings', () => {
-  const key = (d: Diagnostic) => [d.code, d.table ?? '', d.row ?? '', d.column ?? '', d.expected ?? '', d.actual ?? ''].join('|');
   for (const seed of SEEDS) {
     for (const variant of [0, 1]) {
       const original = variant === 0 ? readFixture(seed) : nonZeroVariant(readFixture(seed), 7 + seed.charCodeAt(2));
@@ -170,7 +181,6 @@ describe('the three flattenings give the same findings', () => {
 describe('pipe rows as web pages give them: a bar after each cell, no leading bar', () => {
   // Government pages turned into text write `信息内容 | 本年制发件数 | … |`, and a row whose first (merged)
   // label cell is empty as `| （二）部分公开… | … |`. Read as the markdown table it came from.
-  const key = (d: Diagnostic) => [d.code, d.table ?? '', d.row ?? '', d.column ?? '', d.expected ?? '', d.actual ?? ''].join('|');
   const barAfterCell = (markdown: string) =>
     markdown
       .split('\n')
@@ -197,12 +207,7 @@ describe('pipe rows as web pages give them: a bar after each cell, no leading ba
           .join('\n');
         assert.deepEqual(checkText(fromTsv).diagnostics.map(key).sort(), checkText(original).diagnostics.map(key).sort(), 'TSV rows');
       }
-      // A wrong number is found on its cell, and fix-all writes the right one back.
-      const cell = model.tables['三']!.rows.find((r) => r.key === 'new')!.cells.find((c) => c.columnKey === 'business')!;
-      const wrong = applyEdits(text, [{ range: cell.valueRange!, newText: String(Number(cell.text) + 3) }]);
-      const found = checkText(wrong).diagnostics.filter((d) => d.severity === 'error');
-      assert.ok(found.some((d) => d.range.start.line === cell.range.start.line && d.range.start.character === cell.range.start.character), JSON.stringify(found.map((d) => d.message)));
-      assert.equal(fixAll(wrong).text, text);
+      wrongNumberFoundAndFixed(text, model, 'new', 'business', 3);
     });
   }
   it('every class of the variation corpus, written so, gives the findings of its markdown form', () => {
@@ -248,7 +253,6 @@ describe('pipe rows as web pages give them: a bar after each cell, no leading ba
 
 describe('rows as PDF text gives them: a label, then its values apart by spaces', () => {
   // `四、结转下年度继续办理 0 0 0 0 0 0 0`, header lines as words apart by spaces, blank cells lost.
-  const key = (d: Diagnostic) => [d.code, d.table ?? '', d.row ?? '', d.column ?? '', d.expected ?? '', d.actual ?? ''].join('|');
   const spaced = (tsv: string) =>
     tsv
       .split('\n')
@@ -264,11 +268,7 @@ describe('rows as PDF text gives them: a label, then its values apart by spaces'
       assert.ok(/\S \d+ \d+ \d+ \d+ \d+ \d+ \d+$/m.test(text), 'a table 三 row as spaced text');
       const { model, diagnostics } = checkText(text);
       assert.deepEqual(diagnostics.map(key).filter((k) => !notice(k)).sort(), checkText(original).diagnostics.map(key).filter((k) => !notice(k)).sort());
-      const cell = model.tables['三']!.rows.find((r) => r.key === 'resultsTotal')!.cells.find((c) => c.columnKey === 'natural')!;
-      const wrong = applyEdits(text, [{ range: cell.valueRange!, newText: String(Number(cell.text) + 2) }]);
-      const found = checkText(wrong).diagnostics.filter((d) => d.severity === 'error');
-      assert.ok(found.some((d) => d.range.start.line === cell.range.start.line && d.range.start.character === cell.range.start.character), JSON.stringify(found.map((d) => d.message)));
-      assert.equal(fixAll(wrong).text, text);
+      wrongNumberFoundAndFixed(text, model, 'resultsTotal', 'natural', 2);
     });
   }
   it('narrative lines ending with numbers stay narrative', () => {
