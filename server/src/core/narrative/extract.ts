@@ -10,7 +10,7 @@
 
 import type { Analysis } from '../identities';
 import { TEMPLATES } from '../templates';
-import { isCommentLine, LongKeyMemo } from '../text';
+import { HeldMemo, isCommentLine, LongKeyMemo } from '../text';
 import type { Range, ReportModel, Table, TableId, TableRow, TemplateVersion, ValueCell } from '../types';
 import {
   APPROX_AFTER,
@@ -68,7 +68,7 @@ export interface Mention {
   /** For a percentage: the count it is a share of, and the share the table gives. */
   share?: { of: Mention; expected: number; denominator: Reading };
   /** The values a "change the text" fix may write (one when unambiguous). */
-  expected: number[];
+  expected: readonly number[];
   /**
    * What the line's reading found, shared by every repetition of the line in any document: two mentions
    * with one source, checked against the same tables, say the same (a key for per-check memos).
@@ -293,6 +293,8 @@ interface Tables {
   byT4: Map<readonly string[], Reading>;
   byCue: Map<Cue, Map<readonly RowSum[], Reading[]>>;
   byRows: Map<RowSum, Map<readonly string[], Reading>>;
+  /** A count's "disagree" verdict by its one reading. */
+  disagreements: Map<Reading, Verdict>;
   /** Table 三's rows by group (deny, unable, reject, other: a 2019 `other` row is its own group). */
   t3Groups: Map<string, TableRow[]>;
   model: ReportModel;
@@ -514,7 +516,7 @@ class Found implements Mention {
     readonly phrase: string,
     readonly readings: Reading[],
     readonly verdict: Mention['verdict'],
-    readonly expected: number[],
+    readonly expected: readonly number[],
     readonly source: object,
   ) {}
 
@@ -523,9 +525,21 @@ class Found implements Mention {
   }
 }
 
+type Verdict = { verdict: Mention['verdict']; expected: readonly number[] };
+
 /** Compares a written number with the readings. */
-function verdictOf(m: Written, readings: Reading[]): { verdict: Mention['verdict']; expected: number[] } {
+function verdictOf(tables: Tables, m: Written, readings: Reading[]): Verdict {
   if (readings.length === 0) return UNKNOWN;
+  if (readings.length === 1 && !(m.amount && m.unit === '元')) {
+    const r = readings[0];
+    if (r.value === null) return UNKNOWN;
+    if (matches(m, r.value) || (r.corrected !== null && matches(m, r.corrected))) return AGREE;
+    // Made once per reading: a long text contradicts the same cells again and again, and what a verdict
+    // keeps lives as long as the check (costly to allocate by the hundred).
+    let v = tables.disagreements.get(r);
+    if (!v) tables.disagreements.set(r, (v = { verdict: 'disagree', expected: [r.value] }));
+    return v;
+  }
   let unknown = false;
   let expected: number[] | undefined;
   for (const r of readings) {
@@ -647,7 +661,8 @@ function factsOf(text: string): LineFacts {
 }
 
 function candidatesOf(facts: LineFacts, text: string, model: ReportModel, context: string, domain: boolean): Candidate[] {
-  let entry = facts.candidates.find((c) => c.context === context);
+  let entry: LineFacts['candidates'][number] | undefined;
+  for (const c of facts.candidates) if (c.context === context) entry = c;
   if (!entry) facts.candidates.push((entry = { context, byDomain: [undefined, undefined] }));
   const byDomain = entry.byDomain;
   const slot = domain ? 1 : 0;
@@ -864,7 +879,7 @@ function mentionsOf(tables: Tables, line: number, candidates: Candidate[], out: 
         continue;
       }
       const kind: MentionKind = c.amount ? 'amount' : 'count';
-      const { verdict, expected } = verdictOf(c, readings);
+      const { verdict, expected } = verdictOf(tables, c, readings);
       const m = new Found(line, c.numStart, c.digitsEnd, kind, c.written, c.number, c.decimals, c.unit, c.phrase, readings, verdict, expected, c);
       out.push(m);
       made.push(m);
@@ -911,7 +926,7 @@ function pickCue(c: CueMatch | undefined, amount: boolean, version: TemplateVers
   return c && cue ? { match: c, cue } : undefined;
 }
 
-const cache = new WeakMap<Analysis, Mention[]>();
+const cache = new HeldMemo<Analysis, Mention[]>('narrative mentions');
 
 /** Every number (and "none" statement) of the narrative that restates table cells, in text order. */
 export function narrativeMentions(model: ReportModel, analysis: Analysis): Mention[] {
@@ -924,6 +939,7 @@ export function narrativeMentions(model: ReportModel, analysis: Analysis): Menti
       byT4: new Map(),
       byCue: new Map(),
       byRows: new Map(),
+      disagreements: new Map(),
       model,
       version: model.template,
       t2: dataRows(model.tables['二']),
@@ -933,7 +949,9 @@ export function narrativeMentions(model: ReportModel, analysis: Analysis): Menti
       values: { analysis, corrections: correctionsOf(analysis) },
     };
     for (const r of tables.t3.values()) {
-      const g = r.key!.split('.')[0];
+      const key = r.key!;
+      const dot = key.indexOf('.');
+      const g = dot === -1 ? key : key.slice(0, dot);
       if (!GROUPS.has(g)) continue;
       const list = tables.t3Groups.get(g);
       if (list) list.push(r);

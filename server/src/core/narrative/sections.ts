@@ -1,7 +1,7 @@
 // The text of a section as reviewers read it (spec §7.3): its body lines without tables, the signature
 // that follows the last section, or comment lines; and the years it names.
 
-import { isCommentLine } from '../text';
+import { HeldMemo, isCommentLine } from '../text';
 import type { Range, ReportModel, Section, SectionNumber } from '../types';
 
 /** See extract.ts: how much text the narrative rules read at most. */
@@ -122,7 +122,7 @@ function isSpaceCode(c: number): boolean {
 
 const DATE_LINE = /^[\s\u3000]*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[\s\u3000]*$/;
 
-const cache = new WeakMap<ReportModel, Map<SectionNumber, SectionText | null>>();
+const cache = new HeldMemo<ReportModel, Map<SectionNumber, SectionText | null>>('section texts');
 
 /** A section's text, read once per model (XR302, XR402–XR404 and the cross-year digest all ask for it). */
 export function sectionText(model: ReportModel, number: SectionNumber): SectionText | null {

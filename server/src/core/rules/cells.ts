@@ -3,7 +3,7 @@
 
 import { formatNumber } from '../numbers';
 import { TEMPLATES, type ColumnSpec, type ValueKindSpec } from '../templates';
-import { normalizeLabel } from '../text';
+import { HeldMemo, normalizeLabel } from '../text';
 import type { ReportModel, Table, TableRow, ValueCell } from '../types';
 import { fix, replace, where, type Rule, type RuleContext } from './rule';
 
@@ -21,7 +21,7 @@ export function columnSpecOf(table: Table, row: TableRow, cell: ValueCell): Colu
   return sub?.columns.find((c) => c.key === cell.columnKey);
 }
 
-const visitsCache = new WeakMap<ReportModel, CellVisit[]>();
+const visitsCache = new HeldMemo<ReportModel, CellVisit[]>('cell visits');
 
 /** Every value cell with its column's kind, computed once per model and shared by the cell rules. */
 function cells(model: ReportModel): CellVisit[] {

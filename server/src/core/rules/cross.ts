@@ -4,9 +4,10 @@
 
 import { crossFindings, digestReport, type CrossFinding, type ReportDigest } from '../cross';
 import type { Analysis } from '../identities';
+import { HeldMemo } from '../text';
 import { type Rule, type RuleContext } from './rule';
 
-const findings = new WeakMap<Analysis, { previous: ReportDigest; list: CrossFinding[] }>();
+const findings = new HeldMemo<Analysis, { previous: ReportDigest; list: CrossFinding[] }>('cross-year findings');
 
 /** The cross-year findings of this check, computed once for the three rules. */
 function crossOf(ctx: RuleContext): CrossFinding[] {
