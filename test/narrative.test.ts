@@ -263,6 +263,57 @@ describe('XR401 fixes', () => {
   });
 });
 
+describe('XR401 re-checks', () => {
+  // The rule keeps the findings of recent checks (a re-check while typing in the text says the same): a
+  // finding must follow every change of what it says, whichever check came before.
+  it('a finding follows a changed cell, a moved table, the locale and a share, check after check', () => {
+    const text = withOverview(EXAMPLE_2021, ['政府信息公开申请办理结果中，予以公开11件，占总数的50%。']);
+    const only = (t: string, locale?: 'en') => {
+      const found = xr401(checkText(t, { locale }).diagnostics);
+      assert.equal(found.length, 1, t);
+      return found[0];
+    };
+    const cellText = (t: string, d: Diagnostic) => d.related!.map((r) => textAt(t, r.range));
+    const first = only(text);
+    assert.match(first.message, /为 12$/);
+    assert.deepEqual(cellText(text, first), ['12']);
+
+    // The same text again: the same finding, word for word.
+    assert.deepEqual(only(text), first);
+
+    // The table moved down two lines: the related place moves with it.
+    const moved = text.replace('## 三、收到和处理政府信息公开申请情况', '## 三、收到和处理政府信息公开申请情况\n\n（本表数据截至12月31日。）');
+    const second = only(moved);
+    assert.equal(second.message, first.message);
+    assert.equal(second.related![0].range.start.line, first.related![0].range.start.line + 2);
+    assert.deepEqual(cellText(moved, second), ['12']);
+
+    // The cell changed (the row no longer adds up): the message gives the new figure and says so.
+    const row = '| （一）予以公开 | | 8 | 3 | 0 | 0 | 1 | 0 | 12 |';
+    const changed = text.replace(row, row.replace('| 12 |', '| 13 |'));
+    assert.notEqual(changed, text);
+    const third = only(changed);
+    assert.match(third.message, /为 13（勾稽关系修正后为 12）/);
+    assert.match(third.message, /勾稽关系也不成立/);
+    assert.deepEqual(cellText(changed, third), ['13']);
+    // Another detail cell of the row changed: the same cell as written, another repaired figure.
+    const repaired = changed.replace(row.replace('| 12 |', '| 13 |'), row.replace('| 8 | 3 |', '| 8 | 1 |').replace('| 12 |', '| 13 |'));
+    assert.notEqual(repaired, changed);
+    assert.match(only(repaired).message, /为 13（勾稽关系修正后为 10）/);
+
+    // Another locale, then back.
+    assert.match(only(text, 'en').message, /table 三, row "（一）予以公开", column "总计" is 12/);
+    assert.deepEqual(only(text), first);
+
+    // The count right, its share wrong: the share's finding, and it follows the handled total too.
+    const share = text.replace('予以公开11件', '予以公开12件');
+    assert.deepEqual(only(share).fixes.map((f) => f.edits[0].newText), ['48']);
+    const handled = share.replace(/\| （七）总计 \|(.*)\| 25 \|$/m, (row, mid: string) => row.replace(`|${mid}| 25 |`, `|${mid}| 20 |`));
+    assert.notEqual(handled, share);
+    assert.deepEqual(only(handled).fixes.map((f) => f.edits[0].newText), ['60']);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------------
 // The property. Each narrative phrase declares here, independently of the implementation, which cells
 // (row keys × column keys of table 三) it may restate; the text agrees when any reading's sum equals it.

@@ -110,6 +110,39 @@ interface Finding {
   fixes: FixText[];
 }
 
+/**
+ * Findings of recent checks by source, with everything each was made from. A re-check whose cells and
+ * values are unchanged (in the editor: typing in the text, not in the tables) would compose the same words
+ * again, which is a third of the rule's cost; a finding is reused only when all it was made from is equal.
+ * Bounded: cleared when full.
+ */
+const recentFindings = new Map<object, { inputs: unknown[]; finding: Finding }>();
+const RECENT_FINDINGS = 4096;
+
+/**
+ * All a finding of `m` is made from: what messageOf, describeReading, valueText, related and fixTextsOf
+ * read (a new reader of a mention there must be added here).
+ */
+function inputsOf(m: Mention, terms: Term[], broken: boolean, identitiesHold: boolean, locale: string): unknown[] {
+  const out: unknown[] = [locale, broken, identitiesHold, m.kind, m.phrase, m.written, m.unit, m.decimals, m.expected.length, ...m.expected];
+  for (const r of m.readings) out.push(r.table, r.group, r.amount, r.value, r.corrected, r.rows.length, ...r.rows, r.columns.length, ...r.columns);
+  if (m.share) {
+    const den = m.share.denominator;
+    out.push(m.share.of.number, m.share.expected, den.table, den.group, den.value, den.rows.length, ...den.rows, den.columns.length, ...den.columns);
+  }
+  for (const t of terms) {
+    const { start, end } = t.cell.range;
+    out.push(t.table, t.row.key, t.row.label, t.cell.column, t.cell.text, start.line, start.character, end.line, end.character);
+  }
+  return out;
+}
+
+function sameInputs(a: unknown[], b: unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** A per-check memo: a long report restates the same figures in the same words again and again. */
 function memoised<A>(make: (key: A) => string): (key: A) => string {
   const known = new Map<A, string>();
@@ -161,7 +194,10 @@ export const narrativeRules: Rule[] = [
         const terms = m.share ? [...m.readings.find((r) => r.value !== null)!.terms, ...reading.terms] : reading.terms;
         // Say the table is suspect only when one of these cells takes part in an identity that fails.
         const broken = terms.some((t) => suspect.has(t.cell));
-        return {
+        const inputs = inputsOf(m, terms, broken, identitiesHold, ctx.options.locale);
+        const recent = recentFindings.get(m.source);
+        if (recent && sameInputs(recent.inputs, inputs)) return recent.finding;
+        const finding: Finding = {
           message: messageOf(ctx, described, m, broken),
           table: reading.table,
           row: reading.rows.join('+') || undefined,
@@ -169,6 +205,9 @@ export const narrativeRules: Rule[] = [
           related: related(terms),
           fixes: fixTextsOf(m, identitiesHold, fixTitle),
         };
+        if (recentFindings.size >= RECENT_FINDINGS) recentFindings.clear();
+        recentFindings.set(m.source, { inputs, finding });
+        return finding;
       };
       for (const m of mentions) {
         if (m.verdict !== 'disagree') continue;
