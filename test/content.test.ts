@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import './helpers/english';
 import fc from 'fast-check';
 import { checkText, parseReport, type Diagnostic } from '../server/src/core';
 import { sectionText } from '../server/src/core/narrative/sections';
@@ -98,6 +99,23 @@ describe('XR404 fee-statement: 信息处理费 in 六', () => {
   });
   it('2019-format reports: no hint', () => {
     for (const seed of ['000_3725ac3a3e618302.txt', '001_61ad5134df80a2d8.txt', '004_53e0ee0f0d02d1f7.txt']) assert.deepEqual(of(checkText(readFixture(seed)).diagnostics, 'XR404'), [], seed);
+  });
+});
+
+describe('XR301: no year in the title', () => {
+  it('without a title, the message says where the year came from, or that none was found', () => {
+    const lines = EXAMPLE.split('\n');
+    assert.match(lines[0], /^# .*2022年.*报告$/);
+    const untitled = lines.slice(1).join('\n');
+    const [d] = of(checkText(untitled).diagnostics, 'XR301');
+    assert.equal(d.message, '未找到标题；报告年度取自统计期限：2022 年');
+    assert.equal(of(checkText(untitled, { locale: 'en' }).diagnostics, 'XR301')[0].message, 'No title found; the report year is taken from the statistics period: 2022');
+    // No year anywhere: it cannot be determined.
+    const yearless = untitled.replace(/20\d\d年/g, '本年');
+    assert.equal(of(checkText(yearless).diagnostics, 'XR301')[0].message, '未找到标题，无法确定报告年度');
+    // A title without a year: said as before.
+    const titled = `# 示例县交通运输局政府信息公开工作年度报告\n${untitled}`;
+    assert.equal(of(checkText(titled).diagnostics, 'XR301')[0].message, '标题中没有报告年度');
   });
 });
 

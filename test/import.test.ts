@@ -184,6 +184,28 @@ describe('.html reading', () => {
     assert.ok(text.startsWith('波密县卫生健康委员会\n\n2020年政府信息公开工作年度报告\n'), text.slice(0, 80));
     for (const junk of ['首页', '脚本里的文字', 'color', '版权所有', '打印本页', '发布时间', '当前位置']) assert.ok(!text.includes(junk), junk);
   });
+  it("an article without its title takes the report title from the page's <title>, the site's name left out", () => {
+    // Seed 002 with its title on one line: the page helper prints it as the article's <h1> and in <title>.
+    const seed = readFixture('002_3f5e56868c97c344.txt').split('\n');
+    assert.deepEqual([seed[0], seed[2]], ['区卫生健康委2020年政府信息公开', '工作年度报告']);
+    const title = '区卫生健康委2020年政府信息公开工作年度报告';
+    const report = [title, ...seed.slice(3)].join('\n');
+    const page = Buffer.from(toHtml(report)).toString('utf8');
+    const untitled = page.replace(/<h1 class="title">[^<]*<\/h1>/, '');
+    assert.notEqual(untitled, page);
+    assert.ok(untitled.includes(`<title>${title}_`));
+    const c = convert(Buffer.from(untitled));
+    assert.ok(c.text.startsWith(title + '\n'), c.text.slice(0, 80));
+    assert.ok(readDocument(Buffer.from(untitled)).notices.some((n) => n.id === 'titleFromPage' && n.args.title === title));
+    // The same findings as the report's text; the page's first paragraph is still paragraph 1.
+    assert.deepEqual(findings(c.text), findings(report));
+    assert.equal(locate(c.map, 0, 0), null);
+    const first = c.text.split('\n').findIndex((l, i) => i > 0 && l.trim() !== '');
+    assert.deepEqual(locate(c.map, first, 0), { paragraph: 1 });
+    // A <title> that names no report: the article is read from its first paragraph, as before.
+    const plain = untitled.replace(/<title>[^<]*<\/title>/, '<title>政务公开_示例市人民政府</title>');
+    assert.ok(readDocument(Buffer.from(plain)).notices.some((n) => n.id === 'noTitle'));
+  });
   it('charsets: GB2312 declared, GBK undeclared (with a notice), UTF-8 declared but GBK bytes, a BOM', () => {
     const page = (meta: string, body: string) => `<html><head>${meta}</head><body><h1>某局2024年政府信息公开工作年度报告</h1><p>${body}</p></body></html>`;
     const gb = (s: string) => iconv.encode(s, 'gbk');

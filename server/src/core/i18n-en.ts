@@ -95,6 +95,7 @@ export const EN: Record<MessageId, string> = {
 
   'meta.yearMissing': 'The title does not state the report year',
   'meta.yearMissingNoTitle': 'No title found: the report year cannot be determined',
+  'meta.yearFromElsewhere': 'No title found; the report year is taken from the {source}: {year}',
   'meta.yearMismatch': 'The year {year} in the {source} disagrees with the year {first} in the {firstSource}',
   'source.title': 'title',
   'source.period': 'statistics period',

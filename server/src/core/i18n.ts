@@ -94,6 +94,7 @@ const zh = {
 
   'meta.yearMissing': '标题中没有报告年度',
   'meta.yearMissingNoTitle': '未找到标题，无法确定报告年度',
+  'meta.yearFromElsewhere': '未找到标题；报告年度取自{source}：{year} 年',
   'meta.yearMismatch': '{source}中的年份 {year} 与{firstSource}的年份 {first} 不一致',
   'source.title': '标题',
   'source.period': '统计期限',

@@ -25,7 +25,14 @@ export const metadataRules: Rule[] = [
   rule('XR301', 'year-missing', 'warning', '标题中没有报告年度', 'No year in the title', (ctx) => {
     const { model } = ctx;
     if (!model.isReport || model.yearSources.some((s) => s.source === 'title')) return;
-    ctx.report({ message: ctx.msg(model.title ? 'meta.yearMissing' : 'meta.yearMissingNoTitle'), range: documentStart(ctx) });
+    // Without a title the year may still be known (statistics period, 总体情况): say where it came from.
+    const known = model.yearSources[0];
+    const message = model.title
+      ? ctx.msg('meta.yearMissing')
+      : known
+        ? ctx.msg('meta.yearFromElsewhere', { source: ctx.msg(`source.${known.source}`), year: known.year })
+        : ctx.msg('meta.yearMissingNoTitle');
+    ctx.report({ message, range: documentStart(ctx) });
   }),
   rule('XR302', 'year-mismatch', 'warning', '标题、统计期限与“总体情况”中的年份不一致', 'Title, statistics period and 总体情况 disagree on the year', (ctx) => {
     const [first, ...rest] = ctx.model.yearSources;

@@ -124,6 +124,9 @@ export function readHtmlText(html: string): { blocks: Block[]; notices: Notice[]
   const tables: TableBuild[] = [];
   let skip = 0;
   let buf = '';
+  // The page's <title> (in the skipped head): the report's title when the article itself has none.
+  let inTitle = false;
+  let pageTitle = '';
   let paragraphIndex = 0;
   let tableIndex = 0;
   // Ordered lists: the browser draws their numbers; they are text to a reader (LibreOffice exports
@@ -152,6 +155,7 @@ export function readHtmlText(html: string): { blocks: Block[]; notices: Notice[]
   const parser = new Parser(
     {
       onopentag(name, attrs) {
+        if (name === 'title') inTitle = true;
         if (skip) {
           skip++;
           return;
@@ -219,6 +223,7 @@ export function readHtmlText(html: string): { blocks: Block[]; notices: Notice[]
         if (BLOCK.has(name) || (t && t.layout && (name === 'tr' || name === 'td' || name === 'th'))) flush();
       },
       onclosetag(name) {
+        if (name === 'title') inTitle = false;
         if (skip) {
           skip--;
           return;
@@ -255,6 +260,7 @@ export function readHtmlText(html: string): { blocks: Block[]; notices: Notice[]
         if (BLOCK.has(name) || (t && t.layout && (name === 'td' || name === 'th' || name === 'tr'))) flush();
       },
       ontext(text) {
+        if (inTitle) pageTitle += text;
         if (skip) return;
         buf += text.replace(/[\t\n\r\f ]+/g, ' ');
       },
@@ -272,7 +278,7 @@ export function readHtmlText(html: string): { blocks: Block[]; notices: Notice[]
   const all = found.filter((b) => !(b.kind === 'paragraph' && b.text.length < 200 && META.test(b.text)));
   // The report: from its title (the last title-like line before the first table or section 一) to the
   // last block before the site footer.
-  const firstBody = all.findIndex((b) => b.kind === 'table' || /^\s*一\s*[、.．]/.test(b.text));
+  let firstBody = all.findIndex((b) => b.kind === 'table' || /^\s*一\s*[、.．]/.test(b.text));
   let start = -1;
   const short = (b: Block | undefined): b is Block & { kind: 'paragraph' } => b !== undefined && b.kind === 'paragraph' && b.text.length <= 80 && !/[。；]/.test(b.text);
   for (let i = 0; i < (firstBody < 0 ? all.length : firstBody); i++) {
@@ -281,7 +287,14 @@ export function readHtmlText(html: string): { blocks: Block[]; notices: Notice[]
     // A title may be broken over two blocks (…政府信息公开 / 工作年度报告).
     if (short(b) && (TITLE.test(b.text) || (short(next) && !TITLE.test(next.text) && TITLE.test(b.text + next.text)))) start = i;
   }
-  if (start < 0) {
+  const fromPage = start < 0 ? reportTitleOf(pageTitle) : null;
+  if (fromPage) {
+    // Sites often print the title as an image or only in the page's <title> (`…年度报告_XX市人民政府`).
+    all.unshift({ kind: 'paragraph', index: -1, text: fromPage });
+    if (firstBody >= 0) firstBody++;
+    start = 0;
+    notices.push({ id: 'titleFromPage', args: { title: fromPage } });
+  } else if (start < 0) {
     notices.push({ id: 'noTitle', args: {} });
     start = 0;
   } else if (start > 0 && /^\s*(\d{4}|[一二〇○零]{4}|政府信息公开)/.test((all[start] as { text: string }).text) && short(all[start - 1]) && !META.test((all[start - 1] as { text: string }).text)) {
@@ -299,8 +312,19 @@ export function readHtmlText(html: string): { blocks: Block[]; notices: Notice[]
   // Paragraphs and tables are numbered within the report, not the page around it.
   let p = 0;
   let t = 0;
-  const blocks = all.slice(start, end).map((b): Block => (b.kind === 'paragraph' ? { ...b, index: p++ } : { ...b, index: t++ }));
+  // The title taken from <title> (index -1) is in no paragraph of the page.
+  const blocks = all.slice(start, end).map((b): Block => (b.kind === 'paragraph' ? (b.index === -1 ? b : { ...b, index: p++ }) : { ...b, index: t++ }));
   return { blocks, notices };
+}
+
+/** The report's title in a page's <title>, without the site's name around it; null when it names no report. */
+export function reportTitleOf(pageTitle: string): string | null {
+  const parts = pageTitle
+    .replace(/\s+/g, ' ')
+    .split(/\s*(?:[_|｜]|--?|—+|－)\s*/)
+    .map((p) => p.trim())
+    .filter((p) => TITLE.test(p) && p.length <= 80);
+  return parts[0] ?? null;
 }
 
 export function readHtml(bytes: Uint8Array): ReadDocument {

@@ -33,6 +33,7 @@ const zh = {
   'notice.hiddenText': '隐藏文字未读取（{count} 处）',
   'notice.placeholderText': '内容控件中的占位提示文字未读取（{count} 处）',
   'notice.noTitle': '网页中没有找到报告标题，从第一段正文开始读取',
+  'notice.titleFromPage': '正文中没有报告标题：标题取自网页标题（<title>）「{title}」',
   'notice.charsetGuessed': '网页没有声明编码，按 {charset} 读取',
 
   'source.docx': 'Word 文档',
@@ -68,6 +69,7 @@ const en: Record<ImportMessageId, string> = {
   'notice.hiddenText': 'Hidden text was not read ({count})',
   'notice.placeholderText': 'Placeholder text of content controls was not read ({count})',
   'notice.noTitle': 'No report title found on the page: reading from the first paragraph',
+  'notice.titleFromPage': 'The article has no report title: it is taken from the page\'s <title>, "{title}"',
   'notice.charsetGuessed': 'The page declares no encoding: read as {charset}',
 
   'source.docx': 'Word document',

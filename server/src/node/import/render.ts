@@ -185,7 +185,7 @@ export function render(blocks: readonly Block[]): Rendered {
 export function locate(map: SourceMap, line: number, character: number): SourceLocation | null {
   const l = map.lines[line];
   if (!l || l.kind === 'blank') return null;
-  if (l.kind === 'paragraph') return { paragraph: l.paragraph + 1 };
+  if (l.kind === 'paragraph') return l.paragraph < 0 ? null : { paragraph: l.paragraph + 1 };
   if (l.kind === 'separator') return { table: l.table + 1 };
   // The cell whose span (with its padding) holds the character.
   let best = l.cells[0];

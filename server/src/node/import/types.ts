@@ -59,6 +59,7 @@ export type NoticeId =
   | 'hiddenText'
   | 'placeholderText'
   | 'noTitle'
+  | 'titleFromPage'
   | 'charsetGuessed';
 
 export interface Notice {
