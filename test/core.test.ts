@@ -278,6 +278,37 @@ describe('rows as PDF text gives them: a label, then its values apart by spaces'
   });
 });
 
+describe('one cell per line with its leading TABs lost (trimmed by an editor or a web form)', () => {
+  const trimmed = (text: string) => text.replace(/^\t/gm, '');
+  // What such text can no longer say: a label continued on the next line (`（三）不予` / `公开`, header
+  // `本年新` / `制作数量`) is two cells, so a label notice may name its first part.
+  const notice = (k: string) => /^XR012\|/.test(k);
+  for (const seed of SEEDS) {
+    for (const variant of [0, 1]) {
+      it(`${seed}${variant ? ' (non-zero variant)' : ''}`, () => {
+        const original = variant === 0 ? readFixture(seed) : nonZeroVariant(readFixture(seed), 5);
+        const text = trimmed(reflatten(original, 'cell-per-line'));
+        assert.ok(!text.includes('\t'));
+        const { model, diagnostics } = checkText(text);
+        assert.equal(model.tables['三']!.flattening, 'cell-per-line');
+        // A blank cell is lost with its TAB: its table may say it cannot place a row's values (XR011),
+        // and there is no blank left to report (XR201). Nothing else changes.
+        const canonical = checkText(original).diagnostics;
+        const blankTables = new Set(canonical.filter((d) => d.code === 'XR201').map((d) => d.table));
+        for (const d of diagnostics.filter((x) => x.code === 'XR011')) assert.ok(blankTables.has(d.table), `XR011 in 表${d.table}, which has no blank cell`);
+        const comparable = (ds: Diagnostic[]) => ds.filter((d) => d.code !== 'XR011' && d.code !== 'XR201').map(key).filter((k) => !notice(k)).sort();
+        assert.deepEqual(comparable(diagnostics), comparable(canonical));
+        if (variant === 1) wrongNumberFoundAndFixed(text, model, 'resultsTotal', 'natural', 3);
+      });
+    }
+  }
+  it('narrative sections with numbers in sentences are not read as cells', () => {
+    const text = ['三、收到和处理政府信息公开申请情况', '', '本年度共收到申请 12 件。', '', '办结 12 件。', ''].join('\n');
+    const t = parseReport(text).tables['三'];
+    assert.ok(!t || t.rows.every((r) => r.cells.every((c) => !/^\d+$/.test(c.text))), JSON.stringify(t?.rows.map((r) => r.cells.map((c) => c.text))));
+  });
+});
+
 describe('table 四 group by group, the lawsuit groups named with their parent, every result blank', () => {
   // The layout of test/fixtures/annotated/t4-by-group-named-blank.md, written in each flattening.
   const groups = ['行政复议', '行政诉讼（未经复议直接起诉）', '行政诉讼（复议后起诉）'];

@@ -147,12 +147,40 @@ function barsCloseCells(lines: readonly Line[], from: number, to: number): boole
   return closing > 0;
 }
 
+/** A line of cell text as one-cell-per-line text has it: short, and no sentence of the narrative. */
+function bareCell(t: string): boolean {
+  const s = t.trim();
+  return s.length > 0 && s.length <= 80 && !/[。！？!?]/.test(s);
+}
+
+/**
+ * One cell per line with its leading TABs lost (an editor or a web form that trims lines): no line of the
+ * region has a TAB or a bar, numbers stand on lines of their own, and short cell lines far outnumber the
+ * narrative. Rows still end at blank lines; what the TABs told (an empty merged cell, a label continued on
+ * the next line) is lost, so a row keeps only the cells it shows.
+ */
+function bareCellLines(lines: readonly Line[], from: number, to: number): boolean {
+  let values = 0;
+  let cells = 0;
+  let narrative = 0;
+  for (let i = from; i <= to; i++) {
+    const t = lines[i].text;
+    if (t.includes('\t') || unescapedBar(t)) return false;
+    if (isBlank(t) || isCommentLine(t)) continue;
+    if (isValueLike(t.trim())) values++;
+    else if (bareCell(t)) cells++;
+    else narrative++;
+  }
+  return values >= 8 && values + cells >= 4 * narrative;
+}
+
 /** Scans lines [from, to] (inclusive) into rows. */
 export function scanRows(lines: readonly Line[], from: number, to: number): { rows: RawRow[]; flattening: Flattening } {
   const rows: RawRow[] = [];
   let pending: RawRow | null = null;
   const counts = { 'cell-per-line': 0, tsv: 0, markdown: 0 };
   const barAfterCell = barsCloseCells(lines, from, to);
+  const bare = bareCellLines(lines, from, to);
 
   const flush = () => {
     if (pending) rows.push(pending);
@@ -169,6 +197,7 @@ export function scanRows(lines: readonly Line[], from: number, to: number): { ro
       const next = i + 1 <= to ? blankComments(lines[i + 1].text) : '';
       const p: RawRow = pending;
       if (
+        !bare &&
         lineShape(next) === 'text' &&
         p.cells.length > 0 &&
         !p.cells.some((c) => isValueLike(c.text)) &&
@@ -185,6 +214,14 @@ export function scanRows(lines: readonly Line[], from: number, to: number): { ro
       if (c.text === '') c = { text: '', range: range(i, tab + 1, tab + 1), norm: undefined };
       if (!pending) pending = { cells: [], line: i, endLine: i, shape: 'cell-per-line' };
       pending.cells.push(c);
+      pending.endLine = i;
+      counts['cell-per-line']++;
+      continue;
+    }
+    // A line PDF text gives as a label and its values (`行政许可 0`) stays such a row.
+    if (bare && shape === 'text' && bareCell(t) && !splitSpaced(i, t)) {
+      if (!pending) pending = { cells: [], line: i, endLine: i, shape: 'cell-per-line' };
+      pending.cells.push(cellOf(i, t, 0, t.length));
       pending.endLine = i;
       counts['cell-per-line']++;
       continue;
