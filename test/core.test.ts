@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { SECTIONS, applyEdits, checkText, fixAll, parseReport, type Diagnostic, type ReportModel } from '../server/src/core';
 import { candidateLines, headingCandidate } from '../server/src/core/sections';
 import { corpus, generate } from './variants/generate';
-import { splitLines as toLinesOf } from '../server/src/core/text';
+import { HeldMemo, splitLines as toLinesOf } from '../server/src/core/text';
 import { FIXTURES, SEEDS, nonZeroVariant, readFixture, reflatten, textAt } from './helpers/reports';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -420,5 +420,20 @@ describe('heading candidates: the quick look at each line misses no heading', ()
     );
     const line = fc.array(piece, { maxLength: 10 }).map((ps) => ps.join('').replace(/[\r\n]/g, ''));
     fc.assert(fc.property(fc.array(line, { minLength: 1, maxLength: 20 }), (texts) => assert.deepEqual(missed(texts), [])), { numRuns: 3000 });
+  });
+});
+
+describe('per-check memos held by their object', () => {
+  it('are found on the object they were set on, and not carried along by a spread or Object.assign', () => {
+    const memo = new HeldMemo<object, string>('test');
+    const model = { text: 'x' };
+    assert.equal(memo.get(model), undefined);
+    memo.set(model, 'first');
+    memo.set(model, 'second');
+    assert.equal(memo.get(model), 'second');
+    assert.equal(memo.get({ ...model }), undefined);
+    assert.equal(memo.get(Object.assign({}, model)), undefined);
+    assert.deepEqual(Object.keys(model), ['text']);
+    assert.equal(JSON.stringify(model), '{"text":"x"}');
   });
 });

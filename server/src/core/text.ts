@@ -167,7 +167,8 @@ export class HeldMemo<K extends object, V> {
   }
 
   set(key: K, value: V): void {
-    (key as Record<symbol, V>)[this.slot] = value;
+    // Not enumerable: an object spread or Object.assign of the model must not carry its memo along.
+    Object.defineProperty(key, this.slot, { value, writable: true, configurable: true, enumerable: false });
   }
 }
 

@@ -128,7 +128,7 @@ function inputsOf(m: Mention, terms: Term[], broken: boolean, identitiesHold: bo
   for (const r of m.readings) out.push(r.table, r.group, r.amount, r.value, r.corrected, r.rows.length, ...r.rows, r.columns.length, ...r.columns);
   if (m.share) {
     const den = m.share.denominator;
-    out.push(m.share.of.number, m.share.expected, den.table, den.group, den.value, den.rows.length, ...den.rows, den.columns.length, ...den.columns);
+    out.push(m.share.of.number, m.share.expected, den.table, den.group, den.amount, den.value, den.corrected, den.rows.length, ...den.rows, den.columns.length, ...den.columns);
   }
   for (const t of terms) {
     const { start, end } = t.cell.range;
