@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { agencyOf, checkText, digestReport, nextYearSkeleton, parseReport, type ReportDigest } from '../server/src/core';
+import { chainReports } from '../server/src/node/cross-year';
 import { LspClient, type Diagnostic } from './helpers/lsp-client';
 import { readFixture, textAt } from './helpers/reports';
 
@@ -169,6 +170,43 @@ describe('next year\'s skeleton (core)', () => {
     assert.ok(!/[^\r]\n/.test(s.text));
   });
   it('no year, no skeleton', () => assert.equal(nextYearSkeleton(parseReport(EXAMPLE_2022.replace(/20\d\d年/g, ''))), null));
+});
+
+describe('command line: the agency-year index', () => {
+  const files = [
+    { path: '/r/2022-示例县交通运输局.md', display: '2022-示例县交通运输局.md', text: EXAMPLE_2022 },
+    { path: '/r/2023-示例县交通运输局.md', display: '2023-示例县交通运输局.md', text: example2023() },
+    { path: '/r/2020-示例市统计局.txt', display: '2020-示例市统计局.txt', text: STATS_2020 },
+    { path: '/r/notes.txt', display: 'notes.txt', text: '会议记录\n\n今天讨论了年度报告的写法。\n' },
+  ].map((f) => ({ ...f, root: '/r', explicit: false }));
+  const reader = () => {
+    const reads: string[] = [];
+    return { reads, read: (f: { path: string }) => (reads.push(f.path), files.find((x) => x.path === f.path)!.text) };
+  };
+  const full = (digest: ReportDigest | undefined) => digest && { ...digest };
+  const expected = digestReport(parseReport(EXAMPLE_2022), undefined, { uri: '2022-示例县交通运输局.md', name: '2022-示例县交通运输局.md' });
+
+  it("last year's digest is the report's own, made from the model its check parsed when that came first", () => {
+    const { reads, read } = reader();
+    const chains = chainReports(files, read);
+    assert.equal(chains.size, 3);
+    assert.equal(reads.length, 4);
+    chains.parsed(files[0], parseReport(EXAMPLE_2022));
+    chains.parsed(files[2], parseReport(STATS_2020)); // no 2021 report of 示例市统计局: not kept
+    assert.deepEqual(full(chains.previousFor(files[1], parseReport(files[1].text))), { ...expected });
+    assert.equal(reads.length, 4, 'no file read again');
+    assert.equal(chains.previousFor(files[0], parseReport(EXAMPLE_2022)), undefined);
+    assert.equal(chains.previousFor(files[2], parseReport(STATS_2020)), undefined);
+  });
+
+  it('or read and parsed again, once, when this year\'s report is checked first', () => {
+    const { reads, read } = reader();
+    const chains = chainReports(files, read);
+    const model2023 = parseReport(files[1].text);
+    assert.deepEqual(full(chains.previousFor(files[1], model2023)), { ...expected });
+    assert.deepEqual(full(chains.previousFor(files[1], model2023)), { ...expected });
+    assert.deepEqual(reads.slice(4), ['/r/2022-示例县交通运输局.md']);
+  });
 });
 
 describe('command line: agency-year chains and `next`', () => {

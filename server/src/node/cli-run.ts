@@ -224,6 +224,7 @@ function checkOne(
   }
   let model = parseReport(decoded.text);
   if (!file.explicit && !model.isReport) return 'skipped';
+  chains?.parsed(file, model);
 
   const loaded = configFor(file.path);
   reportConfig(loaded);
