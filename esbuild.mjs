@@ -1,6 +1,7 @@
 // Bundles the CLI, the language server and the VS Code client into dist/ (CommonJS, minified).
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
 
 const quiet = process.argv.includes('--quiet');
 // The readers of .docx and web pages (dist/import.js) are loaded lazily by the CLI and the client:
@@ -8,6 +9,15 @@ const quiet = process.argv.includes('--quiet');
 const lazyImport = { define: { XXGK_IMPORT_BUNDLE: '"./import.js"' }, external: ['./import.js'] };
 // iconv-lite (only to write GB18030 back with --fix) likewise: dist/gb18030.js, required on first use.
 const lazyGb18030 = { define: { XXGK_GB18030_BUNDLE: '"./gb18030.js"' }, external: ['./gb18030.js'] };
+// The server's JSON-RPC connection keeps its message queue in the library's LinkedMap; only insertion
+// order is used, which server/src/node/linked-map.ts gives on a Map (see there).
+const connection = `vscode-jsonrpc${sep}lib${sep}common${sep}connection.js`;
+const jsonrpcQueue = {
+  name: 'jsonrpc-queue',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/linkedMap$/ }, (args) => (args.importer.endsWith(connection) ? { path: resolve('server/src/node/linked-map.ts') } : undefined));
+  },
+};
 const entries = [
   // dist/cli.js starts dist/cli-main.js through V8's code cache (server/src/cli-launch.ts).
   { in: 'server/src/cli-launch.ts', out: 'cli', banner: '#!/usr/bin/env node' },
@@ -19,7 +29,7 @@ const entries = [
   },
   { in: 'server/src/node/gb18030.ts', out: 'gb18030' },
   // English strings (dist/locale-en.js) are required by the server only when a document is read in English.
-  { in: 'server/src/server.ts', out: 'server', define: { XXGK_LOCALE_EN_BUNDLE: '"./locale-en.js"' }, external: ['./locale-en.js'] },
+  { in: 'server/src/server.ts', out: 'server', define: { XXGK_LOCALE_EN_BUNDLE: '"./locale-en.js"' }, external: ['./locale-en.js'], plugins: [jsonrpcQueue] },
   { in: 'server/src/locale-en.ts', out: 'locale-en' },
   { in: 'client/src/extension.ts', out: 'client', ...lazyImport, external: ['vscode', ...lazyImport.external] },
   { in: 'server/src/node/import/index.ts', out: 'import' },
@@ -42,6 +52,7 @@ await Promise.all(
       external: e.external ?? [],
       define: e.define,
       banner: e.banner ? { js: e.banner } : undefined,
+      plugins: e.plugins ?? [],
       metafile: true,
       logLevel: quiet ? 'error' : 'info',
     }),

@@ -7,6 +7,9 @@ import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import fc from 'fast-check';
+import { LinkedMap as LibraryLinkedMap } from 'vscode-jsonrpc/lib/common/linkedMap';
+import { LinkedMap } from '../server/src/node/linked-map';
 import { bigReport } from '../bench/lsp';
 import { parseReport } from '../server/src/core';
 import { RawServer, type Message } from './helpers/raw-lsp';
@@ -289,5 +292,31 @@ describe('memory over many edits', () => {
     } finally {
       s.kill();
     }
+  });
+});
+
+describe("the server's message queue (server/src/node/linked-map.ts in place of vscode-jsonrpc's LinkedMap)", () => {
+  it('gives what the library gives for every sequence of the operations the connection uses', () => {
+    type Op = { op: 'set'; key: string; value: number } | { op: 'get' | 'delete'; key: string } | { op: 'shift' };
+    const key = fc.constantFrom('req-1', 'req-2', 'req-3', 'res-1', 'not-1', 'not-2', 'not-3');
+    const op: fc.Arbitrary<Op> = fc.oneof(
+      fc.record({ op: fc.constant('set' as const), key, value: fc.integer() }),
+      fc.record({ op: fc.constantFrom('get' as const, 'delete' as const), key }),
+      fc.constant({ op: 'shift' as const }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
+        const ours = new LinkedMap<string, number>();
+        const theirs = new LibraryLinkedMap<string, number>();
+        for (const o of ops) {
+          const a = o.op === 'set' ? (ours.set(o.key, o.value), undefined) : o.op === 'shift' ? ours.shift() : o.op === 'get' ? ours.get(o.key) : ours.delete(o.key);
+          const b = o.op === 'set' ? (theirs.set(o.key, o.value), undefined) : o.op === 'shift' ? theirs.shift() : o.op === 'get' ? theirs.get(o.key) : theirs.delete(o.key);
+          assert.equal(a, b, JSON.stringify(o));
+          assert.equal(ours.size, theirs.size);
+        }
+        assert.deepEqual([...ours.keys()], [...theirs.keys()]);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
