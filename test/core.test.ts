@@ -437,3 +437,26 @@ describe('per-check memos held by their object', () => {
     assert.equal(JSON.stringify(model), '{"text":"x"}');
   });
 });
+
+describe('labels in markdown emphasis (spec §5.3: **bold** labels are accepted)', () => {
+  const example = readFileSync(join(__dirname, '..', 'examples', '2022-示例县交通运输局.md'), 'utf8');
+  // Every cell with Chinese text of every pipe row, bold.
+  const bold = example
+    .split('\n')
+    .map((l) => (l.startsWith('|') && !l.includes('---') ? l.replace(/\| ([^|]*[\u4e00-\u9fff][^|]*?) (?=\|)/g, '| **$1** ') : l))
+    .join('\n');
+  it('bold labels and column names are the template words: no notice, the same findings', () => {
+    assert.ok((bold.match(/\*\*/g) ?? []).length > 80);
+    assert.deepEqual(checkText(bold).diagnostics.map(key), checkText(example).diagnostics.map(key));
+  });
+  it('a variant inside the emphasis is named without it, and renamed inside it', () => {
+    const text = bold.replace('**社会公益组织**', '**社会组织**').replace('| **（七）总计** |', '| **(七) 总计** |');
+    const found = byCode(checkText(text).diagnostics, 'XR012');
+    assert.deepEqual(found.map((d) => d.message), ['「社会组织」不是模板用语，应为「社会公益组织」', '「(七) 总计」与模板用语「（七）总计」只差空格或全角半角']);
+    for (const d of found) {
+      const fixed = applyEdits(text, d.fixes[0].edits);
+      assert.ok(fixed.includes('**社会公益组织**') || fixed.includes('| **（七）总计** |'), d.message);
+      assert.equal((fixed.match(/\*\*/g) ?? []).length, (text.match(/\*\*/g) ?? []).length);
+    }
+  });
+});

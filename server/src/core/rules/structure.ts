@@ -306,12 +306,26 @@ const valueCount: Rule = {
 };
 
 /** Label cells placed against the template with other wording, or only other spacing and width. */
+const EMPHASIS = /^(\*\*|__|\*|_)(?=\S)(.*\S)\1$/s;
+
+/**
+ * A label's own words and their range: inside markdown emphasis (`**（七）总计**`, spec §5.3 accepts bold
+ * labels) when the cell is wrapped in it, so that a fix renames the words and keeps the emphasis.
+ */
+function labelWords(cell: LabelCell): { text: string; range: Range } {
+  const m = singleLine(cell) ? EMPHASIS.exec(cell.text) : null;
+  if (!m) return { text: cell.text, range: cell.range };
+  const n = m[1].length;
+  const { start, end } = cell.range;
+  return { text: m[2], range: { start: { line: start.line, character: start.character + n }, end: { line: end.line, character: end.character - n } } };
+}
+
 function labelFindings(table: Table): { match: LabelMatch; wording: boolean }[] {
   const out: { match: LabelMatch; wording: boolean }[] = [];
   const consider = (m: LabelMatch) => {
     if (m.part && m.how === 'exact') return;
     if (m.how === 'wording') out.push({ match: m, wording: true });
-    else if (m.cell.text !== m.canonical && m.cell.range.start.line === m.cell.range.end.line) out.push({ match: m, wording: false });
+    else if (labelWords(m.cell).text !== m.canonical && singleLine(m.cell)) out.push({ match: m, wording: false });
   };
   for (const m of table.headerMatches ?? []) {
     // A header that adds a note to the template's words (`采购总金额（万元，保留四位小数）`) is fine.
@@ -337,24 +351,26 @@ const labelVariant: Rule = {
       for (const f of findings.filter((x) => x.wording)) {
         const { cell, canonical, confident: placed, part } = f.match;
         const confident = placed && !part;
+        const words = labelWords(cell);
         ctx.report({
-          message: ctx.msg(confident ? 'label.variant' : 'label.unsure', { found: cell.text, canonical }),
+          message: ctx.msg(confident ? 'label.variant' : 'label.unsure', { found: words.text, canonical }),
           range: cell.range,
           table: table.id,
           // Renaming only a cell the reader placed with confidence, and never across lines.
-          fixes: confident && singleLine(cell) ? [fix(ctx.msg('fix.canonical', { canonical }), [replace(cell.range, canonical)])] : [],
+          fixes: confident && singleLine(cell) ? [fix(ctx.msg('fix.canonical', { canonical }), [replace(words.range, canonical)])] : [],
         });
       }
       // Formatting-only differences are common across a whole table: one finding, with the count.
       const format = findings.filter((x) => !x.wording);
       if (format.length > 0) {
         const { cell, canonical } = format[0].match;
+        const words = labelWords(cell);
         const more = format.length - 1;
         ctx.report({
-          message: more > 0 ? ctx.msg('label.formatMore', { found: cell.text, canonical, more }) : ctx.msg('label.format', { found: cell.text, canonical }),
+          message: more > 0 ? ctx.msg('label.formatMore', { found: words.text, canonical, more }) : ctx.msg('label.format', { found: words.text, canonical }),
           range: cell.range,
           table: table.id,
-          fixes: [fix(ctx.msg('fix.canonical', { canonical }), [replace(cell.range, canonical)])],
+          fixes: [fix(ctx.msg('fix.canonical', { canonical }), [replace(words.range, canonical)])],
         });
       }
     }
