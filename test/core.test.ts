@@ -449,6 +449,14 @@ describe('labels in markdown emphasis (spec §5.3: **bold** labels are accepted)
     assert.ok((bold.match(/\*\*/g) ?? []).length > 80);
     assert.deepEqual(checkText(bold).diagnostics.map(key), checkText(example).diagnostics.map(key));
   });
+  it('a line break written into a cell (`<br>`, as pages turned into markdown have it) is layout, not wording', () => {
+    const text = example
+      .replace('（二）部分公开（区分处理的', '（二）部分公开<br>（区分处理的')
+      .replace('| 本年制发件数 |', '| 本年制发<br/>件数 |')
+      .replace('（七）总计', '（七）<BR>总计');
+    assert.equal((text.match(/<br/gi) ?? []).length, 3);
+    assert.deepEqual(checkText(text).diagnostics.map(key), checkText(example).diagnostics.map(key));
+  });
   it('a variant inside the emphasis is named without it, and renamed inside it', () => {
     const text = bold.replace('**社会公益组织**', '**社会组织**').replace('| **（七）总计** |', '| **(七) 总计** |');
     const found = byCode(checkText(text).diagnostics, 'XR012');

@@ -89,7 +89,7 @@ export const ARTIFACT_RE = /\[(?:bookmark|image):[^\]\r\n]{0,80}\]/g;
 
 /**
  * Normalises a label for matching (spec §5.5 rule 2): NFKC, no white space, full-width brackets,
- * commas and colons, no quotes, no markdown emphasis or artefacts.
+ * commas and colons, no quotes, no markdown emphasis, line breaks (`<br>`) or artefacts.
  */
 export function normalizeLabel(s: string): string {
   let n = labelCache.get(s);
@@ -110,7 +110,7 @@ function computeNormalizedLabel(s: string): string {
     .replace(ARTIFACT_RE, '')
     .normalize('NFKC')
     .replace(ALL_SPACES, '')
-    .replace(/\*\*|__|`/g, '')
+    .replace(/\*\*|__|`|<br\s*\/?>/gi, '')
     .replace(/\(/g, '（')
     .replace(/\)/g, '）')
     .replace(/,/g, '，')

@@ -310,14 +310,17 @@ const EMPHASIS = /^(\*\*|__|\*|_)(?=\S)(.*\S)\1$/s;
 
 /**
  * A label's own words and their range: inside markdown emphasis (`**（七）总计**`, spec §5.3 accepts bold
- * labels) when the cell is wrapped in it, so that a fix renames the words and keeps the emphasis.
+ * labels) when the cell is wrapped in it, so that a fix renames the words and keeps the emphasis; line
+ * breaks (`<br>`) left out of the words.
  */
 function labelWords(cell: LabelCell): { text: string; range: Range } {
   const m = singleLine(cell) ? EMPHASIS.exec(cell.text) : null;
-  if (!m) return { text: cell.text, range: cell.range };
+  // A line break written into a markdown cell (`<br>`, as pages turned into markdown have it) is layout.
+  const words = (t: string) => t.replace(/<br\s*\/?>/gi, '');
+  if (!m) return { text: words(cell.text), range: cell.range };
   const n = m[1].length;
   const { start, end } = cell.range;
-  return { text: m[2], range: { start: { line: start.line, character: start.character + n }, end: { line: end.line, character: end.character - n } } };
+  return { text: words(m[2]), range: { start: { line: start.line, character: start.character + n }, end: { line: end.line, character: end.character - n } } };
 }
 
 function labelFindings(table: Table): { match: LabelMatch; wording: boolean }[] {
