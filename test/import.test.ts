@@ -202,9 +202,12 @@ describe('.html reading', () => {
     assert.equal(locate(c.map, 0, 0), null);
     const first = c.text.split('\n').findIndex((l, i) => i > 0 && l.trim() !== '');
     assert.deepEqual(locate(c.map, first, 0), { paragraph: 1 });
-    // A <title> that names no report: the article is read from its first paragraph, as before.
+    // A <title> that names no report: the article is read from its first paragraph, as before; an icon's
+    // SVG <title> in the article is not the page's.
     const plain = untitled.replace(/<title>[^<]*<\/title>/, '<title>政务公开_示例市人民政府</title>');
-    assert.ok(readDocument(Buffer.from(plain)).notices.some((n) => n.id === 'noTitle'));
+    const icon = plain.replace('<div class="main">', '<div class="main"><svg><title>政府信息公开工作年度报告下载</title></svg>');
+    assert.notEqual(icon, plain);
+    for (const page of [plain, icon]) assert.deepEqual(readDocument(Buffer.from(page)).notices.map((n) => n.id), ['noTitle']);
   });
   it('charsets: GB2312 declared, GBK undeclared (with a notice), UTF-8 declared but GBK bytes, a BOM', () => {
     const page = (meta: string, body: string) => `<html><head>${meta}</head><body><h1>某局2024年政府信息公开工作年度报告</h1><p>${body}</p></body></html>`;

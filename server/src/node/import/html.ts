@@ -124,8 +124,10 @@ export function readHtmlText(html: string): { blocks: Block[]; notices: Notice[]
   const tables: TableBuild[] = [];
   let skip = 0;
   let buf = '';
-  // The page's <title> (in the skipped head): the report's title when the article itself has none.
+  // The page's <title> (in the skipped head; the first only, not an SVG's): the report's title when the
+  // article itself has none.
   let inTitle = false;
+  let titleRead = false;
   let pageTitle = '';
   let paragraphIndex = 0;
   let tableIndex = 0;
@@ -155,7 +157,7 @@ export function readHtmlText(html: string): { blocks: Block[]; notices: Notice[]
   const parser = new Parser(
     {
       onopentag(name, attrs) {
-        if (name === 'title') inTitle = true;
+        if (name === 'title' && !titleRead) inTitle = true;
         if (skip) {
           skip++;
           return;
@@ -223,7 +225,10 @@ export function readHtmlText(html: string): { blocks: Block[]; notices: Notice[]
         if (BLOCK.has(name) || (t && t.layout && (name === 'tr' || name === 'td' || name === 'th'))) flush();
       },
       onclosetag(name) {
-        if (name === 'title') inTitle = false;
+        if (name === 'title' && inTitle) {
+          inTitle = false;
+          titleRead = true;
+        }
         if (skip) {
           skip--;
           return;
