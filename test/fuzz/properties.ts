@@ -108,11 +108,15 @@ export function replaceable(s: string): boolean {
 const NUMBER_TOKEN = /(?:[+\-＋－−][ \u00a0\u3000]*)?[0-9０-９]+(?:(?:[.,，、．]|[ \u00a0]+)[0-9０-９]+)*/g;
 const CELL_SPLIT = /(\t|\|)/;
 
-/** A cell without its numbers, and without its value when that value is a placeholder. */
+/**
+ * A cell without its numbers, and without its value when that value is a placeholder. Runs of spaces count
+ * as one: in a row as PDF text gives it (`数量 0 -1 0 0`), the number grammar reads `-1 0 0` as one number
+ * with inner spaces, so rewriting `-1` as `0` merges two tokens and leaves one space fewer between them.
+ */
 function residue(cell: string): string {
   const trimmed = cell.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
   const body = trimmed !== '' && parseValue(trimmed).kind === 'placeholder' ? cell.replace(trimmed, '') : cell;
-  return body.replace(NUMBER_TOKEN, '');
+  return body.replace(NUMBER_TOKEN, '').replace(/[ \u00a0\u3000]+/g, ' ');
 }
 
 /**
