@@ -31,6 +31,13 @@ describe('cell values (spec §6.2)', () => {
     ['2.5', 'number', 2.5, { decimals: 1 }],
     ['见附件', 'invalid', undefined],
     ['十余', 'invalid', undefined],
+    // A change written in words, as 2019 本年增/减 cells have it.
+    ['减4', 'number', -4, { sign: '-', signLength: 1 }],
+    ['减少12', 'number', -12, { sign: '-', signLength: 2 }],
+    ['增2', 'number', 2, { sign: '+', signLength: 1 }],
+    ['增加 3', 'number', 3, { sign: '+', signLength: 2 }],
+    ['减', 'invalid', undefined],
+    ['增减', 'invalid', undefined],
   ];
   for (const [text, kind, number, extra] of cases) {
     it(JSON.stringify(text), () => {
@@ -40,6 +47,22 @@ describe('cell values (spec §6.2)', () => {
       for (const [k, val] of Object.entries(extra ?? {})) assert.equal((v as unknown as Record<string, unknown>)[k], val, k);
     });
   }
+  it('a change in words: understood in the 本年增/减 column; a count so written is negative or signed, and the plus sign\'s fix removes the whole word', () => {
+    const report = readFileSync(join(__dirname, '..', 'examples', '2020-示例市统计局-制表符.txt'), 'utf8');
+    const row = report.split('\n').find((l) => l.startsWith('行政许可\t'))!;
+    const cells = row.split('\t');
+    // 上一年项目数量 9, 本年增/减 减4: an item count of 5, nothing to say.
+    const written = report.replace(row, ['行政许可', '9', '减4', ...cells.slice(3)].join('\t'));
+    assert.deepEqual(checkText(written).diagnostics.filter((d) => d.severity !== 'information'), []);
+    // 上一年项目数量 1, 减4: the item count would be -3 (XR106), the change itself is read.
+    assert.deepEqual(checkText(report.replace(row, ['行政许可', '1', '减4', ...cells.slice(3)].join('\t'))).diagnostics.map((d) => d.code), ['XR106']);
+    // In a count column: 减4 is a negative count (XR205), 增加4 a sign outside a change column (XR206).
+    const inCount = (v: string) => report.replace(row, ['行政许可', v, ...cells.slice(2)].join('\t'));
+    // (and an item count of -4 + 0: XR106)
+    assert.deepEqual(checkText(inCount('减4')).diagnostics.map((d) => d.code).sort(), ['XR106', 'XR205']);
+    const [plus] = checkText(inCount('增加4')).diagnostics.filter((d) => d.code === 'XR206');
+    assert.equal(applyEdits(inCount('增加4'), plus.fixes[0].edits), inCount('4'));
+  });
   it('the numeric token excludes the unit, so a fix replaces only the digits', () => {
     const v = parseValue('580.1万元');
     assert.equal('580.1万元'.slice(v.tokenStart, v.tokenEnd), '580.1');

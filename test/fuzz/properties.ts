@@ -104,8 +104,8 @@ export function replaceable(s: string): boolean {
   return v.kind === 'number' && v.tokenStart === 0 && v.tokenEnd === s.length && v.unit === undefined;
 }
 
-/** Numbers as spec §6.2 writes them: sign, digits (ASCII or full-width), separators, point, inner spaces. */
-const NUMBER_TOKEN = /(?:[+\-＋－−][ \u00a0\u3000]*)?[0-9０-９]+(?:(?:[.,，、．]|[ \u00a0]+)[0-9０-９]+)*/g;
+/** Numbers as spec §6.2 writes them: sign (also `增`/`减`), digits (ASCII or full-width), separators, point, inner spaces. */
+const NUMBER_TOKEN = /(?:(?:[+\-＋－−]|增加?|减少?)[ \u00a0\u3000]*)?[0-9０-９]+(?:(?:[.,，、．]|[ \u00a0]+)[0-9０-９]+)*/g;
 const CELL_SPLIT = /(\t|\|)/;
 
 /**

@@ -29,9 +29,12 @@ function computeValue(text: string): ParsedValue {
   if (text === '') return { kind: 'blank' };
   if (PLACEHOLDERS.has(text)) return { kind: 'placeholder', number: 0 };
 
-  let ascii = '';
+  // A change written in words (`减4`, `增加2`, as 2019 本年增/减 cells have it): the sign, one to one, so
+  // token offsets stay valid; `加`/`少` after it is part of the sign word.
+  const word = text[0] === '增' || text[0] === '减' ? (text[1] === (text[0] === '增' ? '加' : '少') ? 2 : 1) : 0;
+  let ascii = word === 0 ? '' : (text[0] === '增' ? '+' : '-') + (word === 2 ? ' ' : '');
   let oddFormat = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = word; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0xff10 && c <= 0xff19) {
       ascii += String.fromCharCode(c - 0xff10 + 48);
@@ -65,6 +68,7 @@ function computeValue(text: string): ParsedValue {
     number,
     decimals,
     sign: m[1] as '+' | '-' | undefined,
+    ...(word > 0 ? { signLength: word } : {}),
     unit,
     separators,
     oddFormat,

@@ -38,8 +38,10 @@ export interface ParsedValue {
   number?: number;
   /** Decimal digits after the point, for exact re-printing of amounts. */
   decimals?: number;
-  /** Sign as written ('+', '-') or undefined. */
+  /** Sign as written ('+', '-'; `增`/`增加` is '+', `减`/`减少` is '-') or undefined. */
   sign?: '+' | '-';
+  /** Characters the sign takes when written as a word (`减少4`: 2); undefined for '+' or '-'. */
+  signLength?: number;
   /** Unit written in the cell (万元, 元, 件 …). */
   unit?: string;
   /** Thousands separators were present. */

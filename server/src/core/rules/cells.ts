@@ -120,7 +120,7 @@ export const cellRules: Rule[] = [
   cellRule('XR206', 'unexpected-sign', 'warning', '非增减列中出现正号', 'A plus sign outside a change column', (ctx, v) => {
     const val = v.cell.value;
     if (val.kind !== 'number' || v.kind === 'delta' || val.sign !== '+') return;
-    const plus = { range: { start: v.cell.range.start, end: { line: v.cell.range.start.line, character: v.cell.range.start.character + 1 } }, newText: '' };
+    const plus = { range: { start: v.cell.range.start, end: { line: v.cell.range.start.line, character: v.cell.range.start.character + (val.signLength ?? 1) } }, newText: '' };
     ctx.report({ ...base(v), message: ctx.msg('cell.sign', { text: v.cell.text, where: whereOf(ctx, v) }), actual: val.number, fixes: [fix(ctx.msg('fix.removeSign'), [plus])] });
   }),
   cellRule('XR207', 'unit-in-cell', 'information', '件数单元格中写了单位', 'A unit written in a count cell', (ctx, v) => {
