@@ -87,6 +87,9 @@ export function trimSpaces(s: string): string {
 /** Converter artefacts Word-to-text tools leave behind: `[bookmark: _GoBack]`, `[image: image2]`. */
 export const ARTIFACT_RE = /\[(?:bookmark|image):[^\]\r\n]{0,80}\]/g;
 
+/** A line break written into a markdown cell (`<br>`, as pages turned into markdown have it): layout. */
+export const LINE_BREAK_TAG = /<br\s*\/?>/gi;
+
 /**
  * Normalises a label for matching (spec §5.5 rule 2): NFKC, no white space, full-width brackets,
  * commas and colons, no quotes, no markdown emphasis, line breaks (`<br>`) or artefacts.
@@ -110,7 +113,8 @@ function computeNormalizedLabel(s: string): string {
     .replace(ARTIFACT_RE, '')
     .normalize('NFKC')
     .replace(ALL_SPACES, '')
-    .replace(/\*\*|__|`|<br\s*\/?>/gi, '')
+    .replace(/\*\*|__|`/g, '')
+    .replace(LINE_BREAK_TAG, '')
     .replace(/\(/g, '（')
     .replace(/\)/g, '）')
     .replace(/,/g, '，')

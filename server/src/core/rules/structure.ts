@@ -1,6 +1,7 @@
 // XR001–XR013: the document's structure — sections (spec §2), tables and their rows (§3, §5.5), labels.
 
 import { SECTIONS, TEMPLATES } from '../templates';
+import { LINE_BREAK_TAG } from '../text';
 import type { LabelCell, LabelMatch, Range, Section, SectionNumber, Table, TableId, TableRow } from '../types';
 import { SECTION_NUMBERS } from '../types';
 import { fix, replace, type Rule, type RuleContext } from './rule';
@@ -305,7 +306,6 @@ const valueCount: Rule = {
   },
 };
 
-/** Label cells placed against the template with other wording, or only other spacing and width. */
 const EMPHASIS = /^(\*\*|__|\*|_)(?=\S)(.*\S)\1$/s;
 
 /**
@@ -315,20 +315,19 @@ const EMPHASIS = /^(\*\*|__|\*|_)(?=\S)(.*\S)\1$/s;
  */
 function labelWords(cell: LabelCell): { text: string; range: Range } {
   const m = singleLine(cell) ? EMPHASIS.exec(cell.text) : null;
-  // A line break written into a markdown cell (`<br>`, as pages turned into markdown have it) is layout.
-  const words = (t: string) => t.replace(/<br\s*\/?>/gi, '');
-  if (!m) return { text: words(cell.text), range: cell.range };
+  if (!m) return { text: cell.text.replace(LINE_BREAK_TAG, ''), range: cell.range };
   const n = m[1].length;
   const { start, end } = cell.range;
-  return { text: words(m[2]), range: { start: { line: start.line, character: start.character + n }, end: { line: end.line, character: end.character - n } } };
+  return { text: m[2].replace(LINE_BREAK_TAG, ''), range: { start: { line: start.line, character: start.character + n }, end: { line: end.line, character: end.character - n } } };
 }
 
+/** Label cells placed against the template with other wording, or only other spacing and width. */
 function labelFindings(table: Table): { match: LabelMatch; wording: boolean }[] {
   const out: { match: LabelMatch; wording: boolean }[] = [];
   const consider = (m: LabelMatch) => {
     if (m.part && m.how === 'exact') return;
     if (m.how === 'wording') out.push({ match: m, wording: true });
-    else if (labelWords(m.cell).text !== m.canonical && singleLine(m.cell)) out.push({ match: m, wording: false });
+    else if (singleLine(m.cell) && labelWords(m.cell).text !== m.canonical) out.push({ match: m, wording: false });
   };
   for (const m of table.headerMatches ?? []) {
     // A header that adds a note to the template's words (`采购总金额（万元，保留四位小数）`) is fine.
