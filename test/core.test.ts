@@ -139,6 +139,21 @@ describe('seed reports', () => {
     assert.equal(model.sections.find((s) => s.number === '四')!.line, 357);
   });
 
+  it('000 with 一\'s sub-headings numbered 一、…五、 and section 四\'s heading lost: 四 is missing, its table still read', () => {
+    const lines = readFixture('000_3725ac3a3e618302.txt').split('\n');
+    for (let i = 11; i < 18; i++) lines[i] = lines[i].replace(/^([\s\u3000]*)（([一二三四五])）/, '$1$2、');
+    assert.match(lines[17], /^\s*五、政府信息公开行政复议、行政诉讼情况/);
+    assert.equal(lines[357], '四、政府信息公开行政复议、行政诉讼情况');
+    lines[357] = '';
+    const { model, diagnostics } = checkText(lines.join('\n'));
+    // The sub-heading 五、 with 四's title sits in 一, before 二, with no table: not 四 misnumbered.
+    assert.deepEqual(model.sections.map((s) => s.number).join(''), '一二三五六');
+    assert.deepEqual(codes(diagnostics.filter((d) => d.severity === 'error')), ['XR001']);
+    assert.equal(byCode(diagnostics, 'XR001')[0].message.includes('第四部分'), true);
+    assert.deepEqual(codes(diagnostics).filter((c) => c === 'XR002' || c === 'XR014'), []);
+    assert.equal(model.tables['四']?.rows.some((r) => r.kind === 'data' && r.cells.length === 15), true);
+  });
+
   it('English messages with --locale en; rule codes unchanged', () => {
     const text = readFixture('001_61ad5134df80a2d8.txt');
     const zh = checkText(text).diagnostics;
@@ -248,6 +263,109 @@ describe('pipe rows as web pages give them: a bar after each cell, no leading ba
     const cells = (k: string) => t.rows.find((r) => r.key === k)!.cells.map((c) => c.text);
     assert.deepEqual(cells('t1.rules').slice(0, 3), ['1', '0', '3']);
     assert.deepEqual(cells('t1.norms').slice(0, 3), ['2', '1', '9']);
+  });
+});
+
+describe('merged cells written into every position they span (tables exported by pandas or python-docx)', () => {
+  const t2Readings = (text: string) =>
+    parseReport(text)
+      .tables['二']!.rows.filter((r) => r.kind === 'data' || r.kind === 'extra')
+      .map((r) => `${r.key ?? r.label}:${r.aligned ? '' : '!'}${r.cells.map((c) => `${c.columnKey}=${c.text}`).join(',')}`);
+  it('table 二 reads as it does written the Word way, every seed in every flattening', () => {
+    let repeatedValues = 0;
+    for (const seed of SEEDS)
+      for (const flattening of ['cell-per-line', 'tsv', 'markdown'] as const) {
+        const v = generate({ seed, data: 'seed', flattening, classes: ['merge.repeated'], rngSeed: 1 })!;
+        const label = `${seed} ${flattening}`;
+        // The rendering repeats what it must: captions across the table, and values of spanning columns.
+        assert.ok(v.text.includes('第二十条第（一）项' + (flattening === 'markdown' ? ' | ' : flattening === 'tsv' ? '\t' : '\n\t') + '第二十条第（一）项'), label);
+        if (/(\d+(?:\.\d+)?(?:万元)?)\t\1\t\1\s*$|\| (\d+(?:\.\d+)?(?:万元)?) \| \2 \|\s*$/m.test(v.text)) repeatedValues++;
+        assert.deepEqual(t2Readings(v.text), t2Readings(v.canonical.text), label);
+        const wrong = checkText(v.text).diagnostics.filter((d) => d.severity === 'error' || d.code === 'XR011');
+        assert.deepEqual(wrong.map((d) => `${d.code} ${d.message}`), [], label);
+      }
+    assert.ok(repeatedValues >= 5, `renderings with a repeated value: ${repeatedValues}`);
+  });
+  it('a misspelt label written into each position it spans: one XR012, on the first, whose fix renames every copy', () => {
+    for (const flattening of ['tsv', 'markdown', 'cell-per-line'] as const) {
+      const v = generate({ seed: '003_31cf96be23961926.txt', data: 'seed', flattening, classes: ['merge.repeated'], rngSeed: 1 })!;
+      const right = '二、上年结转政府信息公开申请数量';
+      const wrong = '二、上年结转府息公开申请数量';
+      const copies = v.text.split(right).length - 1;
+      assert.ok(copies >= 3, `${flattening}: ${copies}`);
+      const text = v.text.replaceAll(right, wrong);
+      const found = byCode(checkText(text).diagnostics, 'XR012').filter((d) => d.message.includes(wrong));
+      assert.equal(found.length, 1, flattening);
+      const line = text.split('\n')[found[0].range.start.line];
+      assert.equal(found[0].range.start.character, line.indexOf(wrong), flattening);
+      assert.equal(applyEdits(text, found[0].fixes[0].edits), v.text, flattening);
+    }
+  });
+  const table2 = (...rows: string[]) => parseReport(['二、主动公开政府信息情况', '', ...rows, ''].join('\n')).tables['二']!;
+  const cells = (t: ReturnType<typeof table2>, key: string) => t.rows.find((r) => r.key === key)!.cells.map((c) => `${c.columnKey}=${c.text}`);
+  it('equal values in two columns stay two values: the header says which positions are one column', () => {
+    const t = table2(
+      '| 第二十条第（一）项 | 第二十条第（一）项 | 第二十条第（一）项 | 第二十条第（一）项 | 第二十条第（一）项 |',
+      '| --- | --- | --- | --- | --- |',
+      '| 信息内容 | 本年新制作数量 | 本年新公开数量 | 本年新公开数量 | 对外公开总数量 |',
+      '| 规章 | 12 | 12 | 12 | 287 |',
+      '| 规范性文件 | 554 | 554 | 554 | 2804 |',
+    );
+    assert.deepEqual(cells(t, 't1.rules'), ['made=12', 'published=12', 'publicTotal=287']);
+    assert.deepEqual(cells(t, 't1.norms'), ['made=554', 'published=554', 'publicTotal=2804']);
+  });
+  it('a row whose spans differ from the header\'s (web pages): its repeated cells are one value', () => {
+    const t = table2(
+      '第二十条第（五）项\t第二十条第（五）项\t第二十条第（五）项\t第二十条第（五）项\t第二十条第（五）项',
+      '信息内容\t上一年项目数量\t本年增/减\t本年增/减\t处理决定数量',
+      '行政许可\t893\t893\t-183\t12854581',
+      '其他对外管理服务事项\t16334\t16334\t+5174\t77300440',
+    );
+    assert.deepEqual(cells(t, 't5.license'), ['items=893', 'change=-183', 'decisions=12854581']);
+    assert.deepEqual(cells(t, 't5.other'), ['items=16334', 'change=+5174', 'decisions=77300440']);
+  });
+  it('without repeated captions or headers, a row with a value too many is still not guessed', () => {
+    const t = table2('第二十条第（五）项', '信息内容\t上一年项目数量\t本年增/减\t处理决定数量', '行政许可\t893\t893\t-183\t12854581');
+    const row = t.rows.find((r) => r.key === 't5.license')!;
+    assert.equal(row.aligned, false);
+    assert.equal(row.placement, 'more');
+  });
+});
+
+describe('Word TSV with merged label positions left out and zeros and totals blank', () => {
+  // Rows end where the table ends; a row that lacks leading positions lost them to a merge, and a row
+  // as wide as the table lost none, however many shifts its blank cells would allow.
+  const rows = [
+    '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t\t\t申请人情况\t\t\t\t\t\t',
+    '\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计',
+    '\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t',
+    '一、本年新收政府信息公开申请数量\t\t\t15\t\t\t\t\t\t',
+    '二、上年结转政府信息公开申请数量\t\t\t\t\t\t\t\t\t',
+    '三、本年度办理结果\t\t',
+    '（一）予以公开\t\t4\t\t\t\t\t\t',
+    '（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t\t1\t\t\t\t\t\t',
+    '（三）不予公开\t1.属于国家秘密\t\t\t\t\t\t\t',
+    ...['2.其他法律行政法规禁止公开', '3.危及“三安全一稳定”', '4.保护第三方合法权益', '5.属于三类内部事务信息', '6.属于四类过程性信息'].map((l) => `${l}\t\t\t\t\t\t\t`),
+    '7.属于行政执法案卷\t2\t\t\t\t\t\t',
+    '8.属于行政查询事项\t\t\t\t\t\t\t',
+    '（四）无法提供\t',
+    '1.本机关不掌握相关政府信息\t7\t\t\t\t\t\t',
+    ...['2.没有现成信息需要另行制作', '3.补正后申请内容仍不明确'].map((l) => `${l}\t\t\t\t\t\t\t`),
+    '（五）不予处理 1.信访举报投诉类申请\t\t\t\t\t\t\t\t',
+    ...['2.重复申请', '3.要求提供公开出版物', '4.无正当理由大量反复申请', '5.要求行政机关确认或重新出具已获取信息'].map((l) => `${l}\t\t\t\t\t\t\t`),
+    '（六）其他处理\t\t\t\t\t\t\t\t',
+    '（七）总计\t\t14\t\t\t\t\t\t',
+    '四、结转下年度继续办理\t\t\t1\t\t\t\t\t\t',
+  ];
+  const text = ['三、收到和处理政府信息公开申请情况', '', ...rows, ''].join('\n');
+  it('a full-width row keeps its values under the header', () => {
+    assert.equal(valueAt(text, '三', 'new', 'natural'), 15);
+    assert.equal(valueAt(text, '三', 'carriedOut', 'natural'), 1);
+    assert.equal(valueAt(text, '三', 'resultsTotal', 'natural'), 14);
+    assert.equal(valueAt(text, '三', 'open', 'natural'), 4);
+  });
+  it('so 一 + 二 = （七）总计 + 四 holds (15 + 0 = 14 + 1) and no balance finding is made up', () => {
+    assert.deepEqual(byCode(checkText(text).diagnostics, 'XR103'), []);
   });
 });
 

@@ -497,6 +497,17 @@ const mergeVertical: VariationClass = {
   },
 };
 
+const mergeRepeated: VariationClass = {
+  name: 'merge.repeated',
+  what: 'merged-cell artefacts: a merged cell written into every grid position it spans, across and down (tables exported by pandas or python-docx)',
+  apply(doc) {
+    // Exporters that repeat merged cells write every grid position: no cell left out.
+    if (doc.p.t3.cont === 'omit' || doc.p.t3.noLeading || doc.p.t4.noLeading) return false;
+    doc.p.repeatMerges = true;
+    return true;
+  },
+};
+
 function blankZeros(doc: Doc, rand: () => number): TableId[] {
   const tables: TableId[] = ['三', ...(chance(rand, 0.6) ? ['四' as TableId] : []), ...(chance(rand, 0.4) ? ['二' as TableId] : [])];
   for (const c of valueCells(doc)) if (tables.includes(c.table) && (c.value === 0 || c.value === '0')) style(doc, c.table, c.row, c.col).blank = true;
@@ -633,6 +644,7 @@ export const CLASSES: readonly VariationClass[] = [
   mergeLabelColumns,
   mergeVertical,
   mergeExtraColumn,
+  mergeRepeated,
   blankZerosClass,
   blankTotals,
   valueTrailing,

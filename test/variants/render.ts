@@ -81,6 +81,11 @@ export interface Presentation {
   };
   /** An empty column inserted at this grid position (merged-cell artefact). */
   extraColumn: Partial<Record<TableId, number>>;
+  /**
+   * Merged cells written into every grid position they span, across and down (pandas, python-docx):
+   * the copies are no cells of their own in the truth.
+   */
+  repeatMerges: boolean;
   /** Cell styles by `${table}|${row}|${col}`. */
   cells: Record<string, CellStyle>;
 }
@@ -94,6 +99,7 @@ export function canonicalPresentation(): Presentation {
     t3: { header: 'official', headerOrder: null, noLeading: false, names: {}, labelCols: 3, cont: 'empty', contRows: null, groups: {}, labels: {} },
     t4: { header: 'official', headerOrder: null, noLeading: false, names: {}, rows: 'one', threeLabels: 'plain' },
     extraColumn: {},
+    repeatMerges: false,
     cells: {},
   };
 }
@@ -413,8 +419,31 @@ class Writer {
   }
 }
 
-function writeGrid(w: Writer, grid: Grid, fl: Flattening): void {
+/** A copy of a merged cell in a position it spans: its text, no truth of its own. */
+const copyOf = (c: Cell): Cell => ({ text: c.text, span: 1, role: { kind: 'empty' }, pad: '' });
+
+/**
+ * Every row as its grid positions, a merged cell's copies in the positions it spans: across (its span)
+ * and down (a continuation takes the text above it).
+ */
+function repeatedRows(grid: Grid): GridRow[] {
+  let above: Cell[] = [];
+  return grid.rows.map((row) => {
+    const cells: Cell[] = [];
+    for (const c of row.cells) {
+      const at = cells.length;
+      const first = c.cont && above[at] ? copyOf(above[at]) : { ...c, span: 1 };
+      cells.push(first);
+      for (let k = 1; k < c.span; k++) cells.push(c.cont && above[at + k] ? copyOf(above[at + k]) : copyOf(first));
+    }
+    above = cells;
+    return { ...row, cells };
+  });
+}
+
+function writeGrid(w: Writer, source: Grid, fl: Flattening, repeatMerges: boolean): void {
   const first = w.lines.length;
+  const grid = repeatMerges ? { ...source, rows: repeatedRows(source) } : source;
   if (fl === 'cell-per-line') {
     for (const row of grid.rows) {
       for (const c of row.cells) w.cell(c, w.push('\t' + c.text + c.pad), 1);
@@ -468,7 +497,7 @@ export function render(report: Report, p: Presentation, fl: Flattening): Rendere
     if (s.body) for (const l of s.body) w.push(s.number === '一' && p.subHeadings ? asSectionNumbered(l) : l);
     else {
       w.push('');
-      writeGrid(w, buildGrid(report, p, s.number as TableId, fl), fl);
+      writeGrid(w, buildGrid(report, p, s.number as TableId, fl), fl, p.repeatMerges);
       w.push('');
     }
   }

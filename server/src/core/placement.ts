@@ -45,6 +45,29 @@ export function emptyPositions(rows: readonly RawRow[]): Set<number> {
   return out;
 }
 
+/**
+ * Positions of a header or caption row that repeat the cell before them: a merged cell written into
+ * every grid position it spans, as pandas and python-docx export tables. Empty for a Word-style row.
+ */
+export function copiedPositions(row: RawRow): Set<number> {
+  const out = new Set<number>();
+  for (let k = 1; k < row.cells.length; k++) {
+    const t = row.cells[k].text;
+    if (t !== '' && t === row.cells[k - 1].text) out.add(k);
+  }
+  return out;
+}
+
+/**
+ * The row without its merged cells' copies. With `copies` (the header's copied positions), only a cell
+ * there that repeats the cell before it: equal values in two columns stay two values. Without, every
+ * run of equal adjacent cells becomes its first (for rows whose spans differ from the header's).
+ */
+export function withoutCopies(row: RawRow, copies: ReadonlySet<number> | null): RawRow {
+  const cells = row.cells.filter((c, k) => !(k > 0 && (copies === null || copies.has(k)) && c.text !== '' && c.text === row.cells[k - 1].text));
+  return cells.length === row.cells.length ? row : { ...row, cells };
+}
+
 const SHIFTS = [0, 1, -1, 2, -2, 3, -3];
 const ROW_LABEL_LIKE = /^\s*(?:\d{1,2}\s*[.、．]|[（(][一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]、)|^.{9,}/;
 
@@ -154,6 +177,7 @@ export function placeRows(
   const fromEnd = emptyFromEnd(rows, n);
   let width = 0;
   for (const r of rows) if (isPositional(r)) width = Math.max(width, r.cells.length);
+  const ragged = rows.some((r) => isPositional(r) && r.cells.length < width);
   const topGap = (g: Map<number, number> | undefined) => (g && g.size > 0 ? [...g.entries()].sort((a, b) => b[1] - a[1])[0][0] : null);
   // Rows no evidence of their own decides (blank totals, no row of their kind alone): taken first by
   // the shift most rows took, then made to agree with the gap most such rows of their level show.
@@ -170,7 +194,10 @@ export function placeRows(
     }
     // A positional row shorter than the table lost its first cells to a merge (Word's TSV drops them;
     // the row's end is where every row's end is): as many places as it lacks.
-    if (options.length > 1 && isPositional(r) && r.cells.length < width && options.includes(r.cells.length - width)) options = [r.cells.length - width];
+    // Where rows differ in length (not padded to the table's width), a row as wide as the table lacks
+    // none: its leading cells are the merged positions, written.
+    const lacks = r.cells.length < width || (ragged && r.cells.length === width);
+    if (options.length > 1 && isPositional(r) && lacks && options.includes(r.cells.length - width)) options = [r.cells.length - width];
     const at = lastLabelAt(r);
     let s = options.length === 1 ? options[0] : mostCommon(learned.get(kindOf(r, at)), options);
     if (s === null) {

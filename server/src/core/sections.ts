@@ -293,12 +293,14 @@ function tableLike(t: string): boolean {
  */
 export function chooseSections(candidates: HeadingCandidate[], lines: readonly Line[]): Section[] {
   const score = new Map<HeadingCandidate, number>();
+  const tableFollows = new Map<HeadingCandidate, boolean>();
   candidates.forEach((c, k) => {
     // A table follows its heading at once (after a caption or a note at most): look a few lines ahead.
     const next = Math.min(k + 1 < candidates.length ? candidates[k + 1].line : lines.length, c.line + TABLE_LOOKAHEAD);
     let tableLines = 0;
     for (let i = c.line + 1; i < next && tableLines < 3; i++) if (tableLike(lines[i].text)) tableLines++;
     const hasTable = tableLines >= 3;
+    tableFollows.set(c, hasTable);
     let s = c.titleScore * 10;
     if (c.written === c.number) s += 3;
     else if (c.written === null && c.numbering === '') s -= 1;
@@ -307,16 +309,31 @@ export function chooseSections(candidates: HeadingCandidate[], lines: readonly L
     if (c.markdown) s += 0.5;
     score.set(c, s);
   });
-  const chosen = new Map<SectionNumber, HeadingCandidate>();
-  const taken = new Set<HeadingCandidate>();
   // Strongest claims first, so a weak candidate never takes the line a strong one needs.
   const claims = candidates
     .map((c) => ({ c, s: score.get(c)! }))
     .sort((a, b) => b.s - a.s || a.c.line - b.c.line);
-  for (const { c } of claims) {
-    if (chosen.has(c.number) || taken.has(c)) continue;
-    chosen.set(c.number, c);
-    taken.add(c);
+  const subHeadings = new Set<HeadingCandidate>();
+  let chosen = new Map<SectionNumber, HeadingCandidate>();
+  for (;;) {
+    chosen = new Map();
+    for (const { c } of claims) if (!chosen.has(c.number) && !subHeadings.has(c)) chosen.set(c.number, c);
+    // A heading under another section's numeral inside 一, before a section it should follow, and
+    // without the table its section has: a sub-heading of 一 that shares a section's title
+    // (`五、政府信息公开行政复议、行政诉讼情况` among 一's 一、二、…), not that section misnumbered.
+    const first = chosen.get('一');
+    const inside = [...chosen.values()].filter(
+      (c) =>
+        c !== first &&
+        c.written !== null &&
+        c.written !== c.number &&
+        first !== undefined &&
+        c.line > first.line &&
+        !(TABLE_SECTIONS.has(c.number) && tableFollows.get(c)) &&
+        [...chosen.values()].some((o) => o.number !== '一' && sectionIndex(o.number) < sectionIndex(c.number) && o.line > c.line),
+    );
+    if (inside.length === 0) break;
+    for (const c of inside) subHeadings.add(c);
   }
   const sections: Section[] = [];
   for (const c of candidates) {

@@ -6,7 +6,7 @@
 import { alignMonotone, type Candidate } from './align';
 import { LabelMatcher, type Scored } from './matcher';
 import { parseValue } from './numbers';
-import { emptyPositions, isPositional, keepsPlaces, layoutFromHeader, layoutFromRows, placeRow, placeRows, type Placement } from './placement';
+import { copiedPositions, emptyPositions, isPositional, keepsPlaces, layoutFromHeader, layoutFromRows, placeRow, placeRows, withoutCopies, type Placement } from './placement';
 import { scanRows, isValueLike, type RawCell, type RawRow } from './scan';
 import { commonSubsequence, editDistance } from './similarity';
 import {
@@ -167,8 +167,23 @@ function anyValue(r: RawRow): boolean {
   return r.cells.some((c) => isValueLike(c.text));
 }
 
-function matchOf(cell: LabelCell, scored: Scored<{ label: string }>, confident: boolean, part = false): LabelMatch {
-  return { cell, canonical: scored.spec.label, how: scored.score === 1 && scored.how === 'exact' ? 'exact' : 'wording', confident, part };
+function matchOf(cell: LabelCell, scored: Scored<{ label: string }>, confident: boolean, part = false, copies?: RawCell[]): LabelMatch {
+  const how = scored.score === 1 && scored.how === 'exact' ? 'exact' : 'wording';
+  return { cell, canonical: scored.spec.label, how, confident, part, copies: copies && copies.length > 0 ? copies.map(labelCell) : undefined };
+}
+
+/**
+ * A row's label cells, each once: a label repeated in the next cells is one merged cell written into
+ * every position it spans (pandas, python-docx), kept as the first with the others as its copies.
+ */
+function distinctLabels(cells: readonly RawCell[]): { cell: RawCell; copies: RawCell[] }[] {
+  const out: { cell: RawCell; copies: RawCell[] }[] = [];
+  for (const c of cells) {
+    const last = out[out.length - 1];
+    if (last && c.text === last.cell.text) last.copies.push(c);
+    else out.push({ cell: c, copies: [] });
+  }
+  return out;
 }
 
 /** Column names (and group names) of a header row, matched to the template's columns. */
@@ -233,6 +248,8 @@ function verticalNames(rows: readonly RawRow[], columns: LabelMatcher<ColumnSpec
 interface Token {
   row: number;
   cell: LabelCell;
+  /** The cell written again in the next positions (a repeated merged cell). */
+  copies?: RawCell[];
   /** The row's own (most specific) label. */
   last: boolean;
   /** One of two labels written in one cell (`（三）不予公开 1.属于国家秘密`): the cell is no variant to rename. */
@@ -254,11 +271,11 @@ function leadingGroup(norm: string): string | undefined {
 }
 
 /** The tokens of one label cell: itself, or a group label and the row's label written in one cell. */
-function labelTokens(row: number, c: RawCell, last: boolean, out: Token[]): void {
+function labelTokens(row: number, c: RawCell, last: boolean, out: Token[], copies?: RawCell[]): void {
   const cell = labelCell(c);
   const group = leadingGroup(cell.norm);
   if (!group) {
-    out.push({ row, cell, last });
+    out.push({ row, cell, last, copies });
     return;
   }
   out.push({ row, cell: { text: c.text, norm: group, range: c.range }, last: false, part: true });
@@ -459,8 +476,8 @@ function prepareT3(raw: RawRow[]): T3Prep {
       headerAgain.add(i);
       return;
     }
-    const labels = placements[i].labels;
-    labels.forEach((c, k) => labelTokens(i, c, k === labels.length - 1, tokens));
+    const labels = distinctLabels(placements[i].labels);
+    labels.forEach((l, k) => labelTokens(i, l.cell, k === labels.length - 1, tokens, l.copies));
   });
   return { headerRows, headerCells: scratch.headerCells, headerMatches: scratch.headerMatches!, body, placements, tokens, headerAgain };
 }
@@ -495,7 +512,7 @@ function readT3(raw: RawRow[], t: Template, memo: Memo): Parsed {
     for (const ti of rowTokens) {
       const s = aligned.specs[ti];
       if (!s) continue;
-      labelMatches.push(matchOf(tokens[ti].cell, s, s.score >= CONFIDENT || aligned.byPosition[ti], tokens[ti].part));
+      labelMatches.push(matchOf(tokens[ti].cell, s, s.score >= CONFIDENT || aligned.byPosition[ti], tokens[ti].part, tokens[ti].copies));
       if (s.spec.kind === 'group') group = s.spec.key === 'results' ? undefined : s.spec.key;
       else if (s.spec.group === undefined) group = undefined;
       if (tokens[ti].last) own = s;
@@ -704,6 +721,21 @@ function spacedHeader(r: RawRow, isHeader: (cells: LabelCell[]) => boolean): Raw
   return cells.length >= 2 && !cells.some((x) => isValueLike(x.text)) && isHeader(cells.map(labelCell)) ? { ...r, cells } : r;
 }
 
+const NO_POSITIONS: ReadonlySet<number> = new Set();
+
+/**
+ * A row with more values than columns in a table that repeats its merged cells: placed without the
+ * copies the header's spans show, else without every run of equal adjacent cells; null if neither fits.
+ */
+function withoutRepeatedMerges(r: RawRow, need: number, copies: ReadonlySet<number> | null): Placement | null {
+  for (const alt of copies ? [withoutCopies(r, copies), withoutCopies(r, null)] : [withoutCopies(r, null)]) {
+    if (alt === r) continue;
+    const p = placeRow(alt, need, null, NO_POSITIONS);
+    if (p.values) return p;
+  }
+  return null;
+}
+
 function readT2(rawRows: RawRow[], t: Template, _memo: Memo): Parsed {
   const raw = rawRows.map((r) => spacedHeader(r, isT2Header));
   const table = emptyTable('二', t.version);
@@ -749,14 +781,27 @@ function readT2(rawRows: RawRow[], t: Template, _memo: Memo): Parsed {
       if (isValueLike(c.text)) break;
       if (c.text !== '') labels.push(c);
     }
-    firstLabels.set(i, labels);
-    labels.forEach((c, k) => tokens.push({ row: i, cell: labelCell(c), last: k === labels.length - 1 }));
+    const distinct = distinctLabels(labels);
+    firstLabels.set(i, distinct.map((l) => l.cell));
+    distinct.forEach((l, k) => tokens.push({ row: i, cell: labelCell(l.cell), last: k === distinct.length - 1, copies: l.copies }));
   });
   const aligned = alignTokens(tokens, m.t2Rows, () => true);
   const swapped = swaps(tokens, aligned, m.t2Rows, () => true);
 
   // 3. Column layouts per sub-table from its header row (positional flattenings).
   const artefacts = emptyPositions(raw);
+  // Merged cells written into every position they span (captions and headers repeat): the header's
+  // copied positions per sub-table, to read a row whose merged values repeat too.
+  const copiesOf = new Map<SubtableSpec, Set<number>>();
+  let repeatsMerges = false;
+  raw.forEach((r, i) => {
+    if ((kinds[i] !== 'header' && kinds[i] !== 'caption') || r.shape === 'text') return;
+    const copies = copiedPositions(r);
+    if (copies.size === 0) return;
+    repeatsMerges = true;
+    const s = subOf[i + 1] ?? subOf[i];
+    if (kinds[i] === 'header' && s && !copiesOf.has(s)) copiesOf.set(s, copies);
+  });
   raw.forEach((r, i) => {
     if (kinds[i] !== 'header' || !isPositional(r)) return;
     const s = subOf[i + 1] ?? subOf[i];
@@ -820,7 +865,7 @@ function readT2(rawRows: RawRow[], t: Template, _memo: Memo): Parsed {
     for (const ti of rowTokens) {
       const s = aligned.specs[ti];
       if (!s) continue;
-      labelMatches.push(matchOf(tokens[ti].cell, s, s.score >= CONFIDENT || aligned.byPosition[ti]));
+      labelMatches.push(matchOf(tokens[ti].cell, s, s.score >= CONFIDENT || aligned.byPosition[ti], false, tokens[ti].copies));
       if (tokens[ti].last) own = s;
       else parent = s;
     }
@@ -829,6 +874,7 @@ function readT2(rawRows: RawRow[], t: Template, _memo: Memo): Parsed {
     const need = columns?.length ?? 3;
     const labels = firstLabels.get(i) ?? [];
     let p = placeRow(r, need, rowSub ? layouts.get(rowSub) ?? null : null, artefacts);
+    if (!p.values && p.problem === 'more' && repeatsMerges) p = withoutRepeatedMerges(r, need, (rowSub && copiesOf.get(rowSub)) ?? null) ?? p;
     if (own && !p.zone.some((c) => c.text !== '')) {
       const loose: RawCell[] = [];
       const j = absorbLooseValues(raw, i, need, loose);

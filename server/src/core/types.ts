@@ -86,6 +86,8 @@ export interface LabelMatch {
   confident: boolean;
   /** One of two labels the cell holds (a group and its first row): never renamed. */
   part?: boolean;
+  /** The same merged cell written again in the positions it spans (pandas, python-docx): renamed with it. */
+  copies?: LabelCell[];
 }
 
 export type RowKind =

@@ -2,7 +2,7 @@
 
 import { SECTIONS, TEMPLATES } from '../templates';
 import { LINE_BREAK_TAG } from '../text';
-import type { LabelCell, LabelMatch, Range, Section, SectionNumber, Table, TableId, TableRow } from '../types';
+import type { LabelCell, LabelMatch, Range, Section, SectionNumber, Table, TableId, TableRow, TextEdit } from '../types';
 import { SECTION_NUMBERS } from '../types';
 import { fix, replace, type Rule, type RuleContext } from './rule';
 
@@ -359,7 +359,7 @@ const labelVariant: Rule = {
           range: cell.range,
           table: table.id,
           // Renaming only a cell the reader placed with confidence, and never across lines.
-          fixes: confident && singleLine(cell) ? [fix(ctx.msg('fix.canonical', { canonical }), [replace(words.range, canonical)])] : [],
+          fixes: confident && singleLine(cell) ? [fix(ctx.msg('fix.canonical', { canonical }), renames(f.match))] : [],
         });
       }
       // Formatting-only differences are common across a whole table: one finding, with the count.
@@ -372,12 +372,17 @@ const labelVariant: Rule = {
           message: more > 0 ? ctx.msg('label.formatMore', { found: words.text, canonical, more }) : ctx.msg('label.format', { found: words.text, canonical }),
           range: cell.range,
           table: table.id,
-          fixes: [fix(ctx.msg('fix.canonical', { canonical }), [replace(words.range, canonical)])],
+          fixes: [fix(ctx.msg('fix.canonical', { canonical }), renames(format[0].match))],
         });
       }
     }
   },
 };
+
+/** The edits renaming a label into the template's words: the cell, and the copies of a repeated merged cell. */
+function renames(m: LabelMatch): TextEdit[] {
+  return [m.cell, ...(m.copies ?? []).filter(singleLine)].map((c) => replace(labelWords(c).range, m.canonical));
+}
 
 function singleLine(c: LabelCell): boolean {
   return c.range.start.line === c.range.end.line;
