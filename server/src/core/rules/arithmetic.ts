@@ -67,8 +67,9 @@ function checkCode(code: string, severity: Rule['severity']) {
       const base = blank
         ? { message: ctx.msg('arith.locatedBlank', { expected: value, where: whereText }), severity: 'warning' as const }
         : tiered(ctx, ctx.msg('arith.located', { expected: value, actual: formatNumber(loc.actual!), where: whereText, delta: Math.abs(loc.delta) }), loc.tier, severity);
-      // A blank the identities fill, or a finding that assumes blanks are 0: offered, never applied by fix-all.
-      const preferred = !blank && loc.tier !== 'zero-assumed';
+      // A blank the identities fill, a finding that assumes blanks are 0, or a placeholder the author wrote
+      // (`—`, read as 0 by XR202): offered, never applied by fix-all.
+      const preferred = !blank && loc.tier !== 'zero-assumed' && loc.term.cell.value.kind !== 'placeholder';
       ctx.report({
         ...base,
         range: loc.term.cell.range,
@@ -129,7 +130,7 @@ function checkCode(code: string, severity: Rule['severity']) {
       const fixes = [];
       if (f.safe) {
         // A row total whose details no column vouches for may be right while a detail is wrong.
-        const preferred = !f.detailsUnchecked && f.tier !== 'zero-assumed';
+        const preferred = !f.detailsUnchecked && f.tier !== 'zero-assumed' && out.cell.value.kind !== 'placeholder';
         if (f.detailsUnchecked) message = ctx.msg('arith.detailsUnchecked', { message });
         fixes.push({ ...fix(ctx.msg('fix.recompute', { value }), [replace(out.cell.valueRange, value)], preferred), recompute: true });
       } else if (f.expected < 0) {
