@@ -369,6 +369,63 @@ describe('Word TSV with merged label positions left out and zeros and totals bla
   });
 });
 
+describe('TSV whose cells hold several paragraphs (python-docx cell.text, Word table to text; CSV quoting)', () => {
+  /** Every field of a TAB row with six characters or more and no digit, broken in its middle. */
+  const breakCells = (tsv: string, quote: boolean) =>
+    tsv
+      .split('\n')
+      .map((line) =>
+        !line.includes('\t')
+          ? line
+          : line
+              .split('\t')
+              .map((f) => {
+                const t = f.trim();
+                if (t.length < 6 || /\d/.test(t)) return f;
+                const broken = `${t.slice(0, t.length >> 1)}\n${t.slice(t.length >> 1)}`;
+                return quote ? `"${broken.replaceAll('"', '""')}"` : broken;
+              })
+              .join('\t'),
+      )
+      .join('\n');
+  const rowLabels = (text: string, id: '二' | '三') =>
+    parseReport(text)
+      .tables[id]!.rows.filter((r) => r.kind === 'data' || r.kind === 'extra' || r.kind === 'unknown')
+      .map((r) => `${r.key}:${r.cells.map((c) => `${c.columnKey}=${c.text}`).join(',')}`);
+  for (const quote of [false, true]) {
+    it(`${quote ? 'quoted the CSV way' : 'broken where the cell breaks'}: every seed reads as its one-line TSV`, () => {
+      let broken = 0;
+      for (const seed of SEEDS)
+        for (const original of [readFixture(seed), nonZeroVariant(readFixture(seed), 5 + seed.charCodeAt(2))]) {
+          const tsv = reflatten(original, 'tsv');
+          const text = breakCells(tsv, quote);
+          broken += text.split('\n').length - tsv.split('\n').length;
+          assert.deepEqual(checkText(text).diagnostics.map(key).sort(), checkText(tsv).diagnostics.map(key).sort(), seed);
+          for (const id of ['二', '三'] as const) assert.deepEqual(rowLabels(text, id), rowLabels(tsv, id), `${seed} 表${id}`);
+        }
+      assert.ok(broken > 100, `lines added by breaking cells: ${broken}`);
+    });
+  }
+  it('a wrong number in a row whose label is broken is found on its cell and fixed back', () => {
+    for (const quote of [false, true]) {
+      const text = breakCells(reflatten(nonZeroVariant(readFixture('003_31cf96be23961926.txt'), 9), 'tsv'), quote);
+      const model = parseReport(text);
+      const row = model.tables['三']!.rows.find((r) => r.key === 'partial')!;
+      assert.ok(row.labelCells[0].range.end.line > row.labelCells[0].range.start.line, 'the label runs over two lines');
+      assert.equal(row.label, '（二）部分公开（区分处理的，只计这一情形，不计其他情形）');
+      wrongNumberFoundAndFixed(text, model, 'partial', 'natural', 4);
+    }
+  });
+  it('lines stay apart without evidence: a group label on its own line, quotes that open no field', () => {
+    const t3 = (...rows: string[]) => parseReport(['三、收到和处理政府信息公开申请情况', '', ...rows, ''].join('\n')).tables['三']!;
+    const own = t3('\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计', '（三）不予公开', '1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0');
+    assert.deepEqual(own.rows.filter((r) => r.kind !== 'header').map((r) => r.key), ['deny', 'deny.1']);
+    // A quote in the author's words, closed inside the cell: the text as written.
+    const quoted = t3('\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计', '"三安全一稳定"类\t1\t0\t0\t0\t0\t0\t1');
+    assert.equal(quoted.rows.find((r) => r.kind !== 'header')!.labelCells[0].text, '"三安全一稳定"类');
+  });
+});
+
 describe('rows as PDF text gives them: a label, then its values apart by spaces', () => {
   // `四、结转下年度继续办理 0 0 0 0 0 0 0`, header lines as words apart by spaces, blank cells lost.
   const spaced = (tsv: string) =>

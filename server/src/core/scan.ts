@@ -60,6 +60,85 @@ function splitTsv(lineNo: number, t: string): RawCell[] {
   return cells;
 }
 
+/** Lines a quoted field may run over before the quote is taken for a literal one. */
+const MAX_QUOTED_LINES = 8;
+
+/**
+ * A TAB-separated row written the CSV way (spreadsheets, Python's csv): a field in straight quotes may hold
+ * TABs, doubled quotes and line breaks (a Word cell of several paragraphs). Its paragraphs join without a
+ * separator, as continued cells do. Null when the line has no such field, or a quote is not closed as a
+ * field closes (then the quotes are the author's text).
+ */
+function quotedTsvRow(lines: readonly Line[], first: number, last: number): { cells: RawCell[]; endLine: number } | null {
+  const cells: RawCell[] = [];
+  let line = first;
+  let t = blankComments(lines[line].text);
+  let pos = 0;
+  let quoted = false;
+  for (;;) {
+    let q = pos;
+    while (q < t.length && (t[q] === ' ' || t[q] === '\u3000')) q++;
+    if (t[q] !== '"') {
+      const tab = t.indexOf('\t', pos);
+      const to = tab === -1 ? t.length : tab;
+      const c = cellOf(line, t, pos, to);
+      if (c.text === '') c.range = range(line, pos, pos);
+      cells.push(c);
+      if (tab === -1) break;
+      pos = tab + 1;
+      continue;
+    }
+    // The field's pieces, one per line it runs over: [line, from, to).
+    const pieces: [number, number, number][] = [];
+    let from = q + 1;
+    let j = from;
+    let close = -1;
+    for (;;) {
+      const k = t.indexOf('"', j);
+      if (k === -1) {
+        pieces.push([line, from, t.length]);
+        if (line >= last || line - first + 1 >= MAX_QUOTED_LINES) return null;
+        t = blankComments(lines[++line].text);
+        from = j = 0;
+        continue;
+      }
+      if (t[k + 1] === '"') {
+        j = k + 2;
+        continue;
+      }
+      close = k;
+      break;
+    }
+    pieces.push([line, from, close]);
+    let after = close + 1;
+    while (after < t.length && (t[after] === ' ' || t[after] === '\u3000')) after++;
+    if (after < t.length && t[after] !== '\t') return null;
+    quoted = true;
+    let text = '';
+    let start: Range['start'] | null = null;
+    let end: Range['end'] | null = null;
+    for (const [l, a0, b0] of pieces) {
+      const lt = l === line ? t : blankComments(lines[l].text);
+      const [a, b] = trimBounds(lt, a0, b0);
+      if (a === b) continue;
+      text += lt.slice(a, b).replace(/""/g, '"');
+      start ??= { line: l, character: a };
+      end = { line: l, character: b };
+    }
+    cells.push(start && end ? { text, range: { start, end }, norm: undefined } : { text: '', range: range(pieces[0][0], q + 1, q + 1), norm: undefined });
+    if (after >= t.length) break;
+    pos = after + 1;
+  }
+  return quoted ? { cells, endLine: line } : null;
+}
+
+/** The region has TAB-separated rows (two at least): only then may a quote open a CSV field. */
+function hasTsvRows(lines: readonly Line[], from: number, to: number): boolean {
+  let n = 0;
+  for (let i = from; i <= to && n < 2; i++) if (lineShape(lines[i].text) === 'tsv') n++;
+  return n >= 2;
+}
+
 const UNIT_TOKEN = /^(?:万元|亿元|元|件|项|个|条|次)$/;
 /** Sentence punctuation: a line with it before its numbers is narrative, not a row. */
 const SENTENCE_MARK = /[，。；：！？,;:]/;
@@ -181,6 +260,7 @@ export function scanRows(lines: readonly Line[], from: number, to: number): { ro
   const counts = { 'cell-per-line': 0, tsv: 0, markdown: 0 };
   const barAfterCell = barsCloseCells(lines, from, to);
   const bare = bareCellLines(lines, from, to);
+  const csv = hasTsvRows(lines, from, to);
 
   const flush = () => {
     if (pending) rows.push(pending);
@@ -206,6 +286,15 @@ export function scanRows(lines: readonly Line[], from: number, to: number): { ro
         continue;
       }
       flush();
+      continue;
+    }
+    // `⇥"（二）部分公开（…，` opens a quoted field in a CSV-written row, not a cell of its own.
+    const csvRow = csv && t.includes('"') ? quotedTsvRow(lines, i, to) : null;
+    if (csvRow) {
+      flush();
+      rows.push({ cells: csvRow.cells, line: i, endLine: csvRow.endLine, shape: 'tsv' });
+      counts.tsv++;
+      i = csvRow.endLine;
       continue;
     }
     if (shape === 'cell-per-line') {

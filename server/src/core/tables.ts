@@ -918,13 +918,88 @@ interface Memo {
   t3?: T3Prep;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Cells broken over lines in TAB-separated text
+
+/** Every label and column name a table has in any format: what a cell broken over two lines may be. */
+const KNOWN_LABELS: Record<TableId, () => LabelMatcher<{ label: string }>[]> = {
+  二: () => [...VERSIONS.flatMap((v) => [matchersOf(TEMPLATES[v]).t2Rows, matchersOf(TEMPLATES[v]).t2Captions]), T2_ANY_COLUMN, INFO_HEADER],
+  三: () => [...VERSIONS.map((v) => matchersOf(TEMPLATES[v]).t3Rows), matchersOf(TEMPLATES['2021']).t3Columns, T3_HEADER_WORDS],
+  四: () => [T4_LEAVES, T4_GROUPS],
+};
+
+function knownScore(matchers: readonly LabelMatcher<{ label: string }>[], text: string): number {
+  const norm = normalizeLabel(text);
+  // A closed note after a name (`采购总金额（万元，保留四位小数）`) leaves the name; an open one is a broken cell.
+  const named = norm.replace(/（[^（）]*）$/, '');
+  let best = 0;
+  for (const m of matchers) {
+    best = Math.max(best, m.best(norm)?.score ?? 0);
+    if (named !== norm && named.length >= 2) best = Math.max(best, m.best(named)?.score ?? 0);
+  }
+  return best;
+}
+
+/**
+ * TAB-separated text of a Word table whose cell holds several paragraphs has the row broken where the
+ * cell breaks: `（二）部分公开（区分处理的，` / `只计这一情形，不计其他情形）⇥1⇥0…`. Two adjacent lines are
+ * one row when the text across the break is a label of this table that neither side is on its own.
+ * Lines without such evidence stay apart (a group label on its own line, a spanning sub-heading).
+ */
+function blankField(line: number): RawCell {
+  return { text: '', range: range(line, 0, 0), norm: undefined };
+}
+
+function rejoinBrokenCells(id: TableId, raw: RawRow[]): RawRow[] {
+  const matchers = KNOWN_LABELS[id]();
+  const out: RawRow[] = [];
+  for (const r of raw) {
+    const prev = out[out.length - 1];
+    // `⇥（二）部分公开（…，` reads as one cell per line; in a TAB-separated table it is a row's first fields.
+    const head = prev?.shape === 'cell-per-line' ? (prev.cells.length === 1 ? [blankField(prev.line), prev.cells[0]] : null) : prev?.cells;
+    const a = head?.[head.length - 1];
+    const b = r.cells[0];
+    if (
+      prev &&
+      head &&
+      a &&
+      b &&
+      r.line === prev.endLine + 1 &&
+      prev.shape !== 'markdown' &&
+      r.shape !== 'markdown' &&
+      r.shape !== 'cell-per-line' &&
+      a.text !== '' &&
+      b.text !== '' &&
+      !isValueLike(a.text) &&
+      !isValueLike(b.text)
+    ) {
+      const whole = knownScore(matchers, a.text + b.text);
+      const before = knownScore(matchers, a.text);
+      const after = knownScore(matchers, b.text);
+      // The tail may be a label's words without its ordinal (`（三）` / `不予公开`): then only the whole is exact.
+      const tailIsNoLabel = after < STRONG && whole > after + 0.2;
+      // A note alone (`（单位：万元）`) ends the name above it, whatever that name scores alone.
+      const noteOnly = /^（[^（）]*）$/.test(normalizeLabel(b.text));
+      if (whole >= STRONG && ((before < 1 && whole >= before && (tailIsNoLabel || (whole === 1 && after < 1))) || noteOnly)) {
+        const joined: RawCell = { text: a.text + b.text, range: { start: a.range.start, end: b.range.end }, norm: undefined };
+        out[out.length - 1] = { cells: [...head.slice(0, -1), joined, ...r.cells.slice(1)], line: prev.line, endLine: r.endLine, shape: 'tsv' };
+        continue;
+      }
+    }
+    out.push(r);
+  }
+  return out;
+}
+
 const READERS: Record<TableId, (raw: RawRow[], t: Template, memo: Memo) => Parsed> = { 二: readT2, 三: readT3, 四: readT4 };
 /** Tables whose structure is the same in every format: read once. */
 const SAME_IN_EVERY_FORMAT = new Set<TableId>(['四']);
 
 /** Reads the table of section `id` in lines [from, to] with the template that fits it best. */
 export function readTable(id: TableId, lines: readonly Line[], from: number, to: number, byYear: TemplateVersion | null): Table | null {
-  const { rows: raw, flattening } = scanRows(lines, from, to);
+  const scanned = scanRows(lines, from, to);
+  const flattening = scanned.flattening;
+  const raw = flattening === 'tsv' ? rejoinBrokenCells(id, scanned.rows) : scanned.rows;
   if (raw.length === 0) return null;
   let best: Parsed | null = null;
   let bestVersion: TemplateVersion | null = null;
