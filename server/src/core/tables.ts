@@ -940,16 +940,16 @@ function knownScore(matchers: readonly LabelMatcher<{ label: string }>[], text: 
   return best;
 }
 
+function blankField(line: number): RawCell {
+  return { text: '', range: range(line, 0, 0), norm: undefined };
+}
+
 /**
  * TAB-separated text of a Word table whose cell holds several paragraphs has the row broken where the
  * cell breaks: `（二）部分公开（区分处理的，` / `只计这一情形，不计其他情形）⇥1⇥0…`. Two adjacent lines are
  * one row when the text across the break is a label of this table that neither side is on its own.
  * Lines without such evidence stay apart (a group label on its own line, a spanning sub-heading).
  */
-function blankField(line: number): RawCell {
-  return { text: '', range: range(line, 0, 0), norm: undefined };
-}
-
 function rejoinBrokenCells(id: TableId, raw: RawRow[]): RawRow[] {
   const matchers = KNOWN_LABELS[id]();
   const out: RawRow[] = [];
