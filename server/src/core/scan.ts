@@ -44,20 +44,23 @@ function cellOf(lineNo: number, t: string, from: number, to: number): RawCell {
   return { text: t.slice(a, b), range: range(lineNo, a, b), norm: undefined };
 }
 
+/** The field starting at `from`, and the TAB that ends it (-1 at the line's end). */
+function tsvField(lineNo: number, t: string, from: number): { cell: RawCell; tab: number } {
+  const tab = t.indexOf('\t', from);
+  const cell = cellOf(lineNo, t, from, tab === -1 ? t.length : tab);
+  // A blank field's insertion point is where the field starts.
+  if (cell.text === '') cell.range = range(lineNo, from, from);
+  return { cell, tab };
+}
+
 function splitTsv(lineNo: number, t: string): RawCell[] {
   const cells: RawCell[] = [];
-  let from = 0;
-  for (;;) {
-    const tab = t.indexOf('\t', from);
-    const to = tab === -1 ? t.length : tab;
-    const c = cellOf(lineNo, t, from, to);
-    // A blank field's insertion point is where the field starts.
-    if (c.text === '') c.range = range(lineNo, from, from);
-    cells.push(c);
-    if (tab === -1) break;
+  for (let from = 0; ; ) {
+    const { cell, tab } = tsvField(lineNo, t, from);
+    cells.push(cell);
+    if (tab === -1) return cells;
     from = tab + 1;
   }
-  return cells;
 }
 
 /** Lines a quoted field may run over before the quote is taken for a literal one. */
@@ -79,11 +82,8 @@ function quotedTsvRow(lines: readonly Line[], first: number, last: number): { ce
     let q = pos;
     while (q < t.length && (t[q] === ' ' || t[q] === '\u3000')) q++;
     if (t[q] !== '"') {
-      const tab = t.indexOf('\t', pos);
-      const to = tab === -1 ? t.length : tab;
-      const c = cellOf(line, t, pos, to);
-      if (c.text === '') c.range = range(line, pos, pos);
-      cells.push(c);
+      const { cell, tab } = tsvField(line, t, pos);
+      cells.push(cell);
       if (tab === -1) break;
       pos = tab + 1;
       continue;
