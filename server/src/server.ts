@@ -25,8 +25,9 @@ import {
   ResponseError,
   type Message,
 } from 'vscode-jsonrpc/lib/common/messages';
-import { AbstractMessageReader, type DataCallback, type MessageReader } from 'vscode-jsonrpc/lib/common/messageReader';
-import { AbstractMessageWriter, type MessageWriter } from 'vscode-jsonrpc/lib/common/messageWriter';
+import { Emitter } from 'vscode-jsonrpc/lib/common/events';
+import type { DataCallback, MessageReader, PartialMessageInfo } from 'vscode-jsonrpc/lib/common/messageReader';
+import type { MessageWriter } from 'vscode-jsonrpc/lib/common/messageWriter';
 import RAL from 'vscode-jsonrpc/lib/common/ral';
 import type {
   ApplyWorkspaceEditParams,
@@ -177,13 +178,57 @@ interface DocConfig {
 /** Bytes without a header end after which a stream is taken for garbage (real headers are ~30 bytes). */
 const MAX_HEADER_BYTES = 64 * 1024;
 
+// The events a reader and a writer owe the connection. (The library's Abstract* classes share a module
+// with its stream reader and writer, ~8 KiB of the bundle that these transports do not use.)
+const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(`transport error: ${String((e as { message?: unknown } | undefined)?.message ?? e)}`));
+
+abstract class ReaderBase implements MessageReader {
+  private readonly errors = new Emitter<Error>();
+  private readonly closes = new Emitter<void>();
+  private readonly partials = new Emitter<PartialMessageInfo>();
+  readonly onError = this.errors.event;
+  readonly onClose = this.closes.event;
+  readonly onPartialMessage = this.partials.event;
+  abstract listen(callback: DataCallback): Disposable;
+  protected fireError(e: unknown): void {
+    this.errors.fire(asError(e));
+  }
+  protected fireClose(): void {
+    this.closes.fire();
+  }
+  dispose(): void {
+    this.errors.dispose();
+    this.closes.dispose();
+    this.partials.dispose();
+  }
+}
+
+abstract class WriterBase implements MessageWriter {
+  private readonly errorEvents = new Emitter<[Error, Message | undefined, number | undefined]>();
+  private readonly closes = new Emitter<void>();
+  readonly onError = this.errorEvents.event;
+  readonly onClose = this.closes.event;
+  abstract write(message: Message): Promise<void>;
+  abstract end(): void;
+  protected fireError(e: unknown, message?: Message, count?: number): void {
+    this.errorEvents.fire([asError(e), message, count]);
+  }
+  protected fireClose(): void {
+    this.closes.fire();
+  }
+  dispose(): void {
+    this.errorEvents.dispose();
+    this.closes.dispose();
+  }
+}
+
 /**
  * The stdio framing (`Content-Length` headers, UTF-8 JSON bodies) with recovery: a frame with a broken
  * header or a body that is not a JSON object is reported and skipped, and reading goes on at the next
  * `Content-Length`. (vscode-jsonrpc's StreamMessageReader stops understanding the stream after one bad
  * header, which leaves a server that is alive but deaf.)
  */
-class ResyncingStreamReader extends AbstractMessageReader {
+class ResyncingStreamReader extends ReaderBase {
   private buffer: Buffer = Buffer.alloc(0);
   /** Chunks not yet joined, and the length the buffer must reach before a join is worth it. */
   private pending: Buffer[] = [];
@@ -274,7 +319,7 @@ class ResyncingStreamReader extends AbstractMessageReader {
 }
 
 /** Frames each message with its `Content-Length` and writes header and body as one chunk. */
-class StreamWriter extends AbstractMessageWriter implements MessageWriter {
+class StreamWriter extends WriterBase {
   private errors = 0;
 
   constructor(private readonly output: NodeJS.WritableStream) {
@@ -304,7 +349,7 @@ class StreamWriter extends AbstractMessageWriter implements MessageWriter {
 }
 
 /** The parent's IPC channel (the VS Code client's `--node-ipc`): messages are objects already. */
-class IpcReader extends AbstractMessageReader implements MessageReader {
+class IpcReader extends ReaderBase {
   constructor(private readonly channel: NodeJS.Process) {
     super();
     channel.on('error', (e: unknown) => this.fireError(e));
@@ -318,7 +363,7 @@ class IpcReader extends AbstractMessageReader implements MessageReader {
   }
 }
 
-class IpcWriter extends AbstractMessageWriter implements MessageWriter {
+class IpcWriter extends WriterBase {
   private errors = 0;
 
   constructor(private readonly channel: NodeJS.Process & { send: NonNullable<NodeJS.Process['send']> }) {
