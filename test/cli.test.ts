@@ -16,6 +16,7 @@ import iconv from 'iconv-lite';
 import type { Log } from 'sarif';
 import { version } from '../package.json';
 import { RULES } from '../server/src/core';
+import { toDocx } from './helpers/office';
 import { wantColour } from '../server/src/node/output-text';
 import { readSnapshot, writeAtomically } from '../server/src/node/write-file';
 
@@ -752,6 +753,29 @@ describe('start-up code cache and output (dist/cli.js)', () => {
     assert.equal(second.stdout, first.stdout);
     assert.equal(uncached.stdout, first.stdout);
     assert.equal(second.code, first.code);
+  });
+
+  it('keeps the readers of Word files (dist/import.js) in a cache of their own, with the same output', () => {
+    const d = folder('cache-docx');
+    const cacheDir = join(d, 'cache');
+    writeFileSync(join(d, 'r.docx'), toDocx(seedText(SEED_002), { numbered: true }));
+    const env = { XXGK_REPORT_CACHE_DIR: cacheDir };
+    const text = cli(['check', '--format', 'json', 'r.docx'], { cwd: d, env: { XXGK_REPORT_NO_CACHE: '1' } });
+    assert.equal(existsSync(cacheDir), false, 'no cache without a cache folder');
+    const first = cli(['check', '--format', 'json', 'r.docx'], { cwd: d, env });
+    const files = readdirSync(cacheDir).sort();
+    assert.deepEqual(
+      files.map((f) => f.replace(/-\d+-\d+\.v8cache$/, '')),
+      [`cli-${process.version}-${process.arch}`, `import-${process.version}-${process.arch}`],
+    );
+    const written = files.map((f) => statSync(join(cacheDir, f)).mtimeMs);
+    const second = cli(['check', '--format', 'json', 'r.docx'], { cwd: d, env });
+    assert.deepEqual(readdirSync(cacheDir).sort(), files);
+    assert.deepEqual(files.map((f) => statSync(join(cacheDir, f)).mtimeMs), written, 'a cache that was accepted is not written again');
+    assert.ok(JSON.parse(text.stdout).files[0].diagnostics.length > 0);
+    assert.equal(first.stdout, text.stdout);
+    assert.equal(second.stdout, text.stdout);
+    assert.equal(second.code, text.code);
   });
 
   it('writes a large output whole through a pipe that is read slowly', async () => {
