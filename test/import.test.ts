@@ -7,11 +7,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { strToU8, unzipSync, zipSync } from 'fflate';
+import fc from 'fast-check';
+import { strToU8, unzipSync, Zip, ZipDeflate, ZipPassThrough, zipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import { checkText, type Diagnostic } from '../server/src/core';
 import { convert, fixDocx, ImportError, locate, readDocument } from '../server/src/node/import';
 import { chineseCounting } from '../server/src/node/import/numbering';
+import { listEntries, readAll, readParts } from '../server/src/node/import/zip';
 import type { Grid } from '../server/src/node/import/types';
 import { docxPackage, esc, toDocx, toHtml } from './helpers/office';
 import { SEEDS, nonZeroVariant, readFixture } from './helpers/reports';
@@ -277,7 +279,7 @@ describe('bad input: a clear message, never a crash or a hang', () => {
     const xxe = `<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd"><!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><w:document ${W}><w:body>${p('&x;&b;')}</w:body></w:document>`;
     refuses(docxPackage(xxe), 'read.doctype', /DOCTYPE/);
   });
-  it('zip bombs: a part declared too large is refused; one that lies about its size comes out truncated and broken', () => {
+  it('zip bombs: a part declared too large is refused, and so is one that inflates to more than it declares', () => {
     const good = toDocx(readFixture('001_61ad5134df80a2d8.txt'));
     // Patch word/document.xml's uncompressed size in the central directory to 1 GiB.
     const buf = Buffer.from(good);
@@ -292,11 +294,11 @@ describe('bad input: a clear message, never a crash or a hang', () => {
     const bomb = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': [big, { level: 1 }] });
     assert.ok(bomb.length < 2 * 1024 * 1024);
     refuses(bomb, 'read.partTooLarge');
-    // Shrink the declared size: fflate inflates into the declared size, so the part is cut and fails as XML.
+    // Shrink the declared size: the part is inflated into at most that size, and refused when it holds more.
     const liar = Buffer.from(good);
     const cd2 = liar.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), liar.lastIndexOf(name));
     liar.writeUInt32LE(liar.readUInt32LE(cd2 + 24) >> 1, cd2 + 24);
-    refuses(liar, 'read.partBroken', /word\/document\.xml/);
+    refuses(liar, 'read.zipBroken', /word\/document\.xml inflates to more than its declared/);
   });
   it('a 50 MB .docx (media) is read in a moment, with the same findings', () => {
     const text = readFixture('002_3f5e56868c97c344.txt');
@@ -321,6 +323,117 @@ describe('bad input: a clear message, never a crash or a hang', () => {
   it('unzipSync itself is never handed a part of another package (sanity: the fixture is a valid zip)', () => {
     const parts = unzipSync(toDocx(readFixture('001_61ad5134df80a2d8.txt')));
     assert.ok(parts['word/document.xml'] && parts['word/numbering.xml']);
+  });
+});
+
+/** The same package with a ZIP64 directory: every size and offset in the ZIP64 extra field, the 32-bit fields full. */
+function asZip64(zip: Uint8Array): Uint8Array {
+  const b = Buffer.from(zip);
+  const end = b.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = b.readUInt16LE(end + 10);
+  const cdStart = b.readUInt32LE(end + 16);
+  const records: Buffer[] = [];
+  for (let i = 0, at = cdStart; i < count; i++) {
+    const n = b.readUInt16LE(at + 28), x = b.readUInt16LE(at + 30), c = b.readUInt16LE(at + 32);
+    const head = Buffer.from(b.subarray(at, at + 46));
+    const extra = Buffer.alloc(28);
+    extra.writeUInt16LE(0x0001, 0);
+    extra.writeUInt16LE(24, 2);
+    extra.writeBigUInt64LE(BigInt(head.readUInt32LE(24)), 4);
+    extra.writeBigUInt64LE(BigInt(head.readUInt32LE(20)), 12);
+    extra.writeBigUInt64LE(BigInt(head.readUInt32LE(42)), 20);
+    for (const f of [20, 24, 42]) head.writeUInt32LE(0xffffffff, f);
+    head.writeUInt16LE(x + 28, 30);
+    records.push(head, b.subarray(at + 46, at + 46 + n + x), extra, b.subarray(at + 46 + n + x, at + 46 + n + x + c));
+    at += 46 + n + x + c;
+  }
+  const cd = Buffer.concat(records);
+  const end64 = Buffer.alloc(56);
+  end64.writeUInt32LE(0x06064b50, 0);
+  end64.writeBigUInt64LE(44n, 4);
+  end64.writeUInt16LE(45, 12);
+  end64.writeUInt16LE(45, 14);
+  end64.writeBigUInt64LE(BigInt(count), 24);
+  end64.writeBigUInt64LE(BigInt(count), 32);
+  end64.writeBigUInt64LE(BigInt(cd.length), 40);
+  end64.writeBigUInt64LE(BigInt(cdStart), 48);
+  const locator = Buffer.alloc(20);
+  locator.writeUInt32LE(0x07064b50, 0);
+  locator.writeBigUInt64LE(BigInt(cdStart + cd.length), 8);
+  locator.writeUInt32LE(1, 16);
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  eocd.writeUInt16LE(0xffff, 8);
+  eocd.writeUInt16LE(0xffff, 10);
+  eocd.writeUInt32LE(0xffffffff, 12);
+  eocd.writeUInt32LE(0xffffffff, 16);
+  return Buffer.concat([b.subarray(0, cdStart), cd, end64, locator, eocd]);
+}
+
+/** A package written by fflate's streaming writer: sizes after the data (data descriptors), as some writers do. */
+function streamedZip(files: [string, Uint8Array, number][]): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  const zip = new Zip((err, chunk) => {
+    if (err) throw err;
+    chunks.push(chunk);
+  });
+  for (const [name, data, level] of files) {
+    const f = level === 0 ? new ZipPassThrough(name) : new ZipDeflate(name, { level: level as 1 });
+    zip.add(f);
+    f.push(data, true);
+  }
+  zip.end();
+  return Buffer.concat(chunks);
+}
+
+describe('ZIP packages (the central directory read by hand, parts inflated by zlib), against fflate', () => {
+  const entry = fc.record({
+    name: fc.oneof(fc.constantFrom('word/document.xml', '[Content_Types].xml', '_rels/.rels', 'word/media/图片1.png', 'docProps/'), fc.stringMatching(/^[a-z0-9_\/\u4e00-\u4e0f]{1,20}$/)),
+    data: fc.oneof(fc.uint8Array({ maxLength: 3000 }), fc.string({ maxLength: 2000 }).map((t) => strToU8(t.repeat(3)))),
+    level: fc.constantFrom(0, 1, 6, 9),
+  });
+  const files = fc.uniqueArray(entry, { minLength: 1, maxLength: 8, selector: (e) => e.name });
+  // By name: fflate answers with an object, whose integer-like keys come first whatever the package order.
+  const oracle = (zip: Uint8Array) => Object.fromEntries(Object.entries(unzipSync(zip)).map(([n, d]) => [n, Buffer.from(d)]));
+  const ours = (zip: Uint8Array) => Object.fromEntries(readAll(zip).map(([n, d]) => [n, Buffer.from(d)]));
+
+  it('every entry as fflate reads it: stored and deflated, UTF-8 names, a comment, sizes after the data, ZIP64', () => {
+    let packages = 0;
+    fc.assert(
+      fc.property(files, fc.string({ maxLength: 40 }), (list, comment) => {
+        const plain = zipSync(Object.fromEntries(list.map((e) => [e.name, [e.data, { level: e.level as 0 }]])), { comment });
+        const streamed = streamedZip(list.map((e) => [e.name, e.data, e.level]));
+        for (const zip of [plain, streamed, asZip64(plain), asZip64(streamed)]) {
+          assert.deepEqual(ours(zip), oracle(zip));
+          assert.deepEqual(
+            listEntries(zip).map((e) => e.name),
+            readAll(zip).map(([n]) => n),
+          );
+          assert.deepEqual(new Set(listEntries(zip).map((e) => e.name)), new Set(list.map((e) => e.name)));
+          packages++;
+        }
+        const wanted = list[list.length - 1].name;
+        assert.deepEqual(Buffer.from(readParts(plain, [wanted.toUpperCase(), 'missing']).get(wanted.toUpperCase())!), Buffer.from(list[list.length - 1].data));
+      }),
+      { numRuns: 150, seed: 20261206 },
+    );
+    assert.ok(packages >= 600, `${packages} packages`);
+  });
+
+  it('a cut, shifted or scribbled-on package is refused as a broken ZIP, never a crash', () => {
+    const good = toDocx(readFixture('002_3f5e56868c97c344.txt'));
+    fc.assert(
+      fc.property(fc.nat(good.length - 1), fc.nat(255), fc.boolean(), (at, value, cut) => {
+        const bad = cut ? good.subarray(0, at) : Buffer.from(good).fill(value, at, at + 1);
+        try {
+          for (const [, d] of readAll(bad)) assert.ok(d instanceof Uint8Array);
+        } catch (e) {
+          assert.ok(e instanceof ImportError, String(e));
+          assert.ok(['read.zipBroken', 'read.partTooLarge'].includes(e.id), e.id);
+        }
+      }),
+      { numRuns: 400, seed: 7 },
+    );
   });
 });
 
