@@ -426,6 +426,65 @@ describe('TSV whose cells hold several paragraphs (python-docx cell.text, Word t
   });
 });
 
+describe('markdown tables whose cells hold several paragraphs (a line break inside a cell)', () => {
+  /** Every cell of a pipe row with six characters or more and no digit, broken in its middle. */
+  const breakCells = (markdown: string) =>
+    markdown
+      .split('\n')
+      .map((line) =>
+        !line.startsWith('|')
+          ? line
+          : line
+              .split(/(?<!\\)\|/)
+              .map((f) => {
+                const t = f.trim();
+                if (t.length < 6 || /\d/.test(t)) return f;
+                return ` ${t.slice(0, t.length >> 1)}\n${t.slice(t.length >> 1)} `;
+              })
+              .join('|'),
+      )
+      .join('\n');
+  const rowLabels = (text: string, id: '二' | '三' | '四') =>
+    parseReport(text)
+      .tables[id]!.rows.filter((r) => r.kind === 'data' || r.kind === 'extra' || r.kind === 'unknown')
+      .map((r) => `${r.key}:${r.cells.map((c) => `${c.columnKey}=${c.text}`).join(',')}`);
+  it('every seed reads as its one-line markdown', () => {
+    let broken = 0;
+    for (const seed of SEEDS)
+      for (const original of [readFixture(seed), nonZeroVariant(readFixture(seed), 3 + seed.charCodeAt(2))]) {
+        const markdown = reflatten(original, 'markdown');
+        const text = breakCells(markdown);
+        broken += text.split('\n').length - markdown.split('\n').length;
+        assert.deepEqual(checkText(text).diagnostics.map(key).sort(), checkText(markdown).diagnostics.map(key).sort(), seed);
+        for (const id of ['二', '三', '四'] as const) assert.deepEqual(rowLabels(text, id), rowLabels(markdown, id), `${seed} 表${id}`);
+      }
+    assert.ok(broken > 100, `lines added by breaking cells: ${broken}`);
+  });
+  it('a wrong number in a row whose label is broken is found on its cell and fixed back', () => {
+    const text = breakCells(reflatten(nonZeroVariant(readFixture('001_61ad5134df80a2d8.txt'), 11), 'markdown'));
+    const model = parseReport(text);
+    const row = model.tables['三']!.rows.find((r) => r.key === 'partial')!;
+    assert.ok(row.labelCells[0].range.end.line > row.labelCells[0].range.start.line, 'the label runs over two lines');
+    assert.equal(row.label, '（二）部分公开（区分处理的，只计这一情形，不计其他情形）');
+    wrongNumberFoundAndFixed(text, model, 'partial', 'business', 5);
+  });
+  it('rows stay apart in a table written without closing bars, and at a blank line', () => {
+    const t3 = (...rows: string[]) => parseReport(['三、收到和处理政府信息公开申请情况', '', ...rows, ''].join('\n')).tables['三']!;
+    const header = '| | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计';
+    const open = t3(header, '|---|---|---|---|---|---|---|---', '| （三）不予公开', '| 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0');
+    assert.deepEqual(open.rows.filter((r) => r.kind !== 'header').map((r) => r.key), ['deny', 'deny.1']);
+    const closed = t3(`${header} |`, '|---|---|---|---|---|---|---|---|', '| （一）予以公开', '', '| 0 | 0 | 0 | 0 | 0 | 0 | 0 |');
+    assert.deepEqual(
+      closed.rows.filter((r) => r.kind !== 'header').map((r) => [r.line, r.cells.length]),
+      [
+        [4, 0],
+        [6, 7],
+      ],
+      'no row runs over the blank line',
+    );
+  });
+});
+
 describe('rows as PDF text gives them: a label, then its values apart by spaces', () => {
   // `四、结转下年度继续办理 0 0 0 0 0 0 0`, header lines as words apart by spaces, blank cells lost.
   const spaced = (tsv: string) =>

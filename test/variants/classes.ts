@@ -502,8 +502,19 @@ const mergeRepeated: VariationClass = {
   what: 'merged-cell artefacts: a merged cell written into every grid position it spans, across and down (tables exported by pandas or python-docx)',
   apply(doc) {
     // Exporters that repeat merged cells write every grid position: no cell left out.
-    if (doc.p.t3.cont === 'omit' || doc.p.t3.noLeading || doc.p.t4.noLeading) return false;
+    if (doc.p.t3.cont === 'omit' || doc.p.t3.noLeading || doc.p.t4.noLeading || doc.p.paragraphs) return false;
     doc.p.repeatMerges = true;
+    return true;
+  },
+};
+
+const cellParagraphs: VariationClass = {
+  name: 'cell.paragraphs',
+  what: 'cells holding several paragraphs: label and header cells broken by a line break inside them (python-docx cell.text, Word table to text)',
+  apply(doc) {
+    // An exporter that breaks cells writes merged cells once (the repeated copies would break alike).
+    if (doc.p.repeatMerges) return false;
+    doc.p.paragraphs = true;
     return true;
   },
 };
@@ -645,6 +656,7 @@ export const CLASSES: readonly VariationClass[] = [
   mergeVertical,
   mergeExtraColumn,
   mergeRepeated,
+  cellParagraphs,
   blankZerosClass,
   blankTotals,
   valueTrailing,

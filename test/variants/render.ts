@@ -86,6 +86,11 @@ export interface Presentation {
    * the copies are no cells of their own in the truth.
    */
   repeatMerges: boolean;
+  /**
+   * Cells that hold several paragraphs, written as python-docx's `cell.text` gives them: every label and
+   * header cell of six characters or more without a digit broken in its middle by a line break.
+   */
+  paragraphs: boolean;
   /** Cell styles by `${table}|${row}|${col}`. */
   cells: Record<string, CellStyle>;
 }
@@ -100,6 +105,7 @@ export function canonicalPresentation(): Presentation {
     t4: { header: 'official', headerOrder: null, noLeading: false, names: {}, rows: 'one', threeLabels: 'plain' },
     extraColumn: {},
     repeatMerges: false,
+    paragraphs: false,
     cells: {},
   };
 }
@@ -501,5 +507,34 @@ export function render(report: Report, p: Presentation, fl: Flattening): Rendere
       w.push('');
     }
   }
+  if (p.paragraphs) breakParagraphs(w);
   return { text: w.lines.join('\n'), truth: w.truth };
+}
+
+/** Breaks long label and header cells in their middle (Presentation.paragraphs), the truth moved along. */
+function breakParagraphs(w: Writer): void {
+  const at = [...w.truth.labels, ...w.truth.headers]
+    .filter((c) => c.text.length >= 6 && !/\d/.test(c.text) && c.range.start.line === c.range.end.line)
+    .map((c) => ({ line: c.range.start.line, character: c.range.start.character + (c.text.length >> 1) }))
+    .sort((a, b) => b.line - a.line || b.character - a.character);
+  const ranges = [...w.truth.values, ...w.truth.labels, ...w.truth.headers, ...w.truth.headings].map((c) => c.range);
+  for (const b of at) {
+    const text = w.lines[b.line];
+    w.lines.splice(b.line, 1, text.slice(0, b.character), text.slice(b.character));
+    const moved = (q: Position) => {
+      if (q.line > b.line) q.line++;
+      else if (q.line === b.line && q.character >= b.character) {
+        q.line++;
+        q.character -= b.character;
+      }
+    };
+    for (const r of ranges) {
+      moved(r.start);
+      moved(r.end);
+    }
+    for (const t of w.truth.tables) {
+      if (t.startLine > b.line) t.startLine++;
+      if (t.endLine >= b.line) t.endLine++;
+    }
+  }
 }

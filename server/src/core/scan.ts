@@ -207,16 +207,74 @@ function splitMarkdown(lineNo: number, t: string, barAfterCell: boolean): RawCel
   return cells;
 }
 
+/** The line's last non-blank character is a bar that is not escaped. */
+function endsWithBar(t: string): boolean {
+  const b = trimBounds(t)[1];
+  return b > 0 && t[b - 1] === '|' && (b < 2 || t[b - 2] !== '\\');
+}
+
+const startsWithBar = (t: string) => /^[ \u3000]*\|/.test(t);
+
+/**
+ * Pipe rows broken where a cell's text breaks (a writer that joins a cell's paragraphs with a line break,
+ * as python-docx's `cell.text` does): a row that starts with a bar and does not end with one goes on over
+ * lines that start with none, to the first line that ends with one. Only in a table whose rows open and
+ * close with bars (two such rows at least), where no row of its own can end without one. Returns the last
+ * line of each such row by its first.
+ */
+function brokenPipeRows(lines: readonly Line[], from: number, to: number): Map<number, number> {
+  const rows = new Map<number, number>();
+  let closed = 0;
+  for (let i = from; i <= to && closed < 2; i++) if (startsWithBar(lines[i].text) && endsWithBar(lines[i].text)) closed++;
+  if (closed < 2) return rows;
+  for (let i = from; i < to; i++) {
+    const t = lines[i].text;
+    if (!startsWithBar(t) || endsWithBar(t) || t.includes('\t')) continue;
+    for (let k = i + 1; k <= to && k - i < MAX_QUOTED_LINES; k++) {
+      const u = lines[k].text;
+      if (isBlank(u) || startsWithBar(u) || u.includes('\t') || isCommentLine(u)) break;
+      if (endsWithBar(u)) {
+        rows.set(i, k);
+        i = k;
+        break;
+      }
+    }
+  }
+  return rows;
+}
+
+/** The cells of a pipe row broken over lines first..last: the text on each side of a break is one cell. */
+function splitBrokenPipeRow(lines: readonly Line[], first: number, last: number): RawCell[] {
+  const cells = splitMarkdown(first, blankComments(lines[first].text), false) ?? [];
+  for (let k = first + 1; k <= last; k++) {
+    const part = splitMarkdown(k, blankComments(lines[k].text), false) ?? [];
+    const open = cells[cells.length - 1];
+    const more = part.shift();
+    if (open && more && more.text !== '') {
+      const wasEmpty = open.text === '';
+      open.text += more.text;
+      open.range = { start: wasEmpty ? more.range.start : open.range.start, end: more.range.end };
+    } else if (!open && more) cells.push(more);
+    cells.push(...part);
+  }
+  return cells;
+}
+
 /**
  * A pipe row of the region ends with a bar but does not start with one: the table is written with a bar
  * after each cell, and a row starting with a bar starts with empty cells (merged labels, table 四's header
  * and values). Read so, a table written with leading bars would only gain an empty first column, which
  * the reader drops, so one such row is evidence enough.
  */
-function barsCloseCells(lines: readonly Line[], from: number, to: number): boolean {
+function barsCloseCells(lines: readonly Line[], from: number, to: number, broken: ReadonlyMap<number, number>): boolean {
   let leading = 0;
   let closing = 0;
   for (let i = from; i <= to; i++) {
+    const end = broken.get(i);
+    if (end !== undefined) {
+      i = end;
+      continue;
+    }
     const t = lines[i].text;
     if (t.indexOf('|') === -1 || t.includes('\t')) continue;
     const [a, b] = trimBounds(t);
@@ -258,7 +316,8 @@ export function scanRows(lines: readonly Line[], from: number, to: number): { ro
   const rows: RawRow[] = [];
   let pending: RawRow | null = null;
   const counts = { 'cell-per-line': 0, tsv: 0, markdown: 0 };
-  const barAfterCell = barsCloseCells(lines, from, to);
+  const brokenPipes = brokenPipeRows(lines, from, to);
+  const barAfterCell = barsCloseCells(lines, from, to, brokenPipes);
   const bare = bareCellLines(lines, from, to);
   const csv = hasTsvRows(lines, from, to);
 
@@ -331,6 +390,11 @@ export function scanRows(lines: readonly Line[], from: number, to: number): { ro
     if (shape === 'tsv') {
       rows.push({ cells: splitTsv(i, t), line: i, endLine: i, shape });
       counts.tsv++;
+    } else if (shape === 'markdown' && brokenPipes.has(i)) {
+      const end = brokenPipes.get(i)!;
+      rows.push({ cells: splitBrokenPipeRow(lines, i, end), line: i, endLine: end, shape });
+      counts.markdown++;
+      i = end;
     } else if (shape === 'markdown') {
       const cells = splitMarkdown(i, t, barAfterCell);
       if (cells) rows.push({ cells, line: i, endLine: i, shape });
