@@ -423,6 +423,14 @@ describe('TSV whose cells hold several paragraphs (python-docx cell.text, Word t
     // A quote in the author's words, closed inside the cell: the text as written.
     const quoted = t3('\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计', '"三安全一稳定"类\t1\t0\t0\t0\t0\t0\t1');
     assert.equal(quoted.rows.find((r) => r.kind !== 'header')!.labelCells[0].text, '"三安全一稳定"类');
+    // The corner note opening the second header line is a cell of its own, not the tail of 总计 above it.
+    const corner = t3(
+      '\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计',
+      '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t',
+      '一、本年新收政府信息公开申请数量\t\t\t1\t2\t3\t4\t5\t6\t21',
+    );
+    assert.deepEqual(corner.rows.find((r) => r.key === 'new')!.cells.map((c) => `${c.columnKey}=${c.text}`), ['natural=1', 'business=2', 'research=3', 'publicWelfare=4', 'legalService=5', 'otherOrg=6', 'total=21']);
+    assert.ok(corner.headerCells.some((c) => c.text === '总计'), corner.headerCells.map((c) => c.text).join('|'));
   });
 });
 

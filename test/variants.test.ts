@@ -185,6 +185,9 @@ describe('variant corpus: named regressions', () => {
     // Merged cells written into every position, a misspelt label among them.
     '003,seed,tsv,blank.totals+label.typo+merge.repeated,2159',
     '003,seed,cell-per-line,blank.naturalTotal+header.rowlike+merge.repeated,2051',
+    // Word TSV with table 三's corner note opening the second header line, after a line ending in 总计:
+    // two header lines, not one cell `总计（本列数据…）`.
+    '003,nonzero,tsv,merge.extraColumn+header.corner+blank.zeros,2585',
   ]) {
     it(name, () => {
       const [seed3, data, flattening, classes, rngSeed] = name.split(',');

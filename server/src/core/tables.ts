@@ -978,8 +978,9 @@ function rejoinBrokenCells(id: TableId, raw: RawRow[]): RawRow[] {
       const after = knownScore(matchers, b.text);
       // The tail may be a label's words without its ordinal (`（三）` / `不予公开`): then only the whole is exact.
       const tailIsNoLabel = after < STRONG && whole > after + 0.2;
-      // A note alone (`（单位：万元）`) ends the name above it, whatever that name scores alone.
-      const noteOnly = /^（[^（）]*）$/.test(normalizeLabel(b.text));
+      // A note alone (`（单位：万元）`) ends the name above it, whatever that name scores alone; a note that
+      // is a cell of its own (table 三's corner `（本列数据的勾稽关系为：…）` opening the next header line) does not.
+      const noteOnly = after < STRONG && /^（[^（）]*）$/.test(normalizeLabel(b.text));
       if (whole >= STRONG && ((before < 1 && whole >= before && (tailIsNoLabel || (whole === 1 && after < 1))) || noteOnly)) {
         const joined: RawCell = { text: a.text + b.text, range: { start: a.range.start, end: b.range.end }, norm: undefined };
         out[out.length - 1] = { cells: [...head.slice(0, -1), joined, ...r.cells.slice(1)], line: prev.line, endLine: r.endLine, shape: 'tsv' };
