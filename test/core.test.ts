@@ -176,6 +176,15 @@ function wrongNumberFoundAndFixed(text: string, model: ReportModel, row: string,
   assert.equal(fixAll(wrong).text, text);
 }
 
+/** Row （二） of table 三, its label broken over two lines: read whole, a wrong number in it found and fixed. */
+function wrongNumberUnderBrokenLabel(text: string, column: string, by: number): void {
+  const model = parseReport(text);
+  const row = model.tables['三']!.rows.find((r) => r.key === 'partial')!;
+  assert.ok(row.labelCells[0].range.end.line > row.labelCells[0].range.start.line, 'the label runs over two lines');
+  assert.equal(row.label, '（二）部分公开（区分处理的，只计这一情形，不计其他情形）');
+  wrongNumberFoundAndFixed(text, model, 'partial', column, by);
+}
+
 describe('the three flattenings give the same findings', () => {
   for (const seed of SEEDS) {
     for (const variant of [0, 1]) {
@@ -408,12 +417,7 @@ describe('TSV whose cells hold several paragraphs (python-docx cell.text, Word t
   }
   it('a wrong number in a row whose label is broken is found on its cell and fixed back', () => {
     for (const quote of [false, true]) {
-      const text = breakCells(reflatten(nonZeroVariant(readFixture('003_31cf96be23961926.txt'), 9), 'tsv'), quote);
-      const model = parseReport(text);
-      const row = model.tables['三']!.rows.find((r) => r.key === 'partial')!;
-      assert.ok(row.labelCells[0].range.end.line > row.labelCells[0].range.start.line, 'the label runs over two lines');
-      assert.equal(row.label, '（二）部分公开（区分处理的，只计这一情形，不计其他情形）');
-      wrongNumberFoundAndFixed(text, model, 'partial', 'natural', 4);
+      wrongNumberUnderBrokenLabel(breakCells(reflatten(nonZeroVariant(readFixture('003_31cf96be23961926.txt'), 9), 'tsv'), quote), 'natural', 4);
     }
   });
   it('lines stay apart without evidence: a group label on its own line, quotes that open no field', () => {
@@ -469,12 +473,7 @@ describe('markdown tables whose cells hold several paragraphs (a line break insi
     assert.ok(broken > 100, `lines added by breaking cells: ${broken}`);
   });
   it('a wrong number in a row whose label is broken is found on its cell and fixed back', () => {
-    const text = breakCells(reflatten(nonZeroVariant(readFixture('001_61ad5134df80a2d8.txt'), 11), 'markdown'));
-    const model = parseReport(text);
-    const row = model.tables['三']!.rows.find((r) => r.key === 'partial')!;
-    assert.ok(row.labelCells[0].range.end.line > row.labelCells[0].range.start.line, 'the label runs over two lines');
-    assert.equal(row.label, '（二）部分公开（区分处理的，只计这一情形，不计其他情形）');
-    wrongNumberFoundAndFixed(text, model, 'partial', 'business', 5);
+    wrongNumberUnderBrokenLabel(breakCells(reflatten(nonZeroVariant(readFixture('001_61ad5134df80a2d8.txt'), 11), 'markdown')), 'business', 5);
   });
   it('rows stay apart in a table written without closing bars, and at a blank line', () => {
     const t3 = (...rows: string[]) => parseReport(['三、收到和处理政府信息公开申请情况', '', ...rows, ''].join('\n')).tables['三']!;
