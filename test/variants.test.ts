@@ -188,6 +188,9 @@ describe('variant corpus: named regressions', () => {
     // Word TSV with table 三's corner note opening the second header line, after a line ending in 总计:
     // two header lines, not one cell `总计（本列数据…）`.
     '003,nonzero,tsv,merge.extraColumn+header.corner+blank.zeros,2585',
+    // Markdown padded to the table's width, vertical-merge continuations left out, every total blank: no
+    // row of the first or second level shows its place, so the template's label spans tell it.
+    '004,nonzero,markdown,merge.vertical+blank.totals+merge.repeated,3372',
   ]) {
     it(name, () => {
       const [seed3, data, flattening, classes, rngSeed] = name.split(',');

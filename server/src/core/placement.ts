@@ -150,6 +150,7 @@ export function placeRows(
   layout: readonly number[] | null,
   artefacts: ReadonlySet<number>,
   plausible?: (values: readonly RawCell[]) => number,
+  templateGaps?: ReadonlyMap<number, number>,
 ): Placement[] {
   const fitting = rows.map((r) => (layout && keepsPlaces(r) ? SHIFTS.filter((s) => fits(r.cells, layout, s)) : []));
   const learned = new Map<string, Map<number, number>>();
@@ -201,7 +202,10 @@ export function placeRows(
     const at = lastLabelAt(r);
     let s = options.length === 1 ? options[0] : mostCommon(learned.get(kindOf(r, at)), options);
     if (s === null) {
-      const gap = at >= 0 ? topGap(gaps.get(labelLevel(r.cells[at].text))) : null;
+      const level = at >= 0 ? labelLevel(r.cells[at].text) : 0;
+      // No row of this level showed its gap: the template's, where the header's label columns are all written
+      // (a first-level row spans them all; a merge above a row only ever takes places from the left).
+      const gap = at >= 0 ? (topGap(gaps.get(level)) ?? (first === 3 ? (templateGaps?.get(level) ?? null) : null)) : null;
       const alike = gap === null ? [] : options.filter((x) => first + x - at === gap);
       if (alike.length === 1) s = alike[0];
       else {

@@ -454,6 +454,16 @@ function rowTotalAddsUp(values: readonly RawCell[]): number {
   return sum === total.number && sum > 0 ? 1 : 0;
 }
 
+/**
+ * Where table 三's values start after a row's last label, by the label's level, in the official layout
+ * (three label columns): 一、/二、/四、 span all three, a （一） row the last two, a numbered sub-row the last.
+ */
+const T3_LABEL_GAPS: ReadonlyMap<number, number> = new Map([
+  [1, 3],
+  [2, 2],
+  [3, 1],
+]);
+
 function prepareT3(raw: RawRow[]): T3Prep {
   // Columns and header words are the same in both formats; rows differ only in （六）.
   const m = matchersOf(TEMPLATES['2021']);
@@ -468,7 +478,7 @@ function prepareT3(raw: RawRow[]): T3Prep {
   for (const r of header) if (hasText(r)) headerRows.push(headerRow(r.cells.filter((c) => c.text !== '').map(labelCell), r));
   const body = raw.slice(h).filter(hasText);
   const layout = layoutFromHeader(found, n) ?? layoutFromRows(body, n);
-  const placements = placeRows(body, n, layout, emptyPositions(raw), rowTotalAddsUp);
+  const placements = placeRows(body, n, layout, emptyPositions(raw), rowTotalAddsUp, T3_LABEL_GAPS);
   const tokens: Token[] = [];
   const headerAgain = new Set<number>();
   body.forEach((r, i) => {
