@@ -191,6 +191,12 @@ describe('variant corpus: named regressions', () => {
     // Markdown padded to the table's width, vertical-merge continuations left out, every total blank: no
     // row of the first or second level shows its place, so the template's label spans tell it.
     '004,nonzero,markdown,merge.vertical+blank.totals+merge.repeated,3372',
+    // Header lines without their leading empty cells (no column places), totals blank: the blank 总计 is a
+    // column, not an empty merged one.
+    '002,nonzero,tsv,merge.vertical+blank.totals+header.rowlike+t4.layout,1016',
+    '002,nonzero,markdown,blank.totals+blank.zeros+header.rowlike,718',
+    // Section 二's heading missing and its first cell broken over two lines.
+    '000,seed,cell-per-line,blank.totals+heading.missing+blank.naturalTotal+cell.paragraphs,41',
   ]) {
     it(name, () => {
       const [seed3, data, flattening, classes, rngSeed] = name.split(',');

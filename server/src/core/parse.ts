@@ -270,10 +270,15 @@ function findAnchor(lines: readonly Line[], anchor: RegExp, from: number, sectio
   for (let i = Math.max(0, from); i < lines.length; i++) {
     const t = lines[i].text;
     if (t.length > 400 || headingLines.has(i)) continue;
-    for (const cell of t.split(/[\t|]/)) {
+    const cells = t.split(/[\t|]/);
+    for (const cell of cells) {
       const c = normalizeLabel(cell);
       if (c !== '' && anchor.test(c)) return i;
     }
+    // A cell of several paragraphs goes on at the start of the next line (`⇥第二十条第` / `（一）项`).
+    const next = i + 1 < lines.length && !headingLines.has(i + 1) ? lines[i + 1].text.split(/[\t|]/)[0] : '';
+    const joined = normalizeLabel(cells[cells.length - 1] + next);
+    if (next.trim() !== '' && anchor.test(joined)) return i;
   }
   return -1;
 }

@@ -175,7 +175,17 @@ export function placeRows(
     return pick;
   };
   const offsets = learnedOffsets(rows, n);
-  const fromEnd = emptyFromEnd(rows, n);
+  // Rows holding exactly their columns after the labels outnumber the longer ones: the places found empty
+  // in every row (at the end, or at one position) are columns left blank (a blank 总计), and what a longer
+  // row has too many is a merged label's places, which lead.
+  const exactRows = rows.filter((r) => {
+    const { rest } = splitLabels(r.cells, n);
+    return rest.length === n && rest.some((c) => c.text !== '');
+  }).length;
+  const longRows = rows.filter((r) => splitLabels(r.cells, n).rest.length > n).length;
+  const emptyAreColumns = exactRows > longRows;
+  const fromEnd = emptyAreColumns ? new Set<number>() : emptyFromEnd(rows, n);
+  const unplaced = emptyAreColumns ? new Set<number>() : artefacts;
   let width = 0;
   for (const r of rows) if (isPositional(r)) width = Math.max(width, r.cells.length);
   const ragged = rows.some((r) => isPositional(r) && r.cells.length < width);
@@ -227,7 +237,7 @@ export function placeRows(
   }
   return rows.map((r, i) => {
     const s = shifts[i];
-    return s === null ? (byOffset(r, n, offsets) ?? placeRow(r, n, null, artefacts, fromEnd)) : atShift(r, layout!, s);
+    return s === null ? (byOffset(r, n, offsets) ?? placeRow(r, n, null, unplaced, fromEnd)) : atShift(r, layout!, s);
   });
 }
 
