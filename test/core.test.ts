@@ -236,7 +236,9 @@ describe('pipe rows as web pages give them: a bar after each cell, no leading ba
   }
   it('every class of the variation corpus, written so, gives the findings of its markdown form', () => {
     let documents = 0;
-    for (const spec of corpus({ singles: 1, combined: 5, base: 0 }).filter((x) => x.flattening === 'markdown')) {
+    // Not cell.paragraphs: its broken rows open with a bar and close on a later line, and this rewriting
+    // (a bar after each cell) is defined for whole rows only.
+    for (const spec of corpus({ singles: 1, combined: 5, base: 0 }).filter((x) => x.flattening === 'markdown' && !x.classes.includes('cell.paragraphs'))) {
       const v = generate(spec);
       if (!v) continue;
       documents++;
