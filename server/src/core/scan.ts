@@ -230,9 +230,15 @@ function brokenPipeRows(lines: readonly Line[], from: number, to: number): Map<n
   for (let i = from; i < to; i++) {
     const t = lines[i].text;
     if (!startsWithBar(t) || endsWithBar(t) || t.includes('\t')) continue;
+    // A number never runs on: its digits must stay on one line for a fix to replace them.
+    let open = t.slice(t.lastIndexOf('|') + 1);
     for (let k = i + 1; k <= to && k - i < MAX_QUOTED_LINES; k++) {
       const u = lines[k].text;
       if (isBlank(u) || startsWithBar(u) || u.includes('\t') || isCommentLine(u)) break;
+      const bar = u.indexOf('|');
+      const more = bar === -1 ? u : u.slice(0, bar);
+      if (isValueLike(open.trim()) || isValueLike(more.trim()) || isValueLike((open + more).trim())) break;
+      open = bar === -1 ? open + more : u.slice(u.lastIndexOf('|') + 1);
       if (endsWithBar(u)) {
         rows.set(i, k);
         i = k;
