@@ -165,6 +165,36 @@ describe('variant corpus: the reader (P1–P4)', () => {
   after(() => console.log(`variant corpus: ${documents} documents, ${mutations} mutations (subset; the full run is npm run fuzz)`));
 });
 
+// The same classes over two published reports of other agencies (test/fixtures/real, not seeds): their
+// labels, prose and layout as published (Shanghai 2019 leaves zeros blank), tables 三 and 四 refilled so
+// that every identity holds (002 as published has real arithmetic errors); 001 also with its own numbers.
+describe('variant corpus over real reports of other agencies (P1–P4)', () => {
+  const reports = [
+    { seed: 'real/001_shanghai-szfbgt_2019.txt', data: ['seed', 'nonzero'] as const },
+    { seed: 'real/002_shanghai-city_2020.txt', data: ['nonzero'] as const },
+  ];
+  for (const { seed, data } of reports)
+    for (const d of data)
+      for (const flattening of FLATTENINGS)
+        it(`${seed} (${d}) in ${flattening}`, (t) => {
+          const found: { v: Variant; violations: Violation[] }[] = [];
+          const vs: Variant[] = [];
+          let m = 0;
+          let rngSeed = 1;
+          for (const classes of [[], ...CLASS_NAMES.filter((c) => c !== 'outdated.row').map((c) => [c])]) {
+            const v = generate({ seed, data: d, flattening, classes, rngSeed: rngSeed++ });
+            if (!v) continue;
+            vs.push(v);
+            const out = checkVariant(v, { mutations: MUTATIONS, rand: rng(v.spec.rngSeed) });
+            m += out.mutations;
+            if (out.violations.length > 0) found.push({ v, violations: out.violations });
+          }
+          t.diagnostic(`${vs.length} documents, ${m} mutations`);
+          assert.ok(vs.length >= 20, `${vs.length} documents`);
+          if (found.length > 0) assert.fail(summary(vs, found));
+        });
+});
+
 // Variants the full run once failed on, kept by name: rows shifted by merged labels with their totals
 // blank, where several shifts fit (a TSV row shorter than the table; a row placed by its level's gap);
 // a headless table 四 whose header rows come in another order.

@@ -549,9 +549,11 @@ const blankOnlyNatural: VariationClass = {
   name: 'blank.naturalTotal',
   what: 'blank cells: reports that fill only 自然人 and 总计',
   apply(doc) {
-    // The report says nothing about organisations: their counts are 0 and left blank.
-    for (const [row, cols] of Object.entries(doc.report.t3.values)) {
-      if (cols.natural === null) return false;
+    // The report says nothing about organisations: their counts are 0 and left blank. Only where every
+    // row has its 自然人 count (checked before anything is changed).
+    const rows = Object.entries(doc.report.t3.values);
+    if (rows.some(([, cols]) => cols.natural === null)) return false;
+    for (const [row, cols] of rows) {
       for (const o of T3_ORGS) {
         cols[o] = 0;
         style(doc, '三', row, o).blank = true;
