@@ -178,11 +178,13 @@ export function placeRows(
   // Rows holding exactly their columns after the labels outnumber the longer ones: the places found empty
   // in every row (at the end, or at one position) are columns left blank (a blank 总计), and what a longer
   // row has too many is a merged label's places, which lead.
-  const exactRows = rows.filter((r) => {
+  let exactRows = 0;
+  let longRows = 0;
+  for (const r of rows) {
     const { rest } = splitLabels(r.cells, n);
-    return rest.length === n && rest.some((c) => c.text !== '');
-  }).length;
-  const longRows = rows.filter((r) => splitLabels(r.cells, n).rest.length > n).length;
+    if (rest.length > n) longRows++;
+    else if (rest.length === n && rest.some((c) => c.text !== '')) exactRows++;
+  }
   const emptyAreColumns = exactRows > longRows;
   const fromEnd = emptyAreColumns ? new Set<number>() : emptyFromEnd(rows, n);
   const unplaced = emptyAreColumns ? new Set<number>() : artefacts;
