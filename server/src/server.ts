@@ -183,42 +183,42 @@ const MAX_HEADER_BYTES = 64 * 1024;
 const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(`transport error: ${String((e as { message?: unknown } | undefined)?.message ?? e)}`));
 
 abstract class ReaderBase implements MessageReader {
-  private readonly errors = new Emitter<Error>();
-  private readonly closes = new Emitter<void>();
-  private readonly partials = new Emitter<PartialMessageInfo>();
-  readonly onError = this.errors.event;
-  readonly onClose = this.closes.event;
-  readonly onPartialMessage = this.partials.event;
+  private readonly errorEvents = new Emitter<Error>();
+  private readonly closeEvents = new Emitter<void>();
+  private readonly partialEvents = new Emitter<PartialMessageInfo>();
+  readonly onError = this.errorEvents.event;
+  readonly onClose = this.closeEvents.event;
+  readonly onPartialMessage = this.partialEvents.event;
   abstract listen(callback: DataCallback): Disposable;
   protected fireError(e: unknown): void {
-    this.errors.fire(asError(e));
+    this.errorEvents.fire(asError(e));
   }
   protected fireClose(): void {
-    this.closes.fire();
+    this.closeEvents.fire();
   }
   dispose(): void {
-    this.errors.dispose();
-    this.closes.dispose();
-    this.partials.dispose();
+    this.errorEvents.dispose();
+    this.closeEvents.dispose();
+    this.partialEvents.dispose();
   }
 }
 
 abstract class WriterBase implements MessageWriter {
   private readonly errorEvents = new Emitter<[Error, Message | undefined, number | undefined]>();
-  private readonly closes = new Emitter<void>();
+  private readonly closeEvents = new Emitter<void>();
   readonly onError = this.errorEvents.event;
-  readonly onClose = this.closes.event;
+  readonly onClose = this.closeEvents.event;
   abstract write(message: Message): Promise<void>;
   abstract end(): void;
   protected fireError(e: unknown, message?: Message, count?: number): void {
     this.errorEvents.fire([asError(e), message, count]);
   }
   protected fireClose(): void {
-    this.closes.fire();
+    this.closeEvents.fire();
   }
   dispose(): void {
     this.errorEvents.dispose();
-    this.closes.dispose();
+    this.closeEvents.dispose();
   }
 }
 
