@@ -70,12 +70,11 @@ function runCached(name: string, prefix: string, writeCache: boolean, requireFor
   return mod.exports;
 }
 
-const plainRequire = (file: string) => createRequire(file);
 let readers: unknown;
 /** cli-main's require: the readers' bundle through the cache, anything else as Node would. */
 function mainRequire(file: string): NodeJS.Require {
   const req = createRequire(file);
-  return Object.assign((id: string) => (id === './import.js' ? (readers ??= runCached('import.js', 'import', true, plainRequire)) : req(id)), req);
+  return Object.assign((id: string) => (id === './import.js' ? (readers ??= runCached('import.js', 'import', true, createRequire)) : req(id)), req);
 }
 
 // Written after a check (which compiles what later checks need; `--version` would leave most out).

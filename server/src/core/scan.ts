@@ -28,12 +28,14 @@ export function isValueLike(text: string): boolean {
   return k === 'number' || k === 'placeholder';
 }
 
+const startsWithBar = (t: string) => /^[ \u3000]*\|/.test(t);
+
 function lineShape(t: string): Flattening | 'text' | 'blank' {
   const tab = t.indexOf('\t');
   // A line holding only a TAB is an empty merged cell, not a blank line.
   if (tab === -1 && isBlank(t)) return 'blank';
   // A pipe row, with or without its leading pipe (GFM allows both: `| a | b |`, `a | b |`).
-  if (tab === -1) return /^[ \u3000]*\|/.test(t) || unescapedBar(t) ? 'markdown' : 'text';
+  if (tab === -1) return startsWithBar(t) || unescapedBar(t) ? 'markdown' : 'text';
   // One leading TAB and no other: a cell of the one-cell-per-line flattening.
   if (isBlank(t.slice(0, tab)) && t.indexOf('\t', tab + 1) === -1) return 'cell-per-line';
   return 'tsv';
@@ -212,8 +214,6 @@ function endsWithBar(t: string): boolean {
   const b = trimBounds(t)[1];
   return b > 0 && t[b - 1] === '|' && (b < 2 || t[b - 2] !== '\\');
 }
-
-const startsWithBar = (t: string) => /^[ \u3000]*\|/.test(t);
 
 /**
  * Pipe rows broken where a cell's text breaks (a writer that joins a cell's paragraphs with a line break,
