@@ -502,8 +502,18 @@ const mergeRepeated: VariationClass = {
   what: 'merged-cell artefacts: a merged cell written into every grid position it spans, across and down (tables exported by pandas or python-docx)',
   apply(doc) {
     // Exporters that repeat merged cells write every grid position: no cell left out.
-    if (doc.p.t3.cont === 'omit' || doc.p.t3.noLeading || doc.p.t4.noLeading || doc.p.paragraphs) return false;
+    if (doc.p.t3.cont === 'omit' || doc.p.t3.noLeading || doc.p.t4.noLeading || doc.p.paragraphs || doc.p.unspanned) return false;
     doc.p.repeatMerges = true;
+    return true;
+  },
+};
+
+const mergeUnspanned: VariationClass = {
+  name: 'merge.unspanned',
+  what: 'merged cells written once (an HTML table turned into text without its spans): a cell spanning columns is one field, covered positions left out, markdown rows padded at their end',
+  apply(doc) {
+    if (doc.p.repeatMerges) return false;
+    doc.p.unspanned = true;
     return true;
   },
 };
@@ -658,6 +668,7 @@ export const CLASSES: readonly VariationClass[] = [
   mergeVertical,
   mergeExtraColumn,
   mergeRepeated,
+  mergeUnspanned,
   cellParagraphs,
   blankZerosClass,
   blankTotals,

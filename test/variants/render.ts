@@ -91,6 +91,12 @@ export interface Presentation {
    * header cell of six characters or more without a digit broken in its middle by a line break.
    */
   paragraphs: boolean;
+  /**
+   * Merged cells written once, as an HTML table turned into text without its spans gives them: a cell
+   * spanning columns is one field, positions covered from above are left out, markdown rows padded to
+   * the table's width at their end.
+   */
+  unspanned: boolean;
   /** Cell styles by `${table}|${row}|${col}`. */
   cells: Record<string, CellStyle>;
 }
@@ -106,6 +112,7 @@ export function canonicalPresentation(): Presentation {
     extraColumn: {},
     repeatMerges: false,
     paragraphs: false,
+    unspanned: false,
     cells: {},
   };
 }
@@ -447,12 +454,13 @@ function repeatedRows(grid: Grid): GridRow[] {
   });
 }
 
-function writeGrid(w: Writer, source: Grid, fl: Flattening, repeatMerges: boolean): void {
+function writeGrid(w: Writer, source: Grid, fl: Flattening, repeatMerges: boolean, unspanned: boolean): void {
   const first = w.lines.length;
   const grid = repeatMerges ? { ...source, rows: repeatedRows(source) } : source;
+  const written = (row: GridRow) => (unspanned ? row.cells.filter((c) => !c.cont) : row.cells);
   if (fl === 'cell-per-line') {
     for (const row of grid.rows) {
-      for (const c of row.cells) w.cell(c, w.push('\t' + c.text + c.pad), 1);
+      for (const c of written(row)) w.cell(c, w.push('\t' + c.text + c.pad), 1);
       w.push('');
     }
     w.lines.pop();
@@ -460,7 +468,7 @@ function writeGrid(w: Writer, source: Grid, fl: Flattening, repeatMerges: boolea
     const expand = (row: GridRow) => row.cells.flatMap((c) => [c, ...Array.from({ length: c.span - 1 }, () => empty())]);
     const width = Math.max(...grid.rows.map((r) => expand(r).length));
     grid.rows.forEach((row, k) => {
-      const fields = expand(row);
+      const fields = unspanned ? written(row) : expand(row);
       if (fl === 'markdown') while (fields.length < width) fields.push(empty());
       const line = w.lines.length;
       let text = fl === 'markdown' ? '|' : '';
@@ -503,7 +511,7 @@ export function render(report: Report, p: Presentation, fl: Flattening): Rendere
     if (s.body) for (const l of s.body) w.push(s.number === '一' && p.subHeadings ? asSectionNumbered(l) : l);
     else {
       w.push('');
-      writeGrid(w, buildGrid(report, p, s.number as TableId, fl), fl, p.repeatMerges);
+      writeGrid(w, buildGrid(report, p, s.number as TableId, fl), fl, p.repeatMerges, p.unspanned);
       w.push('');
     }
   }

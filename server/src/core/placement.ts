@@ -174,7 +174,7 @@ export function placeRows(
     for (const s of among) if (m?.has(s) && (pick === null || m.get(s)! > m.get(pick)!)) pick = s;
     return pick;
   };
-  const offsets = learnedOffsets(rows, n);
+  const offsets = learnedOffsets(rows, n, templateGaps);
   // Rows holding exactly their columns after the labels outnumber the longer ones: the places found empty
   // in every row (at the end, or at one position) are columns left blank (a blank 总计), and what a longer
   // row has too many is a merged label's places, which lead.
@@ -239,7 +239,7 @@ export function placeRows(
   }
   return rows.map((r, i) => {
     const s = shifts[i];
-    return s === null ? (byOffset(r, n, offsets) ?? placeRow(r, n, null, unplaced, fromEnd)) : atShift(r, layout!, s);
+    return s === null ? (byOffset(r, n, offsets, artefacts) ?? placeRow(r, n, null, unplaced, fromEnd)) : atShift(r, layout!, s);
   });
 }
 
@@ -264,14 +264,31 @@ function emptyFromEnd(rows: readonly RawRow[], n: number): Set<number> {
 
 /**
  * Without column positions (rows shifted against each other, Word's TSV, padded markdown), where the
- * values start after the labels: learned from rows whose first and last column are both filled, per
- * position of the last label (rows whose labels end at the same place have their values at the same place).
+ * values start after the labels. Learned from rows whose first and last column are both filled, per
+ * position of the last label (rows whose labels end at the same place have their values at the same
+ * place); for a position no such row shows, per level of the last label, the gap rows of that level
+ * showed wherever their labels sat.
  */
-function learnedOffsets(rows: readonly RawRow[], n: number): Map<number, number> {
+interface Offsets {
+  byAt: Map<number, number>;
+  byLevel: Map<number, number>;
+  /** byLevel holds the template's spans, no row's evidence. */
+  guessed: boolean;
+}
+
+function learnedOffsets(rows: readonly RawRow[], n: number, templateGaps?: ReadonlyMap<number, number>): Offsets {
   const votes = new Map<number, Map<number, number>>();
+  const levelVotes = new Map<number, Map<number, number>>();
+  // A value right after a first- or second-level label: the writer gave a merged label one cell (an
+  // HTML table turned into text without its spans), so no row has places between its label and values.
+  let unspanned = false;
+  let anyFilled = false;
   for (const r of rows) {
     if (!isPositional(r)) continue;
     const at = lastLabelAt(r);
+    if (at < 0) continue;
+    const level = labelLevel(r.cells[at].text);
+    if (level < 3 && at + 1 < r.cells.length && isValueLike(r.cells[at + 1].text)) unspanned = true;
     let first = -1;
     let last = -1;
     let count = 0;
@@ -281,30 +298,57 @@ function learnedOffsets(rows: readonly RawRow[], n: number): Map<number, number>
       last = k;
       count++;
     }
+    if (first !== -1) anyFilled = true;
     if (first === -1 || last - first !== n - 1 || count < 2) continue;
-    const m = votes.get(at) ?? new Map<number, number>();
-    m.set(first - at, (m.get(first - at) ?? 0) + 1);
-    votes.set(at, m);
+    tallyUnder(votes, at, first - at);
+    tallyUnder(levelVotes, level, first - at);
   }
-  const out = new Map<number, number>();
-  for (const [at, m] of votes) {
+  const top = (m: Map<number, number>) => {
     let best = -1;
     let bestCount = 0;
     for (const [d, c] of m) if (c > bestCount) [best, bestCount] = [d, c];
-    out.set(at, best);
+    return best;
+  };
+  const byAt = new Map<number, number>();
+  for (const [at, m] of votes) byAt.set(at, top(m));
+  const byLevel = new Map<number, number>();
+  for (const [level, m] of levelVotes) byLevel.set(level, top(m));
+  const learned = [...byLevel.values()];
+  let guessed = false;
+  for (const level of [1, 2, 3]) {
+    if (byLevel.has(level)) continue;
+    // Rows of other levels with their values right after their labels, or a merged label written as
+    // one cell: spans are not written anywhere. Nothing learned and no such cell: the template's span.
+    if (unspanned || (learned.length > 0 && learned.every((d) => d === 1))) byLevel.set(level, 1);
+    else if (learned.length === 0 && anyFilled && templateGaps?.has(level)) {
+      byLevel.set(level, templateGaps.get(level)!);
+      guessed = true;
+    }
   }
-  return out;
+  return { byAt, byLevel, guessed };
 }
 
-function byOffset(row: RawRow, n: number, offsets: ReadonlyMap<number, number>): Placement | null {
+function byOffset(row: RawRow, n: number, offsets: Offsets, artefacts: ReadonlySet<number>): Placement | null {
   if (!isPositional(row)) return null;
   const at = lastLabelAt(row);
-  const d = offsets.get(at);
+  if (at < 0) return null;
+  const learned = offsets.byAt.get(at);
+  const d = learned ?? offsets.byLevel.get(labelLevel(row.cells[at].text));
   if (d === undefined) return null;
   const from = at + d;
-  if (from + n > row.cells.length) return null;
-  for (let k = at + 1; k < row.cells.length; k++) if (row.cells[k].text !== '' && (k < from || k >= from + n)) return null;
-  return { labels: row.cells.slice(0, at + 1).filter((c) => c.text !== ''), values: row.cells.slice(from, from + n), zone: row.cells.slice(at + 1) };
+  let places = Array.from({ length: n }, (_, k) => from + k);
+  if (learned === undefined && offsets.guessed) {
+    // A guess from the template's spans passes over places empty in every row (merged-cell artefacts);
+    // the row's last columns take such places only where it has no others (a 总计 left blank throughout).
+    places = [];
+    for (let k = from; k < row.cells.length && places.length < n; k++) if (!artefacts.has(k)) places.push(k);
+    for (let k = (places[places.length - 1] ?? from - 1) + 1; k < row.cells.length && places.length < n; k++) places.push(k);
+    if (places.length < n) return null;
+  }
+  if (places[n - 1] >= row.cells.length) return null;
+  const taken = new Set(places);
+  for (let k = at + 1; k < row.cells.length; k++) if (row.cells[k].text !== '' && !taken.has(k)) return null;
+  return { labels: row.cells.slice(0, at + 1).filter((c) => c.text !== ''), values: places.map((k) => row.cells[k]), zone: row.cells.slice(at + 1) };
 }
 
 /**
