@@ -552,6 +552,45 @@ describe('one cell per line with its leading TABs lost (trimmed by an editor or 
   });
 });
 
+describe('one cell per line without the blank lines that end rows (a table copied out of a PDF or a web page)', () => {
+  // Blank lines inside each table dropped; the blank lines around a table stay (they are the document's).
+  const runOn = (text: string) => {
+    const lines = text.split('\n');
+    return lines.filter((l, i) => !(l.trim() === '' && lines[i - 1]?.startsWith('\t') && lines[i + 1]?.startsWith('\t'))).join('\n');
+  };
+  for (const seed of SEEDS) {
+    for (const variant of [0, 1]) {
+      it(`${seed}${variant ? ' (non-zero variant)' : ''}`, () => {
+        const original = variant === 0 ? readFixture(seed) : nonZeroVariant(readFixture(seed), 13);
+        const cells = reflatten(original, 'cell-per-line');
+        const text = runOn(cells);
+        assert.ok(text.split('\n').length < cells.split('\n').length - 40, 'the rows run on');
+        const { model, diagnostics } = checkText(text);
+        // 001's table 四 has one empty cell for its five blank 行政复议 values: where it stands only the header
+        // rows tell, and run on they are one row of words, so the reader says it cannot place the values.
+        const comparable = (ds: Diagnostic[]) => ds.filter((d) => !(seed.startsWith('001') && variant === 0 && d.table === '四')).map(key).sort();
+        assert.deepEqual(comparable(diagnostics), comparable(checkText(cells).diagnostics));
+        if (seed.startsWith('001') && variant === 0) assert.deepEqual(diagnostics.filter((d) => d.table === '四').map((d) => d.code), ['XR011']);
+        const rowsOf = (m: ReportModel) => m.tables['三']!.rows.filter((r) => r.kind === 'data').map((r) => `${r.key}:${r.cells.map((c) => c.text).join(',')}`);
+        assert.deepEqual(rowsOf(model), rowsOf(parseReport(cells)));
+        if (variant === 1) wrongNumberFoundAndFixed(text, model, 'deny.1', 'total', 4);
+      });
+    }
+  }
+  it('without TABs and blank cells too (text copied out of a PDF), a zero-filled table reads as before', () => {
+    const original = nonZeroVariant(readFixture('003_31cf96be23961926.txt'), 3);
+    const text = runOn(reflatten(original, 'cell-per-line'))
+      .split('\n')
+      .filter((l) => l !== '\t')
+      .map((l) => l.replace(/^\t/, ''))
+      .join('\n');
+    const { model, diagnostics } = checkText(text);
+    assert.deepEqual(diagnostics.filter((d) => d.severity === 'error').map(key), []);
+    assert.equal(model.tables['三']!.rows.filter((r) => r.kind === 'data' && r.cells.length === 7).length, 25);
+    wrongNumberFoundAndFixed(text, model, 'resultsTotal', 'natural', 2);
+  });
+});
+
 describe('table 四 group by group, the lawsuit groups named with their parent, every result blank', () => {
   // The layout of test/fixtures/annotated/t4-by-group-named-blank.md, written in each flattening.
   const groups = ['行政复议', '行政诉讼（未经复议直接起诉）', '行政诉讼（复议后起诉）'];

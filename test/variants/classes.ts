@@ -35,6 +35,8 @@ export interface VariationClass {
   name: string;
   /** What the class does, in the words of spec §5.6. */
   what: string;
+  /** The flattenings the class exists in (all when absent). */
+  flattenings?: readonly Flattening[];
   /** Applies the class; false when it does not apply to this document (nothing changed). */
   apply(doc: Doc, rand: () => number, fl: Flattening): boolean;
 }
@@ -502,7 +504,7 @@ const mergeRepeated: VariationClass = {
   what: 'merged-cell artefacts: a merged cell written into every grid position it spans, across and down (tables exported by pandas or python-docx)',
   apply(doc) {
     // Exporters that repeat merged cells write every grid position: no cell left out.
-    if (doc.p.t3.cont === 'omit' || doc.p.t3.noLeading || doc.p.t4.noLeading || doc.p.paragraphs || doc.p.unspanned) return false;
+    if (doc.p.t3.cont === 'omit' || doc.p.t3.noLeading || doc.p.t4.noLeading || doc.p.paragraphs || doc.p.unspanned || doc.p.rowsUnbroken) return false;
     doc.p.repeatMerges = true;
     return true;
   },
@@ -514,6 +516,18 @@ const mergeUnspanned: VariationClass = {
   apply(doc) {
     if (doc.p.repeatMerges) return false;
     doc.p.unspanned = true;
+    return true;
+  },
+};
+
+const rowsUnbroken: VariationClass = {
+  name: 'rows.unbroken',
+  what: 'one cell per line without the blank lines that end rows (a table copied out of a PDF or a web page)',
+  flattenings: ['cell-per-line'],
+  apply(doc, _rand, fl) {
+    // Text copied out of a PDF or a web page writes a merged cell once: no exporter's repeated copies.
+    if (fl !== 'cell-per-line' || doc.p.repeatMerges) return false;
+    doc.p.rowsUnbroken = true;
     return true;
   },
 };
@@ -669,6 +683,7 @@ export const CLASSES: readonly VariationClass[] = [
   mergeExtraColumn,
   mergeRepeated,
   mergeUnspanned,
+  rowsUnbroken,
   cellParagraphs,
   blankZerosClass,
   blankTotals,

@@ -65,8 +65,11 @@ export function generate(spec: VariantSpec): Variant | null {
 }
 
 /** Classes that can apply to a seed (outdated.row needs a 2021-format report). */
-export function classesFor(seed: string): string[] {
-  return CLASS_NAMES.filter((c) => c !== 'outdated.row' || abstractReport(seed, 'seed').version === '2021');
+/** The classes that fit a seed (and a flattening, where given). */
+export function classesFor(seed: string, flattening?: Flattening): string[] {
+  return CLASSES.filter((c) => c.name !== 'outdated.row' || abstractReport(seed, 'seed').version === '2021')
+    .filter((c) => !flattening || !c.flattenings || c.flattenings.includes(flattening))
+    .map((c) => c.name);
 }
 
 export interface CorpusOptions {
@@ -88,7 +91,7 @@ export function corpus(o: CorpusOptions): VariantSpec[] {
   for (const seed of o.seeds ?? SEEDS)
     for (const data of ['seed', 'nonzero'] as const)
       for (const flattening of o.flattenings ?? FLATTENINGS) {
-        const names = classesFor(seed).filter((c) => !o.classes || o.classes.includes(c));
+        const names = classesFor(seed, flattening).filter((c) => !o.classes || o.classes.includes(c));
         out.push({ seed, data, flattening, classes: [], rngSeed: n++, everyCell: true });
         for (const c of names) for (let k = 0; k < o.singles; k++) out.push({ seed, data, flattening, classes: [c], rngSeed: n++, everyCell: k === 0 });
         for (let k = 0; k < o.combined; k++) {

@@ -97,6 +97,8 @@ export interface Presentation {
    * the table's width at their end.
    */
   unspanned: boolean;
+  /** One cell per line without the blank lines that end rows (a table copied out of a PDF or a web page). */
+  rowsUnbroken: boolean;
   /** Cell styles by `${table}|${row}|${col}`. */
   cells: Record<string, CellStyle>;
 }
@@ -113,6 +115,7 @@ export function canonicalPresentation(): Presentation {
     repeatMerges: false,
     paragraphs: false,
     unspanned: false,
+    rowsUnbroken: false,
     cells: {},
   };
 }
@@ -454,16 +457,17 @@ function repeatedRows(grid: Grid): GridRow[] {
   });
 }
 
-function writeGrid(w: Writer, source: Grid, fl: Flattening, repeatMerges: boolean, unspanned: boolean): void {
+function writeGrid(w: Writer, source: Grid, fl: Flattening, p: Pick<Presentation, 'repeatMerges' | 'unspanned' | 'rowsUnbroken'>): void {
+  const { repeatMerges, unspanned } = p;
   const first = w.lines.length;
   const grid = repeatMerges ? { ...source, rows: repeatedRows(source) } : source;
   const written = (row: GridRow) => (unspanned ? row.cells.filter((c) => !c.cont) : row.cells);
   if (fl === 'cell-per-line') {
     for (const row of grid.rows) {
       for (const c of written(row)) w.cell(c, w.push('\t' + c.text + c.pad), 1);
-      w.push('');
+      if (!p.rowsUnbroken) w.push('');
     }
-    w.lines.pop();
+    if (!p.rowsUnbroken) w.lines.pop();
   } else {
     const expand = (row: GridRow) => row.cells.flatMap((c) => [c, ...Array.from({ length: c.span - 1 }, () => empty())]);
     const width = Math.max(...grid.rows.map((r) => expand(r).length));
@@ -511,7 +515,7 @@ export function render(report: Report, p: Presentation, fl: Flattening): Rendere
     if (s.body) for (const l of s.body) w.push(s.number === '一' && p.subHeadings ? asSectionNumbered(l) : l);
     else {
       w.push('');
-      writeGrid(w, buildGrid(report, p, s.number as TableId, fl), fl, p.repeatMerges, p.unspanned);
+      writeGrid(w, buildGrid(report, p, s.number as TableId, fl), fl, p);
       w.push('');
     }
   }

@@ -4,7 +4,7 @@
 // column, and rows shifted by a merged label (Word's TSV export) are placed by the shift that fits.
 // One cell per line keeps only order: the values are the cells after the labels.
 
-import { isValueLike, type RawCell, type RawRow } from './scan';
+import { isValueLike, labelLevel, type RawCell, type RawRow } from './scan';
 
 export interface Placement {
   /** Non-empty label cells, in order. */
@@ -105,12 +105,6 @@ function atShift(row: RawRow, layout: readonly number[], s: number): Placement {
   return { labels: row.cells.slice(0, min).filter((c) => c.text !== ''), values: pos.map((p) => row.cells[p]), zone: row.cells.slice(min) };
 }
 
-/** A row label's level in table 三's merged label columns: 3 a numbered sub-row, 2 a （一） row, 1 others. */
-function labelLevel(text: string): number {
-  if (/^\s*\d{1,2}\s*[.、．]/.test(text)) return 3;
-  if (/^\s*[（(][一二三四五六七八九十]{1,2}[）)]/.test(text)) return 2;
-  return 1;
-}
 
 /** Rows of one kind: their labels end at the same place and the last label has the same level. */
 function kindOf(row: RawRow, at: number): string {
@@ -187,6 +181,7 @@ export function placeRows(
   }
   const emptyAreColumns = exactRows > longRows;
   const fromEnd = emptyAreColumns ? new Set<number>() : emptyFromEnd(rows, n);
+  const endIsEmpty = fromEnd.size > 0 && plausible !== undefined && emptyColumnAtEnd(rows, n, fromEnd, plausible);
   const unplaced = emptyAreColumns ? new Set<number>() : artefacts;
   let width = 0;
   for (const r of rows) if (isPositional(r)) width = Math.max(width, r.cells.length);
@@ -239,7 +234,7 @@ export function placeRows(
   }
   return rows.map((r, i) => {
     const s = shifts[i];
-    return s === null ? (byOffset(r, n, offsets, artefacts) ?? placeRow(r, n, null, unplaced, fromEnd)) : atShift(r, layout!, s);
+    return s === null ? (byOffset(r, n, offsets, artefacts) ?? placeRow(r, n, null, unplaced, fromEnd, endIsEmpty)) : atShift(r, layout!, s);
   });
 }
 
@@ -377,7 +372,39 @@ function splitLabels(cells: readonly RawCell[], n: number): { labels: RawCell[];
 }
 
 /** Places a row's values into `n` columns by order: the cells after its labels, empty edges dropped. */
-export function placeRow(row: RawRow, n: number, layout: readonly number[] | null, artefacts: ReadonlySet<number>, fromEnd: ReadonlySet<number> = new Set()): Placement {
+/** The rows' empty places to drop, the farthest from the end first (most rows' reading). */
+function dropFromEnd(list: readonly RawCell[], n: number, fromEnd: ReadonlySet<number>): RawCell[] {
+  let excess = list.length - n;
+  return list.filter((c, k) => c.text !== '' || !fromEnd.has(list.length - k) || excess-- <= 0);
+}
+
+/**
+ * Is the empty place the rows have too many at their very end (an empty merged column after the values,
+ * the columns before it left blank)? So when more rows make a 总计 that adds up read that way than read
+ * with the farthest empty places dropped.
+ */
+function emptyColumnAtEnd(rows: readonly RawRow[], n: number, fromEnd: ReadonlySet<number>, plausible: (values: readonly RawCell[]) => number): boolean {
+  let atEnd = 0;
+  let farthest = 0;
+  for (const r of rows) {
+    const { rest } = splitLabels(r.cells, n);
+    if (rest.length <= n || rest.slice(n).some((c) => c.text !== '')) continue;
+    const kept = dropFromEnd(rest, n, fromEnd);
+    if (kept.length !== n) continue;
+    atEnd += plausible(rest.slice(0, n));
+    farthest += plausible(kept);
+  }
+  return atEnd > farthest;
+}
+
+export function placeRow(
+  row: RawRow,
+  n: number,
+  layout: readonly number[] | null,
+  artefacts: ReadonlySet<number>,
+  fromEnd: ReadonlySet<number> = new Set(),
+  endIsEmpty = false,
+): Placement {
   if (layout && keepsPlaces(row)) {
     const s = SHIFTS.find((x) => fits(row.cells, layout, x));
     if (s !== undefined) return atShift(row, layout, s);
@@ -388,9 +415,9 @@ export function placeRow(row: RawRow, n: number, layout: readonly number[] | nul
   if (list.length > n && fromEnd.size > 0) {
     // As many of those empty places as the row has cells too many, the farthest from the end first:
     // blank totals can leave more of them empty than the merge made, and the last column stays last.
-    let excess = list.length - n;
-    const kept = list.filter((c, k) => c.text !== '' || !fromEnd.has(list.length - k) || excess-- <= 0);
-    if (kept.length >= n) list = kept;
+    const kept = dropFromEnd(list, n, fromEnd);
+    if (endIsEmpty && list.slice(n).every((c) => c.text === '')) list = list.slice(0, n);
+    else if (kept.length >= n) list = kept;
   }
   if (list.length > n && isPositional(row) && artefacts.size > 0 && list === rest) {
     const offset = row.cells.length - rest.length;

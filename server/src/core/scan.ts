@@ -28,6 +28,13 @@ export function isValueLike(text: string): boolean {
   return k === 'number' || k === 'placeholder';
 }
 
+/** A row label's level in table 三's merged label columns: 3 a numbered sub-row, 2 a （一） row, 1 others. */
+export function labelLevel(text: string): number {
+  if (/^\s*\d{1,2}\s*[.、．]/.test(text)) return 3;
+  if (/^\s*[（(][一二三四五六七八九十]{1,2}[）)]/.test(text)) return 2;
+  return 1;
+}
+
 const startsWithBar = (t: string) => /^[ \u3000]*\|/.test(t);
 
 function lineShape(t: string): Flattening | 'text' | 'blank' {
@@ -410,8 +417,123 @@ export function scanRows(lines: readonly Line[], from: number, to: number): { ro
     }
   }
   flush();
+  const split = splitRunOnRows(rows);
   let flattening: Flattening = 'cell-per-line';
   if (counts.tsv > counts[flattening]) flattening = 'tsv';
   if (counts.markdown > counts[flattening]) flattening = 'markdown';
-  return { rows, flattening };
+  return { rows: split, flattening };
+}
+
+/** Empty cells after a label that make a row of blanks (table 二's rows have two or three values, 三's seven). */
+const MIN_BLANK_ROW = 2;
+
+/**
+ * One cell per line without the blank lines that end rows (a table copied out of a PDF or a web page):
+ * a row that goes on from values to a label again (twice at least) is several rows run together. A new
+ * row starts at each label after a value (or after a row of blanks), taking along as its merged leading
+ * places as many of the empty cells before it as its label's level has in table 三 (a numbered sub-row two,
+ * a （一） row one); in each piece, the words before the row's own label (column names, a caption) are a row
+ * of their own, except a group label right before it.
+ */
+function splitRunOnRows(rows: RawRow[]): RawRow[] {
+  const out: RawRow[] = [];
+  for (const r of rows) {
+    if (r.shape !== 'cell-per-line') {
+      out.push(r);
+      continue;
+    }
+    const starts: number[] = [0];
+    let seenValue = false;
+    // Empty cells since the last label: a row whose values are all blank ends in seven of them.
+    let emptyRun = 0;
+    for (let k = 0; k < r.cells.length; k++) {
+      const t = r.cells[k].text;
+      if (t === '') {
+        emptyRun++;
+        continue;
+      }
+      const gap = emptyRun;
+      emptyRun = 0;
+      if (isValueLike(t)) seenValue = true;
+      else if (seenValue || gap >= MIN_BLANK_ROW) {
+        let from = k;
+        let lead = labelLevel(t) - 1;
+        const previous = starts[starts.length - 1];
+        while (lead > 0 && from - 1 > previous && r.cells[from - 1].text === '') {
+          from--;
+          lead--;
+        }
+        if (from > previous) starts.push(from);
+        seenValue = false;
+      }
+    }
+    if (starts.length < 3) {
+      out.push(...(valuesAfterHeader(r.cells) ?? [r]));
+      continue;
+    }
+    starts.push(r.cells.length);
+    const pieces = starts.slice(0, -1).map((from, p) => r.cells.slice(from, starts[p + 1]));
+    // Table 四's header, run on, holds runs of empty places that are no blank row's.
+    const blankRows = !pieces.some((cells) => valuesAfterHeader(cells));
+    for (const cells of pieces) out.push(...splitPiece(cells, blankRows));
+  }
+  return out;
+}
+
+/** Table 四's one row: more values after the words than any labelled row has (table 三's seven). */
+const MIN_UNLABELLED_VALUES = 10;
+const T4_PLACES = 15;
+/** A row label's own numbering (`一、`, `（一）`, `1.`): such a word before a label is a group's, not a header's. */
+const NUMBERED = /^\s*(?:\d{1,2}\s*[.、．]|[（(][一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]、)/;
+
+/**
+ * Table 四's one row of values run on after its header (with or without blank lines elsewhere): words, then
+ * only values and blanks, more of them than any labelled row has. Null for any other row.
+ */
+function valuesAfterHeader(cells: RawCell[]): RawRow[] | null {
+  let lastWord = -1;
+  let words = 0;
+  for (let k = 0; k < cells.length; k++) {
+    const t = cells[k].text;
+    if (t === '' || isValueLike(t)) continue;
+    lastWord = k;
+    words++;
+  }
+  const rest = cells.slice(lastWord + 1);
+  // All blank, only table 四's fifteen places make the row.
+  if (words < 2 || rest.length < (rest.some((c) => c.text !== '') ? MIN_UNLABELLED_VALUES : T4_PLACES)) return null;
+  return [pieceOf(cells.slice(0, lastWord + 1)), pieceOf(rest)];
+}
+
+/** One piece of a run-on row: words before the row's own label (column names, a caption) apart. */
+function splitPiece(cells: RawCell[], blankRows: boolean): RawRow[] {
+  const firstValue = cells.findIndex((c) => isValueLike(c.text));
+  let own = -1;
+  for (let k = 0; k < (firstValue === -1 ? cells.length : firstValue); k++) if (cells[k].text !== '') own = k;
+  if (own === -1) return [pieceOf(cells)];
+  // Words only: as they are, unless the last is a row's label with its blanks after it (a table whose
+  // first rows are all blank, run on after its header).
+  if (firstValue === -1 && !(blankRows && cells.length - own - 1 >= MIN_BLANK_ROW)) return [pieceOf(cells)];
+  const t4 = valuesAfterHeader(cells);
+  if (t4) return t4;
+  let ownFrom = own;
+  // Copies of the label (a merge written into every place it spans) and its merged places go with it.
+  while (ownFrom > 0 && cells[ownFrom - 1].text === cells[own].text) ownFrom--;
+  let lead = labelLevel(cells[own].text) - 1;
+  while (lead > 0 && ownFrom > 0 && cells[ownFrom - 1].text === '') {
+    ownFrom--;
+    lead--;
+  }
+  const before = cells.slice(0, ownFrom);
+  // Words that are no group label (`（三）不予公开`) and no copy of the label (a merge written into every place).
+  const header = before.filter((c) => c.text !== '' && c.text !== cells[own].text && !NUMBERED.test(c.text)).length;
+  // One such word right before the label is its group's (`其他对外管理服务事项` / `行政检查`); set apart by an
+  // empty place, or two or more, they are a header row.
+  const apart = header >= 2 || (header === 1 && before.length > 0 && before[before.length - 1].text === '');
+  if (!apart) return [pieceOf(cells)];
+  return [pieceOf(before), pieceOf(cells.slice(ownFrom))];
+}
+
+function pieceOf(cells: RawCell[]): RawRow {
+  return { cells, line: cells[0].range.start.line, endLine: cells[cells.length - 1].range.end.line, shape: 'cell-per-line' };
 }

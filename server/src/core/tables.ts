@@ -610,7 +610,13 @@ function readT4(raw: RawRow[], t: Template, _memo: Memo): Parsed {
       const best = leaf && (!g || leaf.score >= g.score) ? leaf : g;
       if (best && best.score < 1) table.headerMatches!.push(matchOf(c, best, best.score >= STRONG));
     }
-    if (keepsPlaces(r)) r.cells.forEach((c, k) => c.text !== '' && T4_LEAVES.best(normalizeLabel(c.text), HEADER_FLOOR) && leafPositions.push(k));
+    if (keepsPlaces(r)) {
+      // In a row of result names, every word that names no group is one (a shortened `维持` among them).
+      const words = r.cells.map((c, k) => ({ k, norm: c.text === '' ? '' : normalizeLabel(c.text) })).filter((w) => w.norm !== '');
+      const leaves = words.filter((w) => T4_LEAVES.best(w.norm, HEADER_FLOOR));
+      const named = leaves.length >= 3 ? words.filter((w) => leaves.includes(w) || !T4_GROUPS.best(w.norm, HEADER_FLOOR)) : leaves;
+      for (const w of named) leafPositions.push(w.k);
+    }
     table.rows.push(headerRow(cells, r));
   }
   if (chunks.length === 0) return { table, score: 0, signals: 0 };
