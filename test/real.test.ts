@@ -35,6 +35,24 @@ describe('上海市人民政府办公厅 2019: zeros left blank', () => {
     assert.ok(blanks.every((d) => /按 0 计时本表勾稽关系成立/.test(d.message)));
   });
 
+  it("XR201's fix fills the blanks, its blank totals with their sums: no identity breaks, in every flattening", () => {
+    for (const f of FLATTENINGS) {
+      let filled = reflatten(text, f);
+      for (const table of ['三', '四']) {
+        const d = checkText(filled).diagnostics.find((x) => x.code === 'XR201' && x.table === table)!;
+        filled = applyEdits(filled, d.fixes[0].edits);
+      }
+      const { model, diagnostics } = checkText(filled);
+      assert.deepEqual(diagnostics.filter((d) => /^XR[12]/.test(d.code)).map(key), [], f);
+      const t3 = model.tables['三']!.rows.filter((r) => r.kind === 'data');
+      assert.ok(t3.every((r) => r.cells.every((c) => c.value.kind === 'number')), f);
+      // 一、本年新收: 自然人 821, 商业企业 35, 法律服务机构 2, 其他 1, 总计 859 as published.
+      assert.equal(t3.find((r) => r.key === 'new')!.cells.map((c) => c.text).join(' '), '821 35 0 0 2 1 859', f);
+      // （二）部分公开: only 自然人 3 published, its 总计 blank: filled with the sum.
+      assert.equal(t3.find((r) => r.key === 'partial')!.cells.map((c) => c.text).join(' '), '3 0 0 0 0 0 3', f);
+    }
+  });
+
   it('the same findings in every flattening', () => {
     const base = checkText(text).diagnostics.map(key).sort();
     for (const f of FLATTENINGS) assert.deepEqual(checkText(reflatten(text, f)).diagnostics.map(key).sort(), base, f);

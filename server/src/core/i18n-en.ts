@@ -65,7 +65,7 @@ export const EN: Record<MessageId, string> = {
   'fix.balance': 'Set 四 = 一 + 二 − （七）总计 = {value}',
   'fix.balanceAll': 'Reset row 四 as 一 + 二 − （七）总计 ({count} columns)',
   'fix.fill': 'Fill in {value}',
-  'fix.fillTableZeros': 'Fill the {count} blank cells of {table} with 0',
+  'fix.fillTableZeros': 'Fill the {count} blank cells of {table} with 0 (blank totals with their sums)',
   'fix.numeral': 'Renumber as "{num}"',
   'fix.compute': 'Compute: fill in {value}',
   'fix.placeholder': 'Replace with 0',

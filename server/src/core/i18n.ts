@@ -64,7 +64,7 @@ const zh = {
   'fix.balance': '设 四 = 一 + 二 − （七）总计 = {value}',
   'fix.balanceAll': '按 四 = 一 + 二 − （七）总计 重设第四行（{count} 列）',
   'fix.fill': '填入 {value}',
-  'fix.fillTableZeros': '将{table}的 {count} 个空白单元格填为 0',
+  'fix.fillTableZeros': '将{table}的 {count} 个空白单元格填为 0（空白的合计填为各项之和）',
   'fix.numeral': '编号改为「{num}」',
   'fix.compute': '计算：填入 {value}',
   'fix.placeholder': '替换为 0',

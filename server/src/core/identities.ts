@@ -86,6 +86,8 @@ export interface Computable {
 export interface BlankCells {
   table: TableId;
   cells: Term[];
+  /** What each blank holds once filled: 0, and a blank total the sum of its terms with the blanks as 0. */
+  fills: number[];
   /** 'zeros': identities with blanks all hold with blanks as 0; 'broken': some do not; 'unknown': none tells. */
   verdict: 'zeros' | 'broken' | 'unknown';
 }
@@ -392,6 +394,13 @@ export function analyze(model: ReportModel, blankAsZero = false): Analysis {
   };
 
   // 4. Blank totals whose terms are all known: offer the sum.
+  // What a blank holds once the table's blanks are filled: 0, or for a blank total the sum of its terms so.
+  const zeroFill = (cell: ValueCell, seen = new Set<Instance>()): number => {
+    const d = definer.get(cell);
+    if (!d || seen.has(d)) return zero.get(cell) ?? countOf(cell) ?? 0;
+    seen.add(d);
+    return d.right.reduce((sum, t) => sum + zeroFill(t.cell, seen), 0);
+  };
   const computable: Computable[] = [];
   for (const [out, inst] of definer) {
     const terms = { left: 0, right: 0, ok: true };
@@ -421,7 +430,7 @@ export function analyze(model: ReportModel, blankAsZero = false): Analysis {
     located: located.map((l) => ({ ...l, tier: tierOf(l.instances) })),
     totals: totals.map((f) => ({ ...f, tier: tierOf([f.instance]) })),
     computable,
-    blanks: blankAsZero ? [] : blankCellsOf(model, withBlanks, (i) => diffOf(i, zero) === 0),
+    blanks: blankAsZero ? [] : blankCellsOf(model, withBlanks, (i) => diffOf(i, zero) === 0, zeroFill),
     valueOf: (cell) => known.get(cell) ?? countOrNull(cell, blankAsZero),
   };
 }
@@ -436,7 +445,7 @@ function countOrNull(cell: ValueCell, blankAsZero: boolean): number | null {
 }
 
 /** Blank value cells of every table, with what the identities say about them. */
-function blankCellsOf(model: ReportModel, withBlanks: readonly Instance[], holdsAsZero: (i: Instance) => boolean): BlankCells[] {
+function blankCellsOf(model: ReportModel, withBlanks: readonly Instance[], holdsAsZero: (i: Instance) => boolean, fill: (cell: ValueCell) => number): BlankCells[] {
   const out: BlankCells[] = [];
   for (const table of Object.values(model.tables)) {
     const cells: Term[] = [];
@@ -447,7 +456,7 @@ function blankCellsOf(model: ReportModel, withBlanks: readonly Instance[], holds
     if (cells.length === 0) continue;
     const relevant = withBlanks.filter((i) => i.table === table.id);
     const verdict = relevant.length === 0 ? 'unknown' : relevant.every(holdsAsZero) ? 'zeros' : 'broken';
-    out.push({ table: table.id, cells, verdict });
+    out.push({ table: table.id, cells, verdict, fills: cells.map((t) => fill(t.cell)) });
   }
   return out;
 }

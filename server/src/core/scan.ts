@@ -324,6 +324,56 @@ function bareCellLines(lines: readonly Line[], from: number, to: number): boolea
   return values >= 8 && values + cells >= 4 * narrative;
 }
 
+const BARRED_CELL = /^[^|\t]*[^|\s][^|\t]*\|\s*$/;
+
+/** The text before each bar of a barred line (`规章 |`; `|||`; `0|0|0|` once blanks are filled). */
+function barSegments(t: string): [number, number][] {
+  const out: [number, number][] = [];
+  let from = 0;
+  for (let bar = t.indexOf('|'); bar !== -1; bar = t.indexOf('|', bar + 1)) {
+    out.push([from, bar]);
+    from = bar + 1;
+  }
+  return isBlank(t.slice(from)) ? out : [];
+}
+
+/** A barred line: one cell, or cells that are all numbers or empty. */
+function isBarredLine(t: string): boolean {
+  if (BARRED_CELL.test(t)) return true;
+  const segments = barSegments(t);
+  return segments.length > 0 && segments.every(([a, b]) => isBlank(t.slice(a, b)) || isValueLike(t.slice(a, b).trim()));
+}
+
+function barredCells(lineNo: number, t: string): RawCell[] {
+  return barSegments(t).map(([a, b]) => {
+    const c = cellOf(lineNo, t, a, b);
+    // A blank cell's value goes where its text would start: `|||` filled is `0|0|0|`.
+    if (c.text === '') c.range = range(lineNo, a, a);
+    return c;
+  });
+}
+
+/**
+ * One cell per line with a bar after each (`规章 |`, `0 |`) and empty cells as bars alone (`|`, `|||`), as
+ * web pages turn into text: every line of the region with a bar is such a line, numbers among them.
+ */
+function barredCellLines(lines: readonly Line[], from: number, to: number): boolean {
+  let cells = 0;
+  let values = 0;
+  for (let i = from; i <= to; i++) {
+    const t = lines[i].text;
+    if (t.indexOf('|') === -1) continue;
+    if (t.includes('\\|') || !isBarredLine(t)) return false;
+    for (const [a, b] of barSegments(t)) {
+      const x = t.slice(a, b).trim();
+      if (x === '') continue;
+      cells++;
+      if (isValueLike(x)) values++;
+    }
+  }
+  return cells >= 8 && values >= 2;
+}
+
 /** Scans lines [from, to] (inclusive) into rows. */
 export function scanRows(lines: readonly Line[], from: number, to: number): { rows: RawRow[]; flattening: Flattening } {
   const rows: RawRow[] = [];
@@ -333,6 +383,7 @@ export function scanRows(lines: readonly Line[], from: number, to: number): { ro
   const barAfterCell = barsCloseCells(lines, from, to, brokenPipes);
   const bare = bareCellLines(lines, from, to);
   const csv = hasTsvRows(lines, from, to);
+  const barred = barredCellLines(lines, from, to);
 
   const flush = () => {
     if (pending) rows.push(pending);
@@ -367,6 +418,14 @@ export function scanRows(lines: readonly Line[], from: number, to: number): { ro
       rows.push({ cells: csvRow.cells, line: i, endLine: csvRow.endLine, shape: 'tsv' });
       counts.tsv++;
       i = csvRow.endLine;
+      continue;
+    }
+    if (barred && shape === 'markdown') {
+      const cells = barredCells(i, t);
+      if (!pending) pending = { cells: [], line: i, endLine: i, shape: 'cell-per-line' };
+      pending.cells.push(...cells);
+      pending.endLine = i;
+      counts['cell-per-line']++;
       continue;
     }
     if (shape === 'cell-per-line') {
@@ -442,7 +501,8 @@ function splitRunOnRows(rows: RawRow[]): RawRow[] {
       out.push(r);
       continue;
     }
-    const starts: number[] = [0];
+    // Where rows start: at each label after a value, or after a row of blanks.
+    const labelsAt: number[] = [];
     let seenValue = false;
     // Empty cells since the last label: a row whose values are all blank ends in seven of them.
     let emptyRun = 0;
@@ -456,16 +516,21 @@ function splitRunOnRows(rows: RawRow[]): RawRow[] {
       emptyRun = 0;
       if (isValueLike(t)) seenValue = true;
       else if (seenValue || gap >= MIN_BLANK_ROW) {
-        let from = k;
-        let lead = labelLevel(t) - 1;
-        const previous = starts[starts.length - 1];
-        while (lead > 0 && from - 1 > previous && r.cells[from - 1].text === '') {
-          from--;
-          lead--;
-        }
-        if (from > previous) starts.push(from);
+        labelsAt.push(k);
         seenValue = false;
       }
+    }
+    const moved = mergedPlacesWritten(r.cells, labelsAt);
+    const starts: number[] = [0];
+    for (const k of labelsAt) {
+      let from = k;
+      let lead = moved ? labelLevel(r.cells[k].text) - 1 : 0;
+      const previous = starts[starts.length - 1];
+      while (lead > 0 && from - 1 > previous && r.cells[from - 1].text === '') {
+        from--;
+        lead--;
+      }
+      if (from > previous) starts.push(from);
     }
     if (starts.length < 3) {
       out.push(...(valuesAfterHeader(r.cells) ?? [r]));
@@ -478,6 +543,32 @@ function splitRunOnRows(rows: RawRow[]): RawRow[] {
     for (const cells of pieces) out.push(...splitPiece(cells, blankRows));
   }
   return out;
+}
+
+/**
+ * Does the run-on table write the places of merged labels (`→` / `→（三）不予公开`, as Word does), or leave
+ * them out? Rows followed by a first-level row show how many places a row has; rows followed by a
+ * sub-row have as many more as the sub-row's merged places where they are written.
+ */
+function mergedPlacesWritten(cells: readonly RawCell[], labelsAt: readonly number[]): boolean {
+  const tails: { tail: number; lead: number }[] = [];
+  for (let p = 0; p + 1 < labelsAt.length; p++) {
+    let last = labelsAt[p];
+    while (last + 1 < labelsAt[p + 1] && cells[last + 1].text !== '' && !isValueLike(cells[last + 1].text)) last++;
+    tails.push({ tail: labelsAt[p + 1] - last - 1, lead: labelLevel(cells[labelsAt[p + 1]].text) - 1 });
+  }
+  const counts = new Map<number, number>();
+  for (const t of tails) if (t.lead === 0) counts.set(t.tail, (counts.get(t.tail) ?? 0) + 1);
+  if (counts.size === 0) return true;
+  const n = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  let written = 0;
+  let omitted = 0;
+  for (const t of tails) {
+    if (t.lead === 0) continue;
+    if (t.tail === n + t.lead) written++;
+    else if (t.tail === n) omitted++;
+  }
+  return written >= omitted;
 }
 
 /** Table 四's one row: more values after the words than any labelled row has (table 三's seven). */

@@ -81,7 +81,8 @@ export const cellRules: Rule[] = [
       for (const b of ctx.analysis.blanks) {
         const name = ctx.msg('table.name', { table: b.table });
         const first = b.cells[0];
-        const edits = b.cells.map((t) => replace(t.cell.valueRange, '0'));
+        // Blank totals take their sums, so that filling the table leaves its identities as they were.
+        const edits = b.cells.map((t, k) => replace(t.cell.valueRange, String(b.fills[k])));
         ctx.report({
           message: ctx.msg(`cell.blanks.${b.verdict}`, { table: name, count: b.cells.length }),
           range: first.cell.range,
