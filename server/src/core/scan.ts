@@ -340,6 +340,8 @@ function barSegments(t: string): [number, number][] {
 /** A barred line: one cell, or cells that are all numbers or empty. */
 function isBarredLine(t: string): boolean {
   if (BARRED_CELL.test(t)) return true;
+  // A pipe row opening with a bar (`| 0 | 0 |`) is markdown's; bars alone are empty cells.
+  if (startsWithBar(t) && !/^\s*\|+\s*$/.test(t)) return false;
   const segments = barSegments(t);
   return segments.length > 0 && segments.every(([a, b]) => isBlank(t.slice(a, b)) || isValueLike(t.slice(a, b).trim()));
 }
