@@ -491,10 +491,10 @@ const MIN_BLANK_ROW = 2;
 /**
  * One cell per line without the blank lines that end rows (a table copied out of a PDF or a web page):
  * a row that goes on from values to a label again (twice at least) is several rows run together. A new
- * row starts at each label after a value (or after a row of blanks), taking along as its merged leading
- * places as many of the empty cells before it as its label's level has in table 三 (a numbered sub-row two,
- * a （一） row one); in each piece, the words before the row's own label (column names, a caption) are a row
- * of their own, except a group label right before it.
+ * row starts at each label after a value (or after a row of blanks); where the table writes merged places,
+ * it takes along as its leading places as many of the empty cells before it as its label's level has in
+ * table 三 (a numbered sub-row two, a （一） row one). In each piece, the words before the row's own label
+ * (column names, a caption) are a row of their own, except a group label right before it.
  */
 function splitRunOnRows(rows: RawRow[]): RawRow[] {
   const out: RawRow[] = [];
