@@ -235,6 +235,8 @@ describe('variant corpus: named regressions', () => {
     // empty place (their 总计 adds up read so).
     '004,nonzero,cell-per-line,heading.alias+blank.naturalTotal+merge.extraColumn,3253',
     '000,nonzero,cell-per-line,blank.naturalTotal+merge.extraColumn+heading.renumbered,217',
+    // Markdown without spans, padded at the end, an empty merged column before 总计, only 自然人 and 总计 filled.
+    '003,nonzero,markdown,merge.extraColumn+blank.naturalTotal+merge.unspanned,2798',
     // Table 四 with a shortened result name and an empty merged column before it, its totals blank.
     '000,nonzero,cell-per-line,label.group+blank.totals+header.names+merge.extraColumn,458',
     // Rows run on without blank lines, zeros left blank: table 二's first rows all blank, table 四 all blank.

@@ -504,7 +504,7 @@ const mergeRepeated: VariationClass = {
   what: 'merged-cell artefacts: a merged cell written into every grid position it spans, across and down (tables exported by pandas or python-docx)',
   apply(doc) {
     // Exporters that repeat merged cells write every grid position: no cell left out.
-    if (doc.p.t3.cont === 'omit' || doc.p.t3.noLeading || doc.p.t4.noLeading || doc.p.paragraphs || doc.p.unspanned || doc.p.rowsUnbroken) return false;
+    if (doc.p.t3.cont === 'omit' || doc.p.t3.noLeading || doc.p.t4.noLeading || doc.p.paragraphs || doc.p.unspanned || doc.p.rowsUnbroken || doc.p.cellBars) return false;
     doc.p.repeatMerges = true;
     return true;
   },
@@ -528,6 +528,17 @@ const rowsUnbroken: VariationClass = {
     // Text copied out of a PDF or a web page writes a merged cell once: no exporter's repeated copies.
     if (fl !== 'cell-per-line' || doc.p.repeatMerges) return false;
     doc.p.rowsUnbroken = true;
+    return true;
+  },
+};
+
+const cellBars: VariationClass = {
+  name: 'cell.bars',
+  what: 'one cell per line with a bar after each (`规章 |`) and a run of empty cells as one line of bars (`|||`), as web pages turn into text',
+  flattenings: ['cell-per-line'],
+  apply(doc, _rand, fl) {
+    if (fl !== 'cell-per-line' || doc.p.repeatMerges) return false;
+    doc.p.cellBars = true;
     return true;
   },
 };
@@ -684,6 +695,7 @@ export const CLASSES: readonly VariationClass[] = [
   mergeRepeated,
   mergeUnspanned,
   rowsUnbroken,
+  cellBars,
   cellParagraphs,
   blankZerosClass,
   blankTotals,

@@ -99,6 +99,8 @@ export interface Presentation {
   unspanned: boolean;
   /** One cell per line without the blank lines that end rows (a table copied out of a PDF or a web page). */
   rowsUnbroken: boolean;
+  /** One cell per line with a bar after each (`规章 |`), a run of empty cells as one line of bars (web text). */
+  cellBars: boolean;
   /** Cell styles by `${table}|${row}|${col}`. */
   cells: Record<string, CellStyle>;
 }
@@ -116,6 +118,7 @@ export function canonicalPresentation(): Presentation {
     paragraphs: false,
     unspanned: false,
     rowsUnbroken: false,
+    cellBars: false,
     cells: {},
   };
 }
@@ -457,14 +460,25 @@ function repeatedRows(grid: Grid): GridRow[] {
   });
 }
 
-function writeGrid(w: Writer, source: Grid, fl: Flattening, p: Pick<Presentation, 'repeatMerges' | 'unspanned' | 'rowsUnbroken'>): void {
+function writeGrid(w: Writer, source: Grid, fl: Flattening, p: Pick<Presentation, 'repeatMerges' | 'unspanned' | 'rowsUnbroken' | 'cellBars'>): void {
   const { repeatMerges, unspanned } = p;
   const first = w.lines.length;
   const grid = repeatMerges ? { ...source, rows: repeatedRows(source) } : source;
   const written = (row: GridRow) => (unspanned ? row.cells.filter((c) => !c.cont) : row.cells);
   if (fl === 'cell-per-line') {
     for (const row of grid.rows) {
-      for (const c of written(row)) w.cell(c, w.push('\t' + c.text + c.pad), 1);
+      for (const c of written(row)) {
+        if (!p.cellBars) w.cell(c, w.push('\t' + c.text + c.pad), 1);
+        else if (c.text !== '') w.cell(c, w.push(c.text + c.pad + ' |'), 0);
+        else {
+          // An empty cell is a bar alone, a run of them one line; its value would go before its bar.
+          const last = w.lines.length - 1;
+          if (last >= 0 && /^\|+$/.test(w.lines[last]) && w.lines.length - 1 > first) {
+            w.cell(c, last, w.lines[last].length);
+            w.lines[last] += '|';
+          } else w.cell(c, w.push('|'), 0);
+        }
+      }
       if (!p.rowsUnbroken) w.push('');
     }
     if (!p.rowsUnbroken) w.lines.pop();

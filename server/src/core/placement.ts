@@ -181,7 +181,7 @@ export function placeRows(
   }
   const emptyAreColumns = exactRows > longRows;
   const fromEnd = emptyAreColumns ? new Set<number>() : emptyFromEnd(rows, n);
-  const endIsEmpty = fromEnd.size > 0 && plausible !== undefined && emptyColumnAtEnd(rows, n, fromEnd, plausible);
+  const endFirst = fromEnd.size > 0 && plausible !== undefined && emptyPlacesAtEnd(rows, n, fromEnd, plausible);
   const unplaced = emptyAreColumns ? new Set<number>() : artefacts;
   let width = 0;
   for (const r of rows) if (isPositional(r)) width = Math.max(width, r.cells.length);
@@ -234,7 +234,7 @@ export function placeRows(
   }
   return rows.map((r, i) => {
     const s = shifts[i];
-    return s === null ? (byOffset(r, n, offsets, artefacts) ?? placeRow(r, n, null, unplaced, fromEnd, endIsEmpty)) : atShift(r, layout!, s);
+    return s === null ? (byOffset(r, n, offsets, artefacts) ?? placeRow(r, n, null, unplaced, fromEnd, endFirst)) : atShift(r, layout!, s);
   });
 }
 
@@ -378,21 +378,34 @@ function dropFromEnd(list: readonly RawCell[], n: number, fromEnd: ReadonlySet<n
   return list.filter((c, k) => c.text !== '' || !fromEnd.has(list.length - k) || excess-- <= 0);
 }
 
+/** The same, the empty places at the row's very end first (padding, an empty merged column after 总计). */
+function dropTrailingFirst(list: readonly RawCell[], n: number, fromEnd: ReadonlySet<number>): RawCell[] {
+  let end = list.length;
+  while (end > n && list[end - 1].text === '') end--;
+  const popped = list.length - end;
+  const rest = list.slice(0, end);
+  if (rest.length === n) return rest;
+  const shifted = new Set<number>();
+  for (const o of fromEnd) if (o > popped) shifted.add(o - popped);
+  return dropFromEnd(rest, n, shifted);
+}
+
 /**
- * Is the empty place the rows have too many at their very end (an empty merged column after the values,
- * the columns before it left blank)? So when more rows make a 总计 that adds up read that way than read
- * with the farthest empty places dropped.
+ * Are the empty places the rows have too many at their very end (markdown padded to the table's width, an
+ * empty merged column after 总计)? So when more rows make a 总计 that adds up read that way than with the
+ * farthest empty places dropped.
  */
-function emptyColumnAtEnd(rows: readonly RawRow[], n: number, fromEnd: ReadonlySet<number>, plausible: (values: readonly RawCell[]) => number): boolean {
+function emptyPlacesAtEnd(rows: readonly RawRow[], n: number, fromEnd: ReadonlySet<number>, plausible: (values: readonly RawCell[]) => number): boolean {
   let atEnd = 0;
   let farthest = 0;
   for (const r of rows) {
     const { rest } = splitLabels(r.cells, n);
-    if (rest.length <= n || rest.slice(n).some((c) => c.text !== '')) continue;
-    const kept = dropFromEnd(rest, n, fromEnd);
-    if (kept.length !== n) continue;
-    atEnd += plausible(rest.slice(0, n));
-    farthest += plausible(kept);
+    if (rest.length <= n || rest[rest.length - 1].text !== '') continue;
+    const a = dropFromEnd(rest, n, fromEnd);
+    const b = dropTrailingFirst(rest, n, fromEnd);
+    if (a.length !== n || b.length !== n) continue;
+    farthest += plausible(a);
+    atEnd += plausible(b);
   }
   return atEnd > farthest;
 }
@@ -403,7 +416,7 @@ export function placeRow(
   layout: readonly number[] | null,
   artefacts: ReadonlySet<number>,
   fromEnd: ReadonlySet<number> = new Set(),
-  endIsEmpty = false,
+  trailingFirst = false,
 ): Placement {
   if (layout && keepsPlaces(row)) {
     const s = SHIFTS.find((x) => fits(row.cells, layout, x));
@@ -415,9 +428,8 @@ export function placeRow(
   if (list.length > n && fromEnd.size > 0) {
     // As many of those empty places as the row has cells too many, the farthest from the end first:
     // blank totals can leave more of them empty than the merge made, and the last column stays last.
-    const kept = dropFromEnd(list, n, fromEnd);
-    if (endIsEmpty && list.slice(n).every((c) => c.text === '')) list = list.slice(0, n);
-    else if (kept.length >= n) list = kept;
+    const kept = trailingFirst ? dropTrailingFirst(list, n, fromEnd) : dropFromEnd(list, n, fromEnd);
+    if (kept.length >= n) list = kept;
   }
   if (list.length > n && isPositional(row) && artefacts.size > 0 && list === rest) {
     const offset = row.cells.length - rest.length;

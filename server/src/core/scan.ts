@@ -386,8 +386,14 @@ export function scanRows(lines: readonly Line[], from: number, to: number): { ro
   const bare = bareCellLines(lines, from, to);
   const csv = hasTsvRows(lines, from, to);
   const barred = barredCellLines(lines, from, to);
+  // In barred text, the first lines of a cell of several paragraphs, waiting for the line with its bar.
+  let carry: RawCell | null = null;
 
   const flush = () => {
+    if (carry) {
+      (pending ??= { cells: [], line: carry.range.start.line, endLine: carry.range.end.line, shape: 'cell-per-line' }).cells.push(carry);
+      carry = null;
+    }
     if (pending) rows.push(pending);
     pending = null;
   };
@@ -422,9 +428,24 @@ export function scanRows(lines: readonly Line[], from: number, to: number): { ro
       i = csvRow.endLine;
       continue;
     }
+    if (barred && shape === 'text') {
+      // A cell of several paragraphs: its first lines carry no bar, the last one does (`一、本年新收政府` /
+      // `信息公开申请数量 |`).
+      const c = cellOf(i, t, 0, t.length);
+      carry = carry ? { text: carry.text + c.text, range: { start: carry.range.start, end: c.range.end }, norm: undefined } : c;
+      continue;
+    }
     if (barred && shape === 'markdown') {
       const cells = barredCells(i, t);
-      if (!pending) pending = { cells: [], line: i, endLine: i, shape: 'cell-per-line' };
+      if (!pending) pending = { cells: [], line: carry ? carry.range.start.line : i, endLine: i, shape: 'cell-per-line' };
+      if (carry) {
+        const first = cells[0];
+        if (cells.length === 1 && first.text !== '' && !isValueLike(first.text) && !isValueLike(carry.text)) {
+          first.text = carry.text + first.text;
+          first.range = { start: carry.range.start, end: first.range.end };
+        } else pending.cells.push(carry);
+        carry = null;
+      }
       pending.cells.push(...cells);
       pending.endLine = i;
       counts['cell-per-line']++;
