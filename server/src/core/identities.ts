@@ -395,11 +395,11 @@ export function analyze(model: ReportModel, blankAsZero = false): Analysis {
 
   // 4. Blank totals whose terms are all known: offer the sum.
   // What a blank holds once the table's blanks are filled: 0, or for a blank total the sum of its terms so.
-  const zeroFill = (cell: ValueCell, seen = new Set<Instance>()): number => {
+  const zeroFill = (cell: ValueCell, seen: ReadonlySet<Instance> = new Set()): number => {
     const d = definer.get(cell);
     if (!d || seen.has(d)) return zero.get(cell) ?? countOf(cell) ?? 0;
-    seen.add(d);
-    return d.right.reduce((sum, t) => sum + zeroFill(t.cell, seen), 0);
+    const next = new Set(seen).add(d);
+    return d.right.reduce((sum, t) => sum + zeroFill(t.cell, next), 0);
   };
   const computable: Computable[] = [];
   for (const [out, inst] of definer) {

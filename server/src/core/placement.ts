@@ -4,7 +4,7 @@
 // column, and rows shifted by a merged label (Word's TSV export) are placed by the shift that fits.
 // One cell per line keeps only order: the values are the cells after the labels.
 
-import { isValueLike, labelLevel, type RawCell, type RawRow } from './scan';
+import { NUMBERED, isValueLike, labelLevel, type RawCell, type RawRow } from './scan';
 
 export interface Placement {
   /** Non-empty label cells, in order. */
@@ -69,7 +69,8 @@ export function withoutCopies(row: RawRow, copies: ReadonlySet<number> | null): 
 }
 
 const SHIFTS = [0, 1, -1, 2, -2, 3, -3];
-const ROW_LABEL_LIKE = /^\s*(?:\d{1,2}\s*[.、．]|[（(][一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]、)|^.{9,}/;
+/** A numbered or long text: a row's label, never a wrong value in a value column. */
+const rowLabelLike = (t: string) => NUMBERED.test(t) || t.length >= 9;
 
 /** Does the layout, shifted by `s`, fit the row: every column inside it, only labels before them? */
 function fits(cells: readonly RawCell[], layout: readonly number[], s: number): boolean {
@@ -88,7 +89,7 @@ function fits(cells: readonly RawCell[], layout: readonly number[], s: number): 
       if (!layout.includes(k - s)) return false;
       if (!value) {
         // A wrong value is short (`见附件`); a numbered or long text is a label the shift would misread.
-        if (ROW_LABEL_LIKE.test(cells[k].text)) return false;
+        if (rowLabelLike(cells[k].text)) return false;
         wordInValues = true;
       }
     } else if (value) return false;

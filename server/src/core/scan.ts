@@ -598,7 +598,7 @@ function mergedPlacesWritten(cells: readonly RawCell[], labelsAt: readonly numbe
 const MIN_UNLABELLED_VALUES = 10;
 const T4_PLACES = 15;
 /** A row label's own numbering (`一、`, `（一）`, `1.`): such a word before a label is a group's, not a header's. */
-const NUMBERED = /^\s*(?:\d{1,2}\s*[.、．]|[（(][一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]、)/;
+export const NUMBERED = /^\s*(?:\d{1,2}\s*[.、．]|[（(][一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]、)/;
 
 /**
  * Table 四's one row of values run on after its header (with or without blank lines elsewhere): words, then
