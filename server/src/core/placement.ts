@@ -124,6 +124,14 @@ function lastLabelAt(row: RawRow): number {
   return at;
 }
 
+/** The value with the most votes (the first counted among equals); null without votes. */
+function mostVoted(counts: ReadonlyMap<number, number> | undefined): number | null {
+  let best: number | null = null;
+  let bestCount = 0;
+  if (counts) for (const [v, c] of counts) if (c > bestCount) [best, bestCount] = [v, c];
+  return best;
+}
+
 function tally(counts: Map<number, number>, value: number): void {
   counts.set(value, (counts.get(value) ?? 0) + 1);
 }
@@ -187,7 +195,6 @@ export function placeRows(
   let width = 0;
   for (const r of rows) if (isPositional(r)) width = Math.max(width, r.cells.length);
   const ragged = rows.some((r) => isPositional(r) && r.cells.length < width);
-  const topGap = (g: Map<number, number> | undefined) => (g && g.size > 0 ? [...g.entries()].sort((a, b) => b[1] - a[1])[0][0] : null);
   // Rows no evidence of their own decides (blank totals, no row of their kind alone): taken first by
   // the shift most rows took, then made to agree with the gap most such rows of their level show.
   const guessed: { i: number; options: number[]; at: number; level: number }[] = [];
@@ -213,7 +220,7 @@ export function placeRows(
       const level = at >= 0 ? labelLevel(r.cells[at].text) : 0;
       // No row of this level showed its gap: the template's, where the header's label columns are all written
       // (a first-level row spans them all; a merge above a row only ever takes places from the left).
-      const gap = at >= 0 ? (topGap(gaps.get(level)) ?? (first === 3 ? (templateGaps?.get(level) ?? null) : null)) : null;
+      const gap = at >= 0 ? (mostVoted(gaps.get(level)) ?? (first === 3 ? (templateGaps?.get(level) ?? null) : null)) : null;
       const alike = gap === null ? [] : options.filter((x) => first + x - at === gap);
       if (alike.length === 1) s = alike[0];
       else {
@@ -227,7 +234,7 @@ export function placeRows(
   for (const g of guessed) tallyUnder(guessedGaps, g.level, first + shifts[g.i]! - g.at);
   for (const g of guessed) {
     const m = guessedGaps.get(g.level)!;
-    const gap = topGap(m);
+    const gap = mostVoted(m);
     // Only a clear majority moves a row (a tie leaves every row where the shift most rows took put it).
     if (gap === null || [...m.values()].filter((c) => c === m.get(gap)).length > 1) continue;
     const alike = g.options.filter((x) => first + x - g.at === gap);
@@ -299,16 +306,10 @@ function learnedOffsets(rows: readonly RawRow[], n: number, templateGaps?: Reado
     tallyUnder(votes, at, first - at);
     tallyUnder(levelVotes, level, first - at);
   }
-  const top = (m: Map<number, number>) => {
-    let best = -1;
-    let bestCount = 0;
-    for (const [d, c] of m) if (c > bestCount) [best, bestCount] = [d, c];
-    return best;
-  };
   const byAt = new Map<number, number>();
-  for (const [at, m] of votes) byAt.set(at, top(m));
+  for (const [at, m] of votes) byAt.set(at, mostVoted(m)!);
   const byLevel = new Map<number, number>();
-  for (const [level, m] of levelVotes) byLevel.set(level, top(m));
+  for (const [level, m] of levelVotes) byLevel.set(level, mostVoted(m)!);
   const learned = [...byLevel.values()];
   let guessed = false;
   for (const level of [1, 2, 3]) {
