@@ -24,6 +24,10 @@ const entries = [
   {
     in: 'server/src/cli.ts',
     out: 'cli-main',
+    // Only ever run by the launcher: written as its module wrapper, so the source V8 compiles is the file as
+    // read, not a second copy of it with the wrapper added.
+    banner: '(function (exports, require, module, __filename, __dirname) {',
+    footer: '\n})',
     define: { ...lazyImport.define, ...lazyGb18030.define },
     external: [...lazyImport.external, ...lazyGb18030.external],
   },
@@ -52,6 +56,7 @@ await Promise.all(
       external: e.external ?? [],
       define: e.define,
       banner: e.banner ? { js: e.banner } : undefined,
+      footer: e.footer ? { js: e.footer } : undefined,
       plugins: e.plugins ?? [],
       metafile: true,
       logLevel: quiet ? 'error' : 'info',

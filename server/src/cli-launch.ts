@@ -38,9 +38,11 @@ function pruneCaches(dir: string, current: string, prefix: string): void {
  * Runs a CommonJS bundle of dist/ from its cached bytecode and returns its exports. The cache is written
  * at exit when it was missing or stale and `writeCache` holds, so that it holds every function the run compiled.
  */
-function runCached(name: string, prefix: string, writeCache: boolean, requireFor: (file: string) => NodeJS.Require): unknown {
+function runCached(name: string, prefix: string, writeCache: boolean, requireFor: (file: string) => NodeJS.Require, prewrapped = false): unknown {
   const file = join(__dirname, name);
-  const source = readFileSync(file, 'utf8');
+  // A prewrapped bundle (cli-main.js) is its own function expression: no second copy to add the wrapper.
+  const text = readFileSync(file, 'utf8');
+  const source = prewrapped ? text : `(function (exports, require, module, __filename, __dirname) {${text}\n})`;
   const cache = cacheFile(file, prefix);
   let cachedData: Buffer | undefined;
   if (cache) {
@@ -50,7 +52,7 @@ function runCached(name: string, prefix: string, writeCache: boolean, requireFor
       cachedData = undefined;
     }
   }
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
+  const script = new Script(source, { filename: file, cachedData });
   if (cache && writeCache && (!cachedData || script.cachedDataRejected)) {
     process.once('exit', () => {
       try {
@@ -78,4 +80,4 @@ function mainRequire(file: string): NodeJS.Require {
 }
 
 // Written after a check (which compiles what later checks need; `--version` would leave most out).
-runCached('cli-main.js', 'cli', process.argv.includes('check'), mainRequire);
+runCached('cli-main.js', 'cli', process.argv.includes('check'), mainRequire, true);
