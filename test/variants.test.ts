@@ -241,6 +241,13 @@ describe('variant corpus: named regressions', () => {
     '000,nonzero,cell-per-line,label.group+blank.totals+header.names+merge.extraColumn,458',
     // Rows run on without blank lines, zeros left blank: table 二's first rows all blank, table 四 all blank.
     '001,nonzero,cell-per-line,blank.zeros+rows.unbroken,1140',
+    // 一's sub-headings numbered 一、二、… with 二's heading missing: `一、主动公开情况` opens that run (二、
+    // follows before any table), so 二 is missing (XR001), not written as 一 (XR014).
+    '002,seed,tsv,heading.renumbered+heading.missing,553',
+    '002,seed,markdown,heading.renumbered+merge.labelColumns+heading.missing,918',
+    // Table 四 a row per group, one cell per line, an empty merged column after 总计, 行政复议's five cells
+    // blank: its row is a group of five blanks, the empty column no cell of it.
+    '001,seed,cell-per-line,blank.naturalTotal+merge.extraColumn+t4.layout,410',
     // Section 二's heading missing and its first cell broken over two lines.
     '000,seed,cell-per-line,blank.totals+heading.missing+blank.naturalTotal+cell.paragraphs,41',
   ]) {

@@ -30,12 +30,12 @@ export function keepsPlaces(row: RawRow): boolean {
 }
 
 /** Field positions that are empty in every row of the table: merged-cell artefacts. */
-export function emptyPositions(rows: readonly RawRow[]): Set<number> {
+export function emptyPositions(rows: readonly RawRow[], counts: (row: RawRow) => boolean = isPositional): Set<number> {
   let width = 0;
-  for (const r of rows) if (isPositional(r)) width = Math.max(width, r.cells.length);
+  for (const r of rows) if (counts(r)) width = Math.max(width, r.cells.length);
   const used = new Uint8Array(width);
   for (const r of rows) {
-    if (!isPositional(r)) continue;
+    if (!counts(r)) continue;
     r.cells.forEach((c, k) => {
       if (c.text !== '') used[k] = 1;
     });

@@ -332,6 +332,20 @@ export function chooseSections(candidates: HeadingCandidate[], lines: readonly L
         !(TABLE_SECTIONS.has(c.number) && tableFollows.get(c)) &&
         [...chosen.values()].some((o) => o.number !== '一' && sectionIndex(o.number) < sectionIndex(c.number) && o.line > c.line),
     );
+    // A heading under 一's numeral again, after 一 and followed by 二、 (before any table and the next
+    // section): the start of 一's own numbered sub-headings (`一、主动公开情况` `二、依申请公开情况` …),
+    // not a section misnumbered.
+    const sectionLines = new Set([...chosen.values()].map((c) => c.line));
+    for (const c of chosen.values()) {
+      if (c === first || first === undefined || c.written !== '一' || c.line <= first.line) continue;
+      const end = Math.min(...[...chosen.values()].filter((o) => o.line > c.line).map((o) => o.line), lines.length);
+      const next = nextNumeral(lines, c.line + 1, end);
+      if (next === null || next.numeral !== '二' || sectionLines.has(next.line)) continue;
+      // Its section's table, if any, is under a later sub-heading.
+      let table = false;
+      for (let i = c.line + 1; i < next.line && !table; i++) table = tableLike(lines[i].text);
+      if (!table) inside.push(c);
+    }
     if (inside.length === 0) break;
     for (const c of inside) subHeadings.add(c);
   }
@@ -360,6 +374,17 @@ export function chooseSections(candidates: HeadingCandidate[], lines: readonly L
     sections[k].endLine = k + 1 < sections.length ? sections[k + 1].line - 1 : lines.length - 1;
   }
   return sections;
+}
+
+const NUMBERED_LINE = /^[\s\u3000#]*([一二三四五六七八九十]+)[、.．]/;
+
+/** The first line in [from, to) that opens with a Chinese numeral and 、: its numeral and line. */
+function nextNumeral(lines: readonly Line[], from: number, to: number): { numeral: string; line: number } | null {
+  for (let i = from; i < to; i++) {
+    const m = NUMBERED_LINE.exec(lines[i].text);
+    if (m) return { numeral: m[1], line: i };
+  }
+  return null;
 }
 
 /** Section numerals in order, for rules that compare positions. */

@@ -568,6 +568,11 @@ function readT4(raw: RawRow[], t: Template, _memo: Memo): Parsed {
   const columns = t.t4Columns;
   // A row whose cells after its words are values or blank, at least one group (five) of them, is a
   // chunk of values (`行政复议` followed by five blank cells too); other rows of words are the header.
+  // One cell per line keeps places too (a TAB-only line): where all its rows are as wide, a place empty in
+  // every one is an empty merged column as well.
+  const placed = raw.filter(keepsPlaces);
+  const uniform = placed.length > 1 && placed.every((r) => r.cells.length === placed[0].cells.length);
+  const artefacts = emptyPositions(raw, uniform ? keepsPlaces : undefined);
   const chunkOf = (r: RawRow): { group: number | null } | null => {
     let lastWord = -1;
     let gapBeforeWord = false;
@@ -578,7 +583,9 @@ function readT4(raw: RawRow[], t: Template, _memo: Memo): Parsed {
       if (lastWord >= 0 && k > lastWord + 1) gapBeforeWord = true;
       lastWord = k;
     }
-    const zone = r.cells.length - lastWord - 1;
+    // Places after the words, less those empty in every row (an empty merged column is no cell of a group).
+    let zone = 0;
+    for (let k = lastWord + 1; k < r.cells.length; k++) if (!artefacts.has(k)) zone++;
     let group: number | null = null;
     for (let k = 0; k <= lastWord; k++) {
       if (r.cells[k].text === '') continue;
@@ -621,7 +628,6 @@ function readT4(raw: RawRow[], t: Template, _memo: Memo): Parsed {
   }
   if (chunks.length === 0) return { table, score: 0, signals: 0 };
   const layout = new Set(leafPositions).size === n ? [...new Set(leafPositions)].sort((a, b) => a - b) : null;
-  const artefacts = emptyPositions(raw);
   const first = chunks[0].row;
   let cells: ValueCell[] = [];
   let aligned = false;
