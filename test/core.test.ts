@@ -627,6 +627,41 @@ describe('one cell per line with a bar after each (`规章 |`), empty cells as b
   });
 });
 
+describe('a page number left on a line of its own inside a table (text converted from PDF or a print layout)', () => {
+  // Before a row of table 三 (at a row boundary: in one cell per line after the blank line that ends the
+  // row before), as a page break leaves it.
+  const withPageMark = (text: string, flattening: string, mark: string) => {
+    const lines = text.split('\n');
+    const t3 = lines.findIndex((l) => l.includes('收到和处理政府信息公开申请情况'));
+    let at = lines.findIndex((l, i) => i > t3 && l.includes('无法提供'));
+    if (flattening === 'cell-per-line') while (lines[at - 1].trim() !== '' || lines[at - 1].includes('\t')) at--;
+    lines.splice(at, 0, ...(flattening === 'cell-per-line' ? [mark, ''] : [mark]));
+    return lines.join('\n');
+  };
+  for (const seed of SEEDS) {
+    for (const [flattening, mark] of [
+      ['cell-per-line', '- 2 -'],
+      ['tsv', '— 12 —'],
+      ['markdown', '第 3 页 共 9 页'],
+    ] as const) {
+      it(`${seed}, ${flattening}: \`${mark}\``, () => {
+        const clean = reflatten(nonZeroVariant(readFixture(seed), 23), flattening);
+        const text = withPageMark(clean, flattening, mark);
+        const { model, diagnostics } = checkText(text);
+        const marks = diagnostics.filter((d) => d.code === 'XR013' && textAt(text, d.range) === mark);
+        assert.equal(marks.length, 1, 'XR013 names the page number');
+        assert.deepEqual(
+          diagnostics.filter((d) => !marks.includes(d)).map(key).sort(),
+          checkText(clean).diagnostics.map(key).sort(),
+        );
+        const rowsOf = (m: ReportModel) => m.tables['三']!.rows.filter((r) => r.kind === 'data').map((r) => `${r.key}:${r.cells.map((c) => c.text).join(',')}`);
+        assert.deepEqual(rowsOf(model), rowsOf(parseReport(clean)));
+        wrongNumberFoundAndFixed(text, model, 'unable.1', 'natural', 4);
+      });
+    }
+  }
+});
+
 describe('table 四 group by group, the lawsuit groups named with their parent, every result blank', () => {
   // The layout of test/fixtures/annotated/t4-by-group-named-blank.md, written in each flattening.
   const groups = ['行政复议', '行政诉讼（未经复议直接起诉）', '行政诉讼（复议后起诉）'];

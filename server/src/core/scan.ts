@@ -2,7 +2,7 @@
 // rows, markdown pipe tables) into raw rows of cells with exact ranges. Knows nothing of labels.
 
 import { parseValue } from './numbers';
-import { blankComments, isBlank, isCommentLine, range, trimBounds, type Line } from './text';
+import { blankComments, isBlank, isCommentLine, isPageMark, range, trimBounds, type Line } from './text';
 import type { Flattening, Range } from './types';
 
 export interface RawCell {
@@ -316,7 +316,7 @@ function bareCellLines(lines: readonly Line[], from: number, to: number): boolea
   for (let i = from; i <= to; i++) {
     const t = lines[i].text;
     if (t.includes('\t') || unescapedBar(t)) return false;
-    if (isBlank(t) || isCommentLine(t)) continue;
+    if (isBlank(t) || isCommentLine(t) || isPageMark(t)) continue;
     if (isValueLike(t.trim())) values++;
     else if (bareCell(t)) cells++;
     else narrative++;
@@ -399,7 +399,7 @@ export function scanRows(lines: readonly Line[], from: number, to: number): { ro
   };
 
   for (let i = from; i <= to; i++) {
-    if (isCommentLine(lines[i].text)) continue;
+    if (isCommentLine(lines[i].text) || isPageMark(lines[i].text)) continue;
     const t = blankComments(lines[i].text);
     const shape = lineShape(t);
     if (shape === 'blank') {

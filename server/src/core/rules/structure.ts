@@ -392,7 +392,7 @@ const conversionArtifact: Rule = {
   code: 'XR013',
   alias: 'conversion-artifact',
   severity: 'information',
-  description: { 'zh-cn': '文中残留文档转换标记（[image: …]、[bookmark: …]）', en: 'Converter artefacts left in the text' },
+  description: { 'zh-cn': '文中残留文档转换标记（[image: …]、[bookmark: …]、单独成行的页码）', en: 'Converter artefacts left in the text (image and bookmark marks, page numbers on lines of their own)' },
   check(ctx) {
     for (const a of ctx.model.artifacts) {
       // Removing an artefact that is a whole line would leave an empty line: a CR and LF around it
