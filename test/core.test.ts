@@ -627,6 +627,42 @@ describe('one cell per line with a bar after each (`规章 |`), empty cells as b
   });
 });
 
+describe('row labels of table 三 numbered in a house style (`（1）`, `1、`, no number)', () => {
+  const styles: [string, (d: string) => string][] = [
+    ['（1）', (d) => `（${d}）`],
+    ['1、', (d) => `${d}、`],
+    ['no number', () => ''],
+  ];
+  for (const seed of SEEDS) {
+    for (const [style, numbered] of styles) {
+      it(`${seed}: ${style}`, (t) => {
+        const canonical = readFixture(seed);
+        const lines = canonical.split('\n');
+        const from = lines.findIndex((l) => /^(?:\s|\[bookmark: \w+\])*三、收到和处理/.test(l));
+        const to = lines.findIndex((l, i) => i > from && /^\s*四、/.test(l));
+        let changed = 0;
+        for (let i = from; i < to; i++) {
+          lines[i] = lines[i].replace(/^(\t?)(\d)[.．](?=\S)/, (_, tab: string, d: string) => (changed++, tab + numbered(d)));
+        }
+        // 001 is TSV with spaced labels (`1. 属于…` after other cells): the fix gives the template's words, not its text.
+        if (changed === 0) return t.skip('no row label opens a line (001)');
+        const text = lines.join('\n');
+        const before = checkText(canonical).diagnostics.filter((d) => d.code === 'XR012' && d.table === '三');
+        const found = checkText(text).diagnostics.filter((d) => d.code === 'XR012' && d.table === '三' && !before.some((b) => b.message === d.message));
+        // One finding for the table, not one per row; its fix renames every such label back.
+        assert.equal(found.length, 1, found.map((d) => d.message).join('\n'));
+        assert.match(found[0].message, new RegExp(`只差编号写法；本表另有 ${changed - 1} 处同类写法`));
+        assert.equal(applyEdits(text, found[0].fixes[0].edits), canonical);
+        // Other findings are those of the canonical text.
+        assert.deepEqual(
+          checkText(text).diagnostics.filter((d) => d !== found[0] && !(d.code === 'XR012' && d.message === found[0].message)).map(key).sort(),
+          checkText(canonical).diagnostics.map(key).sort(),
+        );
+      });
+    }
+  }
+});
+
 describe('a page number left on a line of its own inside a table (text converted from PDF or a print layout)', () => {
   // Before a row of table 三 (at a row boundary: in one cell per line after the blank line that ends the
   // row before), as a page break leaves it.

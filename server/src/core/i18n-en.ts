@@ -32,6 +32,8 @@ export const EN: Record<MessageId, string> = {
   'row.valueCountUnplaced': '{table}, the {actual} values of "{row}" cannot be matched one to one with the template\'s {expected} columns: the columns cannot be assigned',
   'label.variant': '"{found}" is not the template wording "{canonical}"',
   'label.unsure': '"{found}" is not the template wording; read as "{canonical}" from where it stands, please check',
+  'label.numbering': '"{found}" differs from the template wording "{canonical}" only in its numbering',
+  'label.numberingMore': '"{found}" differs from the template wording "{canonical}" only in its numbering; {more} more such labels in this table',
   'label.format': '"{found}" differs from the template wording "{canonical}" only in spacing or character width',
   'label.formatMore': '"{found}" differs from the template wording "{canonical}" only in spacing or character width; {more} more such labels in this table',
   'artifact': 'Conversion artefact "{text}" left in the text',
@@ -73,6 +75,7 @@ export const EN: Record<MessageId, string> = {
   'fix.removeUnit': 'Remove the unit "{unit}"',
   'fix.normalizeNumber': 'Rewrite as {value}',
   'fix.canonical': 'Change to "{canonical}"',
+  'fix.canonicalAll': 'Change all {count} in this table to the template wording',
   'fix.removeArtifact': 'Delete "{text}"',
   'fix.insertHeading': 'Insert the heading "{heading}"',
 

@@ -31,6 +31,8 @@ const zh = {
   'row.valueCountUnplaced': '{table}「{row}」的 {actual} 个数值无法与模板的 {expected} 列一一对应：无法确定各数值所属的列',
   'label.variant': '「{found}」不是模板用语，应为「{canonical}」',
   'label.unsure': '「{found}」不是模板用语；按所在位置读作「{canonical}」，请核对',
+  'label.numbering': '「{found}」与模板用语「{canonical}」只差编号写法',
+  'label.numberingMore': '「{found}」与模板用语「{canonical}」只差编号写法；本表另有 {more} 处同类写法',
   'label.format': '「{found}」与模板用语「{canonical}」只差空格或全角半角',
   'label.formatMore': '「{found}」与模板用语「{canonical}」只差空格或全角半角；本表另有 {more} 处同类写法',
   'artifact': '文档转换残留「{text}」，应删除',
@@ -72,6 +74,7 @@ const zh = {
   'fix.removeUnit': '删除单位「{unit}」',
   'fix.normalizeNumber': '改写为 {value}',
   'fix.canonical': '改为「{canonical}」',
+  'fix.canonicalAll': '本表 {count} 处都改为模板用语',
   'fix.removeArtifact': '删除「{text}」',
   'fix.insertHeading': '插入标题「{heading}」',
 

@@ -1,7 +1,8 @@
 // XR001–XR013: the document's structure — sections (spec §2), tables and their rows (§3, §5.5), labels.
 
 import { SECTIONS, TEMPLATES } from '../templates';
-import { LINE_BREAK_TAG } from '../text';
+import { stripOrdinal } from '../matcher';
+import { LINE_BREAK_TAG, normalizeLabel } from '../text';
 import type { LabelCell, LabelMatch, Range, Section, SectionNumber, Table, TableId, TableRow, TextEdit } from '../types';
 import { SECTION_NUMBERS } from '../types';
 import { fix, replace, type Rule, type RuleContext } from './rule';
@@ -322,12 +323,12 @@ function labelWords(cell: LabelCell): { text: string; range: Range } {
 }
 
 /** Label cells placed against the template with other wording, or only other spacing and width. */
-function labelFindings(table: Table): { match: LabelMatch; wording: boolean }[] {
-  const out: { match: LabelMatch; wording: boolean }[] = [];
+function labelFindings(table: Table): { match: LabelMatch; kind: 'wording' | 'numbering' | 'format' }[] {
+  const out: { match: LabelMatch; kind: 'wording' | 'numbering' | 'format' }[] = [];
   const consider = (m: LabelMatch) => {
     if (m.part && m.how === 'exact') return;
-    if (m.how === 'wording') out.push({ match: m, wording: true });
-    else if (singleLine(m.cell) && labelWords(m.cell).text !== m.canonical) out.push({ match: m, wording: false });
+    if (m.how === 'wording') out.push({ match: m, kind: numberingOnly(m) ? 'numbering' : 'wording' });
+    else if (singleLine(m.cell) && labelWords(m.cell).text !== m.canonical) out.push({ match: m, kind: 'format' });
   };
   for (const m of table.headerMatches ?? []) {
     // A header that adds a note to the template's words (`采购总金额（万元，保留四位小数）`) is fine.
@@ -342,6 +343,13 @@ function labelFindings(table: Table): { match: LabelMatch; wording: boolean }[] 
   return out;
 }
 
+/** The template's words under another numbering (`（1）`, `1、`, none for `1.`): a house style, often table-wide. */
+function numberingOnly(m: LabelMatch): boolean {
+  if (m.part || !singleLine(m.cell)) return false;
+  const found = stripOrdinal(normalizeLabel(labelWords(m.cell).text));
+  return found !== '' && found === stripOrdinal(normalizeLabel(m.canonical)) && normalizeLabel(labelWords(m.cell).text) !== normalizeLabel(m.canonical);
+}
+
 const labelVariant: Rule = {
   code: 'XR012',
   alias: 'label-variant',
@@ -350,7 +358,7 @@ const labelVariant: Rule = {
   check(ctx) {
     for (const table of Object.values(ctx.model.tables)) {
       const findings = labelFindings(table);
-      for (const f of findings.filter((x) => x.wording)) {
+      for (const f of findings.filter((x) => x.kind === 'wording')) {
         const { cell, canonical, confident: placed, part } = f.match;
         const confident = placed && !part;
         const words = labelWords(cell);
@@ -362,8 +370,25 @@ const labelVariant: Rule = {
           fixes: confident && singleLine(cell) ? [fix(ctx.msg('fix.canonical', { canonical }), renames(f.match))] : [],
         });
       }
+      // Numbering-only differences are one house style: one finding, with the count, and one fix renaming
+      // every such label the reader placed with confidence.
+      const numbering = findings.filter((x) => x.kind === 'numbering');
+      if (numbering.length > 0) {
+        const { cell, canonical } = numbering[0].match;
+        const more = numbering.length - 1;
+        const placed = numbering.filter((x) => x.match.confident);
+        ctx.report({
+          message: ctx.msg(more > 0 ? 'label.numberingMore' : 'label.numbering', { found: labelWords(cell).text, canonical, more }),
+          range: cell.range,
+          table: table.id,
+          fixes:
+            placed.length === 0
+              ? []
+              : [fix(placed.length > 1 ? ctx.msg('fix.canonicalAll', { count: placed.length }) : ctx.msg('fix.canonical', { canonical: placed[0].match.canonical }), placed.flatMap((x) => renames(x.match)))],
+        });
+      }
       // Formatting-only differences are common across a whole table: one finding, with the count.
-      const format = findings.filter((x) => !x.wording);
+      const format = findings.filter((x) => x.kind === 'format');
       if (format.length > 0) {
         const { cell, canonical } = format[0].match;
         const words = labelWords(cell);
