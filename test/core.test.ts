@@ -663,6 +663,47 @@ describe('row labels of table 三 numbered in a house style (`（1）`, `1、`, 
   }
 });
 
+describe('section headings numbered `（一）` or `第一部分` throughout', () => {
+  const styles: [string, (n: string) => string][] = [
+    ['（一）', (n) => `（${n}）`],
+    ['第一部分', (n) => `第${n}部分　`],
+  ];
+  for (const seed of SEEDS) {
+    for (const [style, numbered] of styles) {
+      it(`${seed}: ${style}`, () => {
+        const canonical = readFixture(seed);
+        const before = parseReport(canonical);
+        const lines = canonical.split('\n');
+        let changed = 0;
+        for (const sec of before.sections) {
+          const t = lines[sec.line];
+          const m = /^(\s*(?:\[bookmark: \w+\])?)([一二三四五六])、/.exec(t);
+          if (!m || m[2] !== sec.number) continue;
+          lines[sec.line] = m[1] + numbered(m[2]) + t.slice(m[0].length);
+          changed++;
+        }
+        assert.ok(changed >= 5, `${changed} headings restyled`);
+        const text = lines.join('\n');
+        const after = parseReport(text);
+        // The same sections on the same lines, the same tables.
+        assert.deepEqual(after.sections.map((x) => `${x.number}@${x.line}`), before.sections.map((x) => `${x.number}@${x.line}`));
+        const rowsOf = (m: ReportModel) => (['二', '三', '四'] as const).map((id) => (m.tables[id]?.rows ?? []).map((r) => `${r.key}:${r.cells.map((c) => c.text).join(',')}`).join('|'));
+        assert.deepEqual(rowsOf(after), rowsOf(before));
+        // One XR005 per restyled heading (a fix back to `一、…`), the rest as for the canonical text.
+        const found = checkText(text).diagnostics;
+        const mark = style === '（一）' ? '「（' : '「第';
+        const restyled = found.filter((d) => d.code === 'XR005' && d.message.includes(mark));
+        assert.equal(restyled.length, changed);
+        assert.deepEqual(
+          found.filter((d) => !restyled.includes(d)).map(key).sort(),
+          checkText(canonical).diagnostics.filter((d) => d.code !== 'XR005').map(key).sort(),
+        );
+        assert.equal(found.filter((d) => d.code === 'XR001').length, 0);
+      });
+    }
+  }
+});
+
 describe('a page number left on a line of its own inside a table (text converted from PDF or a print layout)', () => {
   // Before a row of table 三 (at a row boundary: in one cell per line after the blank line that ends the
   // row before), as a page break leaves it.

@@ -14,10 +14,13 @@ const NUMERALS: Record<string, SectionNumber | null> = {
   '1': '一', '2': '二', '3': '三', '4': '四', '5': '五', '6': '六', '7': null, '8': null, '9': null,
 };
 const NUMBERED_RE = /^([一二三四五六七八九十1-9])[ \u3000]*([、.．，,:：]|[ \u3000])[ \u3000]*(.{2,60})$/;
+/** `（一）总体情况`, `(一) 总体情况`; `第一部分 总体情况`, `第一部分：总体情况`. */
+const PAREN_RE = /^([（(])([一二三四五六七八九十])[）)][ \u3000]*(.{2,60})$/;
+const PART_RE = /^(第)([一二三四五六七八九十])部分[ \u3000]*[、:：.．]?[ \u3000]*(.{2,60})$/;
 const MARKDOWN_PREFIX_RE = /^[ \u3000\u00a0]*(#{1,6}[ \t]+)?(\*\*|__)?/;
 const LEADING_ARTIFACT_RE = /^\[(?:bookmark|image):[^\]]{0,80}\]/;
 /** Characters a heading line can start with (after white space): a numeral, a markdown mark, `[`, `<`. */
-const HEADING_START = new Set([...'一二三四五六七八九十123456789#*_[<']);
+const HEADING_START = new Set([...'一二三四五六七八九十123456789#*_[<（(第']);
 const NUMERAL_START = new Set([...'一二三四五六七八九十123456789']);
 const SEPARATOR_AFTER_NUMERAL = new Set([...'、.．，,:：']);
 /** Words every section title and alias has (情况, 事项, 措施): a bare line without them is no title. */
@@ -48,8 +51,10 @@ export interface HeadingCandidate {
   number: SectionNumber;
   /** Numeral as written, mapped to a section numeral (null: none written, or beyond 六). */
   written: SectionNumber | null;
-  /** The numeral and separator as written (`一、`, `1.`), or '' when there is none. */
+  /** The numeral and separator as written (`一、`, `1.`, `（一）`, `第一部分`), or '' when there is none. */
   numbering: string;
+  /** `（一）` and `第一部分` are a report's own style only where most sections use it (see chooseSections). */
+  style: 'plain' | 'paren' | 'part';
   /** Range of the numeral as written (empty where none is written). */
   numeralRange: ReturnType<typeof range>;
   title: string;
@@ -166,13 +171,23 @@ export function headingCandidate(line: Line, lineNo: number): HeadingCandidate |
   const text = dropClosingEmphasis(t.slice(start, end));
   if (text.length < 2) return null;
   const numbered = NUMBERED_RE.exec(text);
+  const styled = numbered ? null : (PAREN_RE.exec(text) ?? PART_RE.exec(text));
   let title: string;
   let numbering = '';
   let written: SectionNumber | null = null;
+  let style: HeadingCandidate['style'] = 'plain';
+  // Where the numeral itself is in the text (a misnumbering fix rewrites only it).
+  let numeralAt = 0;
   if (numbered) {
     title = dropClosingEmphasis(numbered[3]);
     numbering = numbered[1] + numbered[2].trim();
     written = NUMERALS[numbered[1]];
+  } else if (styled) {
+    title = dropClosingEmphasis(styled[3]);
+    numbering = text.slice(0, text.length - styled[3].length).trim();
+    written = NUMERALS[styled[2]];
+    style = styled[1] === '第' ? 'part' : 'paren';
+    numeralAt = 1;
   } else {
     // Unnumbered: only a markdown heading or a line that is exactly a section title.
     if (text.length > 30) return null;
@@ -182,8 +197,8 @@ export function headingCandidate(line: Line, lineNo: number): HeadingCandidate |
   if (norm.length < 2 || norm.length > 40) return null;
   const match = titleMatch(norm, written);
   if (!match) return null;
-  if (!numbered && !(markdown && match.score >= 0.9) && !match.exact) return null;
-  if (mayBeBare && numbered) return null; // a numbered heading starts with its numeral
+  if (!numbered && !styled && !(markdown && match.score >= 0.9) && !match.exact) return null;
+  if (mayBeBare && (numbered || styled)) return null; // a numbered heading starts with its numeral
   const textStart = start + (t.slice(start).indexOf(text) > 0 ? t.slice(start).indexOf(text) : 0);
   const trimmedTitle = title.trim();
   return {
@@ -191,7 +206,8 @@ export function headingCandidate(line: Line, lineNo: number): HeadingCandidate |
     number: match.number,
     written,
     numbering,
-    numeralRange: range(lineNo, textStart, textStart + (numbered ? numbered[1].length : 0)),
+    numeralRange: numbered ? range(lineNo, textStart, textStart + numbered[1].length) : styled ? range(lineNo, textStart + numeralAt, textStart + numeralAt + 1) : range(lineNo, textStart, textStart),
+    style,
     title: trimmedTitle,
     titleScore: match.score,
     exactTitle: match.exact,
@@ -217,7 +233,7 @@ export function candidateLines(lines: readonly Line[]): number[] {
     while (k < t.length && isSpaceChar(t.charCodeAt(k))) k++;
     if (k === t.length) continue;
     const c = t.charCodeAt(k);
-    if (isMark(c) || isNumeral(c)) {
+    if (isMark(c) || isNumeral(c) || isStyleOpener(c)) {
       if (opensHeading(t, k, c)) found.push(i);
     } else if (t.length - k <= BARE_TITLE_MAX && opensBareTitle(c) && BARE_TITLE_WORD.test(t)) found.push(i);
   }
@@ -232,9 +248,13 @@ const isNumeral = (c: number) => (c >= 0x31 && c <= 0x39) || (c >= 0x4e00 && CJK
 /** `、` `.` `．` `，` `,` `:` `：` */
 const isSeparator = (c: number) => c === 0x3001 || c === 0x2e || c === 0xff0e || c === 0xff0c || c === 0x2c || c === 0x3a || c === 0xff1a;
 
+/** `（` `(` `第`: a numeral in brackets or `第…部分` may follow. */
+const isStyleOpener = (c: number) => c === 0xff08 || c === 0x28 || c === 0x7b2c;
+
 /** The line opens like a heading at `k` (its first character `c`): a mark, or a numeral with a separator or a space after it. */
 function opensHeading(t: string, k: number, c: number): boolean {
   if (isMark(c)) return true;
+  if (isStyleOpener(c)) return k + 1 < t.length && CJK_NUMERALS.has(t.charCodeAt(k + 1));
   if (!isNumeral(c) || k + 1 >= t.length) return false;
   const d = t.charCodeAt(k + 1);
   return isSeparator(d) || isSpaceChar(d);
@@ -291,7 +311,12 @@ function tableLike(t: string): boolean {
  * Chooses the sections among the candidates. Each section takes its best candidate; a second
  * candidate with the exact title and the section's own numeral is a duplicate; others are sub-headings.
  */
-export function chooseSections(candidates: HeadingCandidate[], lines: readonly Line[]): Section[] {
+export function chooseSections(all: HeadingCandidate[], lines: readonly Line[]): Section[] {
+  // `（一）` and `第一部分` number sub-headings as often as sections: they are the sections' own style only
+  // where at least three sections are written so under their own numerals.
+  const styleHolds = (style: HeadingCandidate['style']) => new Set(all.filter((c) => c.style === style && c.written === c.number).map((c) => c.number)).size >= 3;
+  const kept = { plain: true, paren: styleHolds('paren'), part: styleHolds('part') };
+  const candidates = all.filter((c) => kept[c.style]);
   const score = new Map<HeadingCandidate, number>();
   const tableFollows = new Map<HeadingCandidate, boolean>();
   candidates.forEach((c, k) => {
