@@ -239,6 +239,19 @@ const headingRenumbered: VariationClass = {
   },
 };
 
+const headingStyle: VariationClass = {
+  name: 'heading.style',
+  what: 'section headings numbered `（一）总体情况` or `第一部分　总体情况` throughout',
+  apply(doc, rand) {
+    // A report's own style: most headings are there under their own numerals (not renumbered).
+    const own = SECTION_NUMBERS.filter((n) => !doc.p.headings[n]?.hidden && (doc.p.headings[n]?.numeral ?? n) === n);
+    if (own.length < 5) return false;
+    doc.p.headingStyle = chance(rand, 0.5) ? 'paren' : 'part';
+    for (const n of own) doc.deserved.push({ code: 'XR005', at: { kind: 'heading', number: n }, required: true, why: 'a heading numbered in another style is that section, its numbering non-standard (spec §2.3)' });
+    return true;
+  },
+};
+
 const headingMisnumbered: VariationClass = {
   name: 'heading.misnumbered',
   what: 'section headings: one section under another section\'s numeral',
@@ -679,6 +692,7 @@ export const CLASSES: readonly VariationClass[] = [
   headingMissing,
   headingRenumbered,
   headingMisnumbered,
+  headingStyle,
   headerNames,
   headerCorner,
   headerSpans,

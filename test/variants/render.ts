@@ -54,6 +54,8 @@ export interface Presentation {
   headings: Partial<Record<SectionNumber, { numeral?: string; title?: string; hidden?: boolean }>>;
   /** Sub-headings of 一 written `一、` instead of `（一）`. */
   subHeadings: boolean;
+  /** Every section heading numbered `（一）` or `第一部分` instead of `一、`. */
+  headingStyle?: 'paren' | 'part';
   t2: { headers: Record<string, string> };
   t3: {
     header: T3Header;
@@ -504,8 +506,8 @@ function writeGrid(w: Writer, source: Grid, fl: Flattening, p: Pick<Presentation
   w.truth.tables.push({ table: grid.table, startLine: first, endLine: w.lines.length - 1 });
 }
 
-function headingLine(h: Heading): { line: string; start: number; text: string } {
-  const text = h.numeral + h.sep + h.title;
+function headingLine(h: Heading, style?: Presentation['headingStyle']): { line: string; start: number; text: string } {
+  const text = (style === 'paren' ? `（${h.numeral}）` : style === 'part' ? `第${h.numeral}部分　` : h.numeral + h.sep) + h.title;
   return { line: h.prefix + text + h.suffix, start: h.prefix.length, text };
 }
 
@@ -522,7 +524,7 @@ export function render(report: Report, p: Presentation, fl: Flattening): Rendere
   for (const s of report.sections) {
     const over = p.headings[s.number] ?? {};
     if (!over.hidden) {
-      const h = headingLine({ ...s.heading, numeral: (over.numeral ?? s.heading.numeral) as SectionNumber, title: over.title ?? s.heading.title });
+      const h = headingLine({ ...s.heading, numeral: (over.numeral ?? s.heading.numeral) as SectionNumber, title: over.title ?? s.heading.title }, p.headingStyle);
       const line = w.push(h.line);
       w.truth.headings.push({ number: s.number, numeral: over.numeral ?? s.heading.numeral, text: h.text, range: { start: { line, character: h.start }, end: { line, character: h.start + h.text.length } } });
     }
