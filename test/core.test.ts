@@ -704,6 +704,57 @@ describe('section headings numbered `（一）` or `第一部分` throughout', (
   }
 });
 
+describe('a heading run into its first paragraph on the same line, and a table of contents', () => {
+  const tablesOf = (m: ReportModel) => (['二', '三', '四'] as const).map((id) => (m.tables[id]?.rows ?? []).map((r) => `${r.key}:${r.cells.map((c) => c.text).join(',')}`).join('|'));
+  const errors = (text: string) => checkText(text).diagnostics.filter((d) => d.severity === 'error').map(key).sort();
+  for (const seed of SEEDS) {
+    for (const joint of ['　', '。', '']) {
+      it(`${seed}: 一、五、六 run into their paragraphs with ${joint ? `\`${joint}\`` : 'nothing'} between`, (t) => {
+        const canonical = readFixture(seed);
+        const before = parseReport(canonical);
+        const lines = canonical.split('\n');
+        let joined = 0;
+        // From the end, so that earlier line numbers stay valid.
+        for (const sec of [...before.sections].reverse()) {
+          if (!['一', '五', '六'].includes(sec.number) || !/^\s*[一五六]、/.test(lines[sec.line])) continue;
+          let next = sec.line + 1;
+          while (next <= sec.endLine && lines[next].trim() === '') next++;
+          // A paragraph of prose, not a numbered sub-heading or a table.
+          if (next > sec.endLine || lines[next].trim().length < 10 || lines[next].includes('\t') || /^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])/.test(lines[next])) continue;
+          lines.splice(sec.line, next - sec.line + 1, lines[sec.line].trimEnd() + joint + lines[next].trim());
+          joined++;
+        }
+        if (joined === 0) return t.skip('no heading of 一、五、六 here is followed by a paragraph of prose');
+        assert.ok(joined >= 1);
+        const text = lines.join('\n');
+        const after = parseReport(text);
+        assert.deepEqual(after.sections.map((x) => x.number), before.sections.map((x) => x.number));
+        assert.ok(after.sections.filter((x) => x.runIn).length === joined, 'each joined heading is read as run in');
+        assert.deepEqual(tablesOf(after), tablesOf(before));
+        const found = checkText(text).diagnostics;
+        assert.deepEqual(found.filter((d) => d.code === 'XR001' || d.code === 'XR006'), []);
+        assert.deepEqual(errors(text), errors(canonical));
+      });
+    }
+    it(`${seed}: a table of contents before 一 (with and without leaders and page numbers)`, () => {
+      const canonical = readFixture(seed);
+      const before = parseReport(canonical);
+      const one = before.sections.find((x) => x.number === '一')!;
+      for (const entry of [(t: string) => t, (t: string, k: number) => `${t}……………${k + 1}`]) {
+        const lines = canonical.split('\n');
+        const toc = ['目  录', '', ...before.sections.map((x, k) => entry(x.canonicalTitle, k)), ''];
+        lines.splice(one.line, 0, ...toc);
+        const text = lines.join('\n');
+        const after = parseReport(text);
+        assert.deepEqual(after.sections.map((x) => `${x.number}@${x.line}`), before.sections.map((x) => `${x.number}@${x.line + toc.length}`));
+        assert.deepEqual(tablesOf(after), tablesOf(before));
+        const codes = (t: string) => checkText(t).diagnostics.filter((d) => /^XR00/.test(d.code)).map(key).sort();
+        assert.deepEqual(codes(text), codes(canonical));
+      }
+    });
+  }
+});
+
 describe('a page number left on a line of its own inside a table (text converted from PDF or a print layout)', () => {
   // Before a row of table 三 (at a row boundary: in one cell per line after the blank line that ends the
   // row before), as a page break leaves it.

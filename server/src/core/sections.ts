@@ -17,6 +17,7 @@ const NUMBERED_RE = /^([一二三四五六七八九十1-9])[ \u3000]*([、.．�
 /** `（一）总体情况`, `(一) 总体情况`; `第一部分 总体情况`, `第一部分：总体情况`. */
 const PAREN_RE = /^([（(])([一二三四五六七八九十])[）)][ \u3000]*(.{2,60})$/;
 const PART_RE = /^(第)([一二三四五六七八九十])部分[ \u3000]*[、:：.．]?[ \u3000]*(.{2,60})$/;
+const TOC_ENTRY = /(?:…{2,}|[.．·•]{3,}|[-—_]{3,})[\s\u3000]*\d{1,3}[\s\u3000]*$/;
 const MARKDOWN_PREFIX_RE = /^[ \u3000\u00a0]*(#{1,6}[ \t]+)?(\*\*|__)?/;
 const LEADING_ARTIFACT_RE = /^\[(?:bookmark|image):[^\]]{0,80}\]/;
 /** Characters a heading line can start with (after white space): a numeral, a markdown mark, `[`, `<`. */
@@ -55,6 +56,8 @@ export interface HeadingCandidate {
   numbering: string;
   /** `（一）` and `第一部分` are a report's own style only where most sections use it (see chooseSections). */
   style: 'plain' | 'paren' | 'part';
+  /** The heading runs into its first paragraph on the same line. */
+  runIn?: boolean;
   /** Range of the numeral as written (empty where none is written). */
   numeralRange: ReturnType<typeof range>;
   title: string;
@@ -128,8 +131,68 @@ function keywordSection(norm: string): SectionNumber | null {
 
 /** A line that could be a section heading, with the section its title names; null for anything else. */
 export function headingCandidate(line: Line, lineNo: number): HeadingCandidate | null {
+  const plain = line.text.length <= 240 ? plainHeading(line, lineNo) : null;
+  if (plain?.exactTitle) return plain;
+  return runInHeading(line, lineNo) ?? plain;
+}
+
+const RUN_IN = /^([ \u3000]*)([一二三四五六])、[ \u3000]*/;
+/** After a run-in title: punctuation or a space, then the paragraph. */
+const RUN_IN_BOUNDARY = /^[。．.：:，,；;！!\s\u3000]/;
+/** Text this long after a title is a paragraph, whatever separates them. */
+const RUN_IN_BODY = 20;
+const TITLES_BY_NUMBER = new Map(SECTIONS.map((s) => [s.number as SectionNumber, [s.title, ...(s.aliases ?? [])].filter((t) => t.length >= 4)]));
+
+/**
+ * A heading under its own numeral with its first paragraph on the same line (`一、总体情况。2023年，…`,
+ * a bold heading run into its paragraph): the section, its title the template's words or a known alias.
+ * Weaker than a heading on a line of its own (a sub-heading of 一 may open so).
+ */
+function runInHeading(line: Line, lineNo: number): HeadingCandidate | null {
+  const m = RUN_IN.exec(line.text);
+  if (!m) return null;
+  const number = m[2] as SectionNumber;
+  const rest = line.text.slice(m[0].length);
+  const start = m[1].length;
+  const known = (TITLES_BY_NUMBER.get(number) ?? []).find((t) => {
+    if (!rest.startsWith(t)) return false;
+    const after = rest.slice(t.length);
+    return after.trim() !== '' && (RUN_IN_BOUNDARY.test(after) || after.length >= RUN_IN_BODY);
+  });
+  // Else the words before the first punctuation or space, if they name this section closely enough.
+  let title = known;
+  if (title === undefined) {
+    const cut = rest.search(/[。．：:，,；;！!\s\u3000]/);
+    if (cut < 4 || cut > 30 || rest.slice(cut).trim() === '') return null;
+    const words = rest.slice(0, cut);
+    const match = titleMatch(normalizeLabel(words), number);
+    if (!match || match.number !== number || match.score < 0.75) return null;
+    title = words;
+  }
+  {
+    const end = m[0].length + title.length;
+    return {
+      line: lineNo,
+      number,
+      written: number,
+      numbering: `${number}、`,
+      numeralRange: range(lineNo, start, start + 1),
+      style: 'plain',
+      title,
+      titleScore: 0.8,
+      exactTitle: false,
+      canonical: normalizeLabel(title) === CANONICAL.get(number),
+      markdown: false,
+      range: range(lineNo, start, end),
+      lineRange: range(lineNo, 0, line.text.length),
+      runIn: true,
+    };
+  }
+}
+
+function plainHeading(line: Line, lineNo: number): HeadingCandidate | null {
   const raw = line.text;
-  if (raw.length > 240 || raw.length < 2) return null;
+  if (raw.length < 2) return null;
   // Cheap rejection first: most lines of a report are narrative or table cells.
   let i = 0;
   while (i < raw.length && isSpaceChar(raw.charCodeAt(i))) i++;
@@ -193,6 +256,8 @@ export function headingCandidate(line: Line, lineNo: number): HeadingCandidate |
     if (text.length > 30) return null;
     title = text;
   }
+  // A line of a table of contents (`一、总体情况……………1`): leaders and a page number.
+  if (TOC_ENTRY.test(title)) return null;
   const norm = normalizeLabel(title.includes('[') ? title.replace(ARTIFACT_RE, '') : title);
   if (norm.length < 2 || norm.length > 40) return null;
   const match = titleMatch(norm, written);
@@ -228,7 +293,12 @@ export function candidateLines(lines: readonly Line[]): number[] {
   const found: number[] = [];
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i].text;
-    if (t.length < 2 || t.length > HEADING_MAX) continue;
+    if (t.length < 2) continue;
+    if (t.length > HEADING_MAX) {
+      // Only a heading run into its paragraph is this long.
+      if (RUN_IN.test(t)) found.push(i);
+      continue;
+    }
     let k = 0;
     while (k < t.length && isSpaceChar(t.charCodeAt(k))) k++;
     if (k === t.length) continue;
@@ -316,7 +386,8 @@ export function chooseSections(all: HeadingCandidate[], lines: readonly Line[]):
   // where at least three sections are written so under their own numerals.
   const styleHolds = (style: HeadingCandidate['style']) => new Set(all.filter((c) => c.style === style && c.written === c.number).map((c) => c.number)).size >= 3;
   const kept = { plain: true, paren: styleHolds('paren'), part: styleHolds('part') };
-  const candidates = all.filter((c) => kept[c.style]);
+  const toc = tableOfContents(all, lines);
+  const candidates = all.filter((c) => kept[c.style] && !toc.has(c));
   const score = new Map<HeadingCandidate, number>();
   const tableFollows = new Map<HeadingCandidate, boolean>();
   candidates.forEach((c, k) => {
@@ -393,6 +464,7 @@ export function chooseSections(all: HeadingCandidate[], lines: readonly Line[]):
       range: c.range,
       lineRange: c.lineRange,
       endLine: c.line,
+      runIn: c.runIn,
     });
   }
   for (let k = 0; k < sections.length; k++) {
@@ -410,6 +482,37 @@ function nextNumeral(lines: readonly Line[], from: number, to: number): { numera
     if (m) return { numeral: m[1], line: i };
   }
   return null;
+}
+
+const CONTENTS_LINE = /^[\s\u3000#*]*目[\s\u3000]*录[\s\u3000*]*$/;
+
+/**
+ * Headings listed as a table of contents: three or more candidates with nothing but blank lines between
+ * them, after a line `目录` or each listed again further on. They name the sections; they are not them.
+ */
+function tableOfContents(candidates: readonly HeadingCandidate[], lines: readonly Line[]): Set<HeadingCandidate> {
+  const out = new Set<HeadingCandidate>();
+  let k = 0;
+  while (k < candidates.length) {
+    // A contents lists each section once: a numeral met again starts the text itself.
+    let end = k;
+    const listed = new Set([candidates[k].number]);
+    while (end + 1 < candidates.length && !listed.has(candidates[end + 1].number) && onlyBlankBetween(lines, candidates[end].line, candidates[end + 1].line)) listed.add(candidates[++end].number);
+    const run = candidates.slice(k, end + 1);
+    k = end + 1;
+    if (run.length < 3) continue;
+    let before = run[0].line - 1;
+    while (before >= 0 && lines[before].text.trim() === '') before--;
+    const titled = before >= 0 && CONTENTS_LINE.test(lines[before].text);
+    const repeated = run.every((c) => candidates.some((o) => o.line > run[run.length - 1].line && o.number === c.number));
+    if (titled || repeated) for (const c of run) out.add(c);
+  }
+  return out;
+}
+
+function onlyBlankBetween(lines: readonly Line[], a: number, b: number): boolean {
+  for (let i = a + 1; i < b; i++) if (lines[i].text.trim() !== '') return false;
+  return true;
 }
 
 /** Section numerals in order, for rules that compare positions. */

@@ -165,6 +165,8 @@ export interface Section {
   lineRange: Range;
   /** Last line of the body (inclusive). */
   endLine: number;
+  /** The heading runs into its first paragraph on the same line (`一、总体情况。2023年，…`). */
+  runIn?: boolean;
 }
 
 export interface Artifact {

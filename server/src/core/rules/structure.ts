@@ -168,7 +168,7 @@ const emptySection: Rule = {
   check(ctx) {
     const lines = ctx.model.lines;
     for (const s of ctx.model.sections) {
-      if (!TEXT_SECTIONS.includes(s.number)) continue;
+      if (!TEXT_SECTIONS.includes(s.number) || s.runIn) continue;
       let empty = true;
       for (let i = s.line + 1; i <= s.endLine && empty; i++) if (lines[i].trim() !== '') empty = false;
       if (empty) ctx.report({ message: ctx.msg('section.empty', { num: s.number, title: titleOf(s.number) }), range: s.range });
