@@ -755,6 +755,36 @@ describe('a heading run into its first paragraph on the same line, and a table o
   }
 });
 
+describe("a table of the author's own beside table 三 (the ways applications came in)", () => {
+  const extra: Record<string, string[]> = {
+    markdown: ['| 申请方式 | 当面 | 信函 | 网络 | 合计 |', '| --- | --- | --- | --- | --- |', '| 件数 | 3 | 5 | 12 | 20 |', ''],
+    tsv: ['申请方式\t当面\t信函\t网络\t合计', '件数\t3\t5\t12\t20', ''],
+    'cell-per-line': ['\t申请方式', '\t当面', '\t信函', '\t网络', '\t合计', '', '\t件数', '\t3', '\t5', '\t12', '\t20', ''],
+  };
+  for (const seed of SEEDS) {
+    for (const flattening of ['markdown', 'tsv', 'cell-per-line'] as const) {
+      it(`${seed}, ${flattening}: after an introducing sentence, before table 三${flattening === 'markdown' ? ' (adjacent), and after it' : ', and after it'}`, () => {
+        const clean = reflatten(nonZeroVariant(readFixture(seed), 31), flattening);
+        const lines = clean.split('\n');
+        const sections = parseReport(clean).sections;
+        const heading = sections.find((x) => x.number === '三')!.line;
+        const next = sections.find((x) => x.number === '四')!.line;
+        const after = [...lines.slice(0, next), '本年度申请办理方式如下表：', '', ...extra[flattening], ...lines.slice(next)];
+        // Before table 三: in markdown the two tables may touch; elsewhere a sentence stands between them.
+        const beforeLines = flattening === 'markdown' ? ['本年度收到申请的方式如下表：', '', ...extra[flattening]] : ['本年度收到申请的方式如下表：', '', ...extra[flattening], '收到和处理申请的情况如下：', ''];
+        const before = [...lines.slice(0, heading + 1), '', ...beforeLines, ...lines.slice(heading + 1)];
+        const rowsOf = (m: ReportModel) => m.tables['三']!.rows.filter((r) => r.kind === 'data').map((r) => `${r.key}:${r.cells.map((c) => c.text).join(',')}`);
+        for (const text of [after.join('\n'), before.join('\n')]) {
+          const { model, diagnostics } = checkText(text);
+          assert.deepEqual(rowsOf(model), rowsOf(parseReport(clean)));
+          assert.deepEqual(diagnostics.map(key).sort(), checkText(clean).diagnostics.map(key).sort());
+          wrongNumberFoundAndFixed(text, model, 'open', 'natural', 6);
+        }
+      });
+    }
+  }
+});
+
 describe('a page number left on a line of its own inside a table (text converted from PDF or a print layout)', () => {
   // Before a row of table 三 (at a row boundary: in one cell per line after the blank line that ends the
   // row before), as a page break leaves it.

@@ -1020,6 +1020,73 @@ const SAME_IN_EVERY_FORMAT = new Set<TableId>(['四']);
 
 /** Reads the table of section `id` in lines [from, to] with the template that fits it best. */
 export function readTable(id: TableId, lines: readonly Line[], from: number, to: number, byYear: TemplateVersion | null): Table | null {
+  // A section may hold a table of the author's own beside the template's (`本年度收到申请的方式如下表：`
+  // and a small table): each block of rows between such sentences is read, and the one that reads most
+  // like the template's table is it.
+  const blocks = tableBlocks(lines, from, to);
+  if (blocks.length <= 1) return readRegion(id, lines, from, to, byYear);
+  // A block whose rows hold values but none of the template's rows is another table: read around it (its
+  // lines as blank, so every position stays). The template's table may itself be split (a page break).
+  const foreign = blocks.filter(([a, b]) => {
+    const t = readRegion(id, lines, a, b, byYear);
+    return t !== null && t.rows.some((r) => r.cells.length > 0) && !t.rows.some((r) => r.kind === 'data' && r.aligned);
+  });
+  if (foreign.length === 0) return readRegion(id, lines, from, to, byYear);
+  const masked = lines.slice();
+  for (const [a, b] of foreign) for (let i = a; i <= b; i++) masked[i] = { ...lines[i], text: '' };
+  return readRegion(id, masked, from, to, byYear);
+}
+
+/** A sentence between tables: no TAB or bar, and it ends as a sentence or an introduction does (`。` `：`). */
+function isSentence(t: string): boolean {
+  const s = t.trim();
+  return s.length >= 8 && !t.includes('\t') && !s.includes('|') && /[。：:]$/.test(s);
+}
+
+/** Runs of lines between sentences that hold something; one run when there is no sentence among rows. */
+function tableBlocks(lines: readonly Line[], from: number, to: number): [number, number][] {
+  const blocks: [number, number][] = [];
+  let start = from;
+  const close = (end: number) => {
+    for (let i = start; i <= end; i++) {
+      if (lines[i].text.trim() !== '') {
+        blocks.push([start, end]);
+        break;
+      }
+    }
+  };
+  let rowsSince = false;
+  for (let i = from; i <= to; i++) {
+    const t = lines[i].text;
+    if (isSentence(t)) {
+      close(i - 1);
+      start = i + 1;
+      rowsSince = false;
+      continue;
+    }
+    // A markdown table's delimiter row after rows of another table: a new table opens with the row above.
+    if (i - 1 > start && isDelimiterRow(t)) {
+      let head = i - 1;
+      while (head > start && lines[head].text.trim() === '') head--;
+      let before = head - 1;
+      while (before >= start && lines[before].text.trim() === '') before--;
+      if (rowsSince && before >= start) {
+        close(head - 1);
+        start = head;
+      }
+    }
+    if (t.trim() !== '') rowsSince = true;
+  }
+  close(to);
+  return blocks;
+}
+
+// One way to read each run of spaces (no `\s*\|?\s*`), and short lines only: no backtracking blow-up on a
+// long line of white space.
+const MD_DELIMITER = /^[ \t]*(?:\|[ \t]*)?:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$/;
+const isDelimiterRow = (t: string) => t.length <= 2000 && t.includes('---') && MD_DELIMITER.test(t);
+
+function readRegion(id: TableId, lines: readonly Line[], from: number, to: number, byYear: TemplateVersion | null): Table | null {
   const scanned = scanRows(lines, from, to);
   const flattening = scanned.flattening;
   const raw = flattening === 'tsv' ? rejoinBrokenCells(id, scanned.rows) : scanned.rows;
