@@ -33,7 +33,15 @@ const entries = [
   },
   { in: 'server/src/node/gb18030.ts', out: 'gb18030' },
   // English strings (dist/locale-en.js) are required by the server only when a document is read in English.
-  { in: 'server/src/server.ts', out: 'server', define: { XXGK_LOCALE_EN_BUNDLE: '"./locale-en.js"' }, external: ['./locale-en.js'], plugins: [jsonrpcQueue] },
+  // The markdown table formatter (dist/format.js) likewise: on the first formatting or conversion.
+  {
+    in: 'server/src/server.ts',
+    out: 'server',
+    define: { XXGK_LOCALE_EN_BUNDLE: '"./locale-en.js"', XXGK_FORMAT_BUNDLE: '"./format.js"' },
+    external: ['./locale-en.js', './format.js'],
+    plugins: [jsonrpcQueue],
+  },
+  { in: 'server/src/providers/format.ts', out: 'format' },
   { in: 'server/src/locale-en.ts', out: 'locale-en' },
   { in: 'client/src/extension.ts', out: 'client', ...lazyImport, external: ['vscode', ...lazyImport.external] },
   { in: 'server/src/node/import/index.ts', out: 'import' },

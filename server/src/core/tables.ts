@@ -1023,7 +1023,8 @@ export function readTable(id: TableId, lines: readonly Line[], from: number, to:
   // A section may hold a table of the author's own beside the template's (`本年度收到申请的方式如下表：`
   // and a small table): each block of rows between such sentences is read, and the one that reads most
   // like the template's table is it.
-  const blocks = tableBlocks(lines, from, to);
+  // Only blocks that look like table rows can be a table of their own; most sections have one.
+  const blocks = tableBlocks(lines, from, to).filter(([a, b]) => rowsLike(lines, a, b));
   if (blocks.length <= 1) return readRegion(id, lines, from, to, byYear);
   // A block whose rows hold values but none of the template's rows is another table: read around it (its
   // lines as blank, so every position stays). The template's table may itself be split (a page break).
@@ -1037,10 +1038,23 @@ export function readTable(id: TableId, lines: readonly Line[], from: number, to:
   return readRegion(id, masked, from, to, byYear);
 }
 
+/** Some line of the block holds a TAB, a bar, or only a number: table rows, not prose alone. */
+function rowsLike(lines: readonly Line[], a: number, b: number): boolean {
+  for (let i = a; i <= b; i++) {
+    const t = lines[i].text;
+    if (t.includes('\t') || t.includes('|') || /^\s*[0-9０-９][0-9０-９,.]*\s*$/.test(t)) return true;
+  }
+  return false;
+}
+
 /** A sentence between tables: no TAB or bar, and it ends as a sentence or an introduction does (`。` `：`). */
 function isSentence(t: string): boolean {
-  const s = t.trim();
-  return s.length >= 8 && !t.includes('\t') && !s.includes('|') && /[。：:]$/.test(s);
+  // By character codes, no trimmed copy: this looks at every line of every table section.
+  let end = t.length - 1;
+  while (end >= 0 && (t.charCodeAt(end) === 0x20 || t.charCodeAt(end) === 0x3000 || t.charCodeAt(end) === 0xa0)) end--;
+  const last = t.charCodeAt(end);
+  if (last !== 0x3002 && last !== 0xff1a && last !== 0x3a) return false;
+  return end >= 7 && t.indexOf('\t') === -1 && t.indexOf('|') === -1;
 }
 
 /** Runs of lines between sentences that hold something; one run when there is no sentence among rows. */
@@ -1075,7 +1089,7 @@ function tableBlocks(lines: readonly Line[], from: number, to: number): [number,
         start = head;
       }
     }
-    if (t.trim() !== '') rowsSince = true;
+    if (!rowsSince && t.trim() !== '') rowsSince = true;
   }
   close(to);
   return blocks;

@@ -4,7 +4,7 @@
 
 import { findRule, type Diagnostic, type Fix, type Range, type TableId } from '../core';
 import { disableFileEdit, disableNextLineEdit, fixAllEdits, recomputeTableEdits } from './edits';
-import { convertTableEdit } from './format';
+import { convertTableEdit } from './format-lazy';
 import { pm } from './messages';
 import { tablesIn } from './tables';
 import { CodeActionKinds, NavigationCommands, SOURCE, type AnalysedDocument, type ClientDiagnostic, type CodeAction, type DiagnosticData, type TextEdit } from './types';

@@ -4,7 +4,8 @@
 // every pipe table without touching cell contents. Widths count East-Asian wide characters as two.
 
 import { eastAsianWidth } from 'get-east-asian-width';
-import { normalizeLabel, splitLines, type ReportModel, type Table, type TableRow, type TextEdit } from '../core';
+import { normalizeLabel, splitLines } from '../core/text';
+import type { ReportModel, Table, TableRow, TextEdit } from '../core/types';
 import { lineEnding } from './edits';
 import { isStructural, rowSpan, templateOf } from './tables';
 
