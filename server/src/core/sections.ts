@@ -165,6 +165,8 @@ function runInHeading(line: Line, lineNo: number): HeadingCandidate | null {
     const cut = rest.search(/[。．：:，,；;！!\s\u3000]/);
     if (cut < 4 || cut > 30 || rest.slice(cut).trim() === '') return null;
     const words = rest.slice(0, cut);
+    // The section's keywords first (a few `includes`), the fuzzy score only then.
+    if (keywordSection(normalizeLabel(words)) !== number) return null;
     const match = titleMatch(normalizeLabel(words), number);
     if (!match || match.number !== number || match.score < 0.75) return null;
     title = words;
@@ -235,6 +237,9 @@ function plainHeading(line: Line, lineNo: number): HeadingCandidate | null {
   if (text.length < 2) return null;
   const numbered = NUMBERED_RE.exec(text);
   const styled = numbered ? null : (PAREN_RE.exec(text) ?? PART_RE.exec(text));
+  // A line opening with `（` `(` `第` is a heading only in those styles (no bare title starts so): no fuzzy
+  // match for the many notes and sub-headings that open alike.
+  if (!styled && (first === '（' || first === '(' || first === '第')) return null;
   let title: string;
   let numbering = '';
   let written: SectionNumber | null = null;
@@ -260,6 +265,9 @@ function plainHeading(line: Line, lineNo: number): HeadingCandidate | null {
   if (TOC_ENTRY.test(title)) return null;
   const norm = normalizeLabel(title.includes('[') ? title.replace(ARTIFACT_RE, '') : title);
   if (norm.length < 2 || norm.length > 40) return null;
+  // `（一）…` opens many a sub-heading: a section's only when short and holding its own section's keywords
+  // (the same test as candidateLines: no fuzzy score for the hundreds of sub-headings of a long report).
+  if (styled && (raw.length - i > STYLED_MAX || !hasOwnKeywords(raw, written))) return null;
   const match = titleMatch(norm, written);
   if (!match) return null;
   if (!numbered && !styled && !(markdown && match.score >= 0.9) && !match.exact) return null;
@@ -318,13 +326,29 @@ const isNumeral = (c: number) => (c >= 0x31 && c <= 0x39) || (c >= 0x4e00 && CJK
 /** `、` `.` `．` `，` `,` `:` `：` */
 const isSeparator = (c: number) => c === 0x3001 || c === 0x2e || c === 0xff0e || c === 0xff0c || c === 0x2c || c === 0x3a || c === 0xff1a;
 
+/** The line holds every word of one of the keyword sets of section `n`. */
+function hasOwnKeywords(t: string, n: SectionNumber | null): boolean {
+  if (n === null) return false;
+  const sets = KEYWORDS[SECTION_NUMBERS.indexOf(n)].sets;
+  for (let j = 0; j < sets.length; j++) {
+    let all = true;
+    for (let k = 0; k < sets[j].length && all; k++) all = t.includes(sets[j][k]);
+    if (all) return true;
+  }
+  return false;
+}
+
+/** A heading numbered `（一）` or `第一部分` is at most this long (title, a known alias, markdown marks). */
+const STYLED_MAX = 48;
 /** `（` `(` `第`: a numeral in brackets or `第…部分` may follow. */
 const isStyleOpener = (c: number) => c === 0xff08 || c === 0x28 || c === 0x7b2c;
 
 /** The line opens like a heading at `k` (its first character `c`): a mark, or a numeral with a separator or a space after it. */
 function opensHeading(t: string, k: number, c: number): boolean {
   if (isMark(c)) return true;
-  if (isStyleOpener(c)) return k + 1 < t.length && CJK_NUMERALS.has(t.charCodeAt(k + 1));
+  // Headings in these styles are short and hold their own section's keywords; the many sub-headings that
+  // open alike (`（一）主动公开情况` under 一, `（一）加强组织领导。…`) end here.
+  if (isStyleOpener(c)) return t.length - k <= STYLED_MAX && k + 1 < t.length && hasOwnKeywords(t, NUMERALS[t[k + 1]] ?? null);
   if (!isNumeral(c) || k + 1 >= t.length) return false;
   const d = t.charCodeAt(k + 1);
   return isSeparator(d) || isSpaceChar(d);
