@@ -267,7 +267,7 @@ function plainHeading(line: Line, lineNo: number): HeadingCandidate | null {
   if (norm.length < 2 || norm.length > 40) return null;
   // `（一）…` opens many a sub-heading: a section's only when short and holding its own section's keywords
   // (the same test as candidateLines: no fuzzy score for the hundreds of sub-headings of a long report).
-  if (styled && (raw.length - i > STYLED_MAX || !hasOwnKeywords(raw, written))) return null;
+  if (styled && !styledLooksLikeHeading(raw, i, written)) return null;
   const match = titleMatch(norm, written);
   if (!match) return null;
   if (!numbered && !styled && !(markdown && match.score >= 0.9) && !match.exact) return null;
@@ -326,6 +326,21 @@ const isNumeral = (c: number) => (c >= 0x31 && c <= 0x39) || (c >= 0x4e00 && CJK
 /** `、` `.` `．` `，` `,` `:` `：` */
 const isSeparator = (c: number) => c === 0x3001 || c === 0x2e || c === 0xff0e || c === 0xff0c || c === 0x2c || c === 0x3a || c === 0xff1a;
 
+/** Every section title and alias as written (a misnumbered heading in these styles still has one). */
+const TITLE_TEXTS = SECTIONS.flatMap((s) => [s.title, ...(s.aliases ?? [])]);
+
+/**
+ * A line in the `（一）` or `第一部分` style (opening at `k`) is worth a look: short, and holding its own
+ * section's keywords or some section's title (under another numeral: misnumbered). The same test in
+ * candidateLines and the candidate, on the raw line.
+ */
+function styledLooksLikeHeading(t: string, k: number, own: SectionNumber | null): boolean {
+  if (t.length - k > STYLED_MAX) return false;
+  if (hasOwnKeywords(t, own)) return true;
+  for (let j = 0; j < TITLE_TEXTS.length; j++) if (t.includes(TITLE_TEXTS[j])) return true;
+  return false;
+}
+
 /** The line holds every word of one of the keyword sets of section `n`. */
 function hasOwnKeywords(t: string, n: SectionNumber | null): boolean {
   if (n === null) return false;
@@ -348,7 +363,7 @@ function opensHeading(t: string, k: number, c: number): boolean {
   if (isMark(c)) return true;
   // Headings in these styles are short and hold their own section's keywords; the many sub-headings that
   // open alike (`（一）主动公开情况` under 一, `（一）加强组织领导。…`) end here.
-  if (isStyleOpener(c)) return t.length - k <= STYLED_MAX && k + 1 < t.length && hasOwnKeywords(t, NUMERALS[t[k + 1]] ?? null);
+  if (isStyleOpener(c)) return k + 1 < t.length && styledLooksLikeHeading(t, k, NUMERALS[t[k + 1]] ?? null);
   if (!isNumeral(c) || k + 1 >= t.length) return false;
   const d = t.charCodeAt(k + 1);
   return isSeparator(d) || isSpaceChar(d);
