@@ -160,36 +160,35 @@ function runInHeading(line: Line, lineNo: number): HeadingCandidate | null {
     return after.trim() !== '' && (RUN_IN_BOUNDARY.test(after) || after.length >= RUN_IN_BODY);
   });
   // Else the words before the first punctuation or space, if they name this section closely enough.
-  let title = known;
-  if (title === undefined) {
-    const cut = rest.search(/[。．：:，,；;！!\s\u3000]/);
-    if (cut < 4 || cut > 30 || rest.slice(cut).trim() === '') return null;
-    const words = rest.slice(0, cut);
-    // The section's keywords first (a few `includes`), the fuzzy score only then.
-    if (keywordSection(normalizeLabel(words)) !== number) return null;
-    const match = titleMatch(normalizeLabel(words), number);
-    if (!match || match.number !== number || match.score < 0.75) return null;
-    title = words;
-  }
-  {
-    const end = m[0].length + title.length;
-    return {
-      line: lineNo,
-      number,
-      written: number,
-      numbering: `${number}、`,
-      numeralRange: range(lineNo, start, start + 1),
-      style: 'plain',
-      title,
-      titleScore: 0.8,
-      exactTitle: false,
-      canonical: normalizeLabel(title) === CANONICAL.get(number),
-      markdown: false,
-      range: range(lineNo, start, end),
-      lineRange: range(lineNo, 0, line.text.length),
-      runIn: true,
-    };
-  }
+  const title = known ?? runInWords(rest, number);
+  if (title === null) return null;
+  return {
+    line: lineNo,
+    number,
+    written: number,
+    numbering: `${number}、`,
+    numeralRange: range(lineNo, start, start + 1),
+    style: 'plain',
+    title,
+    titleScore: 0.8,
+    exactTitle: false,
+    canonical: normalizeLabel(title) === CANONICAL.get(number),
+    markdown: false,
+    range: range(lineNo, start, m[0].length + title.length),
+    lineRange: range(lineNo, 0, line.text.length),
+    runIn: true,
+  };
+}
+
+/** The words of `rest` before its first punctuation or space, when they name section `number` (keywords, then the fuzzy score). */
+function runInWords(rest: string, number: SectionNumber): string | null {
+  const cut = rest.search(/[。．：:，,；;！!\s\u3000]/);
+  if (cut < 4 || cut > 30 || rest.slice(cut).trim() === '') return null;
+  const words = rest.slice(0, cut);
+  const norm = normalizeLabel(words);
+  if (keywordSection(norm) !== number) return null;
+  const match = titleMatch(norm, number);
+  return match && match.number === number && match.score >= 0.75 ? words : null;
 }
 
 function plainHeading(line: Line, lineNo: number): HeadingCandidate | null {
