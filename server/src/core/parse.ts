@@ -4,7 +4,7 @@
 import { candidateLines, chooseSections, headingCandidate, lineAt, type HeadingCandidate } from './sections';
 import { readTable } from './tables';
 import { T4_GROUP_LABELS, T4_LEAF_LABELS, templateForYear } from './templates';
-import { ARTIFACT_RE, isBlank, PAGE_MARK_LINES, isCommentLine, normalizeLabel, range, splitLines, trimBounds, type Line } from './text';
+import { ARTIFACT_RE, isBlank, isPageMark, isCommentLine, normalizeLabel, range, splitLines, trimBounds, type Line } from './text';
 import type { Artifact, DatedLine, ReportModel, Section, Suppression, Table, TableId } from './types';
 
 /** `xxgk-disable-next-line XR103`, `xxgk-disable-line …`, `xxgk-disable-file …` (in an HTML comment). */
@@ -69,14 +69,16 @@ export function parseReport(text: string, options: { tables?: boolean } = {}): R
       artifacts.push({ text: m[0], range: range(i, at, at + m[0].length) });
     }
   }
-  if (text.includes('页') || /[-—－–]\s*\d/.test(text)) {
-    for (const m of text.matchAll(PAGE_MARK_LINES)) {
-      const i = lineAt(lines, m.index!);
-      const [a, b] = trimBounds(lines[i].text);
-      artifacts.push({ text: lines[i].text.slice(a, b), range: range(i, a, b) });
-    }
-    if (artifacts.length > 1) artifacts.sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character);
+  // Page numbers on lines of their own: only short lines are looked at (a whole-text regex pass would
+  // cost as much as the rest of a large table's reading).
+  const before = artifacts.length;
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].text;
+    if (t.length < 3 || t.length > 32 || !isPageMark(t)) continue;
+    const [a, b] = trimBounds(t);
+    artifacts.push({ text: t.slice(a, b), range: range(i, a, b) });
   }
+  if (artifacts.length > before && before > 0) artifacts.sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character);
   let lastSuppressed = -1;
   for (let at = text.indexOf('xxgk-disable'); at !== -1; at = text.indexOf('xxgk-disable', at + 1)) {
     const i = lineAt(lines, at);

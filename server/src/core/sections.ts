@@ -149,6 +149,7 @@ const TITLES_BY_NUMBER = new Map(SECTIONS.map((s) => [s.number as SectionNumber,
  * Weaker than a heading on a line of its own (a sub-heading of 一 may open so).
  */
 function runInHeading(line: Line, lineNo: number): HeadingCandidate | null {
+  if (line.text.includes('\t') || line.text.includes('|')) return null;
   const m = RUN_IN.exec(line.text);
   if (!m) return null;
   const number = m[2] as SectionNumber;
@@ -302,8 +303,8 @@ export function candidateLines(lines: readonly Line[]): number[] {
     const t = lines[i].text;
     if (t.length < 2) continue;
     if (t.length > HEADING_MAX) {
-      // Only a heading run into its paragraph is this long.
-      if (RUN_IN.test(t)) found.push(i);
+      // Only a heading run into its paragraph is this long (never a table row: no TAB, no bar).
+      if (RUN_IN.test(t) && !t.includes('\t') && !t.includes('|')) found.push(i);
       continue;
     }
     let k = 0;

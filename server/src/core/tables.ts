@@ -1023,7 +1023,9 @@ export function readTable(id: TableId, lines: readonly Line[], from: number, to:
   // A section may hold a table of the author's own beside the template's (`本年度收到申请的方式如下表：`
   // and a small table): each block of rows between such sentences is read, and the one that reads most
   // like the template's table is it.
-  // Only blocks that look like table rows can be a table of their own; most sections have one.
+  // Only blocks that look like table rows can be a table of their own; most sections have one. A section
+  // far longer than any template table (a generated or pasted giant) is read whole.
+  if (to - from > BLOCKS_MAX_LINES) return readRegion(id, lines, from, to, byYear);
   const blocks = tableBlocks(lines, from, to).filter(([a, b]) => rowsLike(lines, a, b));
   if (blocks.length <= 1) return readRegion(id, lines, from, to, byYear);
   // A block whose rows hold values but none of the template's rows is another table: read around it (its
@@ -1037,6 +1039,9 @@ export function readTable(id: TableId, lines: readonly Line[], from: number, to:
   for (const [a, b] of foreign) for (let i = a; i <= b; i++) masked[i] = { ...lines[i], text: '' };
   return readRegion(id, masked, from, to, byYear);
 }
+
+/** Table 三 one cell per line, with its header and a note, is ~400 lines. */
+const BLOCKS_MAX_LINES = 600;
 
 /** Some line of the block holds a TAB, a bar, or only a number: table rows, not prose alone. */
 function rowsLike(lines: readonly Line[], a: number, b: number): boolean {

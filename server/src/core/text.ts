@@ -92,8 +92,7 @@ export const ARTIFACT_RE = /\[(?:bookmark|image):[^\]\r\n]{0,80}\]/g;
  * `第 3 页 共 9 页`; markdown escapes the dash: `\\- 2 -`). No text of the report: the table reader passes
  * over it (it may fall between two rows), and XR013 names it.
  */
-export const PAGE_MARK_LINES = /^[ \t\u3000]*(?:\\?[-—－–]{1,2}[ \t\u3000]*\d{1,4}[ \t\u3000]*[-—－–]{1,2}|第[ \t\u3000]*\d{1,4}[ \t\u3000]*页(?:[ \t\u3000]*[,，/]?[ \t\u3000]*共[ \t\u3000]*\d{1,4}[ \t\u3000]*页)?)[ \t\u3000]*$/gm;
-const PAGE_MARK = new RegExp(PAGE_MARK_LINES.source);
+const PAGE_MARK = /^[ \t\u3000]*(?:\\?[-—－–]{1,2}[ \t\u3000]*\d{1,4}[ \t\u3000]*[-—－–]{1,2}|第[ \t\u3000]*\d{1,4}[ \t\u3000]*页(?:[ \t\u3000]*[,，/]?[ \t\u3000]*共[ \t\u3000]*\d{1,4}[ \t\u3000]*页)?)[ \t\u3000]*$/;
 
 export function isPageMark(t: string): boolean {
   return t.length <= 32 && PAGE_MARK.test(t);

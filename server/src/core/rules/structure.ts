@@ -346,8 +346,11 @@ function labelFindings(table: Table): { match: LabelMatch; kind: 'wording' | 'nu
 /** The template's words under another numbering (`（1）`, `1、`, none for `1.`): a house style, often table-wide. */
 function numberingOnly(m: LabelMatch): boolean {
   if (m.part || !singleLine(m.cell)) return false;
-  const found = stripOrdinal(normalizeLabel(labelWords(m.cell).text));
-  return found !== '' && found === stripOrdinal(normalizeLabel(m.canonical)) && normalizeLabel(labelWords(m.cell).text) !== normalizeLabel(m.canonical);
+  const found = normalizeLabel(labelWords(m.cell).text);
+  const canonical = normalizeLabel(m.canonical);
+  if (found === canonical) return false;
+  const words = stripOrdinal(found);
+  return words !== '' && words === stripOrdinal(canonical);
 }
 
 const labelVariant: Rule = {
