@@ -117,16 +117,19 @@ const KEYWORDS = SECTIONS.map((s) => ({ number: s.number as SectionNumber, sets:
  * closures: this runs on every numbered sub-heading, in a cold process before any JIT.
  */
 function keywordSection(norm: string): SectionNumber | null {
-  for (let i = 0; i < KEYWORDS.length; i++) {
-    const sets = KEYWORDS[i].sets;
-    for (let j = 0; j < sets.length; j++) {
-      const words = sets[j];
-      let all = true;
-      for (let k = 0; k < words.length && all; k++) all = norm.includes(words[k]);
-      if (all) return KEYWORDS[i].number;
-    }
-  }
+  for (let i = 0; i < KEYWORDS.length; i++) if (holdsKeywords(norm, KEYWORDS[i].sets)) return KEYWORDS[i].number;
   return null;
+}
+
+/** The text holds every word of one of the keyword sets. */
+function holdsKeywords(t: string, sets: readonly (readonly string[])[]): boolean {
+  for (let j = 0; j < sets.length; j++) {
+    const words = sets[j];
+    let all = true;
+    for (let k = 0; k < words.length && all; k++) all = t.includes(words[k]);
+    if (all) return true;
+  }
+  return false;
 }
 
 /** A line that could be a section heading, with the section its title names; null for anything else. */
@@ -343,14 +346,7 @@ function styledLooksLikeHeading(t: string, k: number, own: SectionNumber | null)
 
 /** The line holds every word of one of the keyword sets of section `n`. */
 function hasOwnKeywords(t: string, n: SectionNumber | null): boolean {
-  if (n === null) return false;
-  const sets = KEYWORDS[SECTION_NUMBERS.indexOf(n)].sets;
-  for (let j = 0; j < sets.length; j++) {
-    let all = true;
-    for (let k = 0; k < sets[j].length && all; k++) all = t.includes(sets[j][k]);
-    if (all) return true;
-  }
-  return false;
+  return n !== null && holdsKeywords(t, KEYWORDS[SECTION_NUMBERS.indexOf(n)].sets);
 }
 
 /** A heading numbered `（一）` or `第一部分` is at most this long (title, a known alias, markdown marks). */
