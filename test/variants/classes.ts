@@ -547,11 +547,15 @@ const rowsUnbroken: VariationClass = {
 
 const cellBars: VariationClass = {
   name: 'cell.bars',
-  what: 'one cell per line with a bar after each (`规章 |`) and a run of empty cells as one line of bars (`|||`), as web pages turn into text',
+  what: 'one cell per line with a bar after each (`规章 |`) and a run of empty cells as one line of bars (`|||`) or each as a bar of its own, and sometimes a line of bars after a row for the places its spans cover, as web pages turn into text',
   flattenings: ['cell-per-line'],
-  apply(doc, _rand, fl) {
+  apply(doc, rand, fl) {
     if (fl !== 'cell-per-line' || doc.p.repeatMerges) return false;
     doc.p.cellBars = true;
+    doc.p.cellBarsEach = chance(rand, 0.5);
+    doc.p.cellBarsCovered = chance(rand, 0.5) ? 0 : chance(rand, 0.5) ? 1 : 2;
+    // Web text has no blank line between rows as often as it has them.
+    if (chance(rand, 0.5)) doc.p.rowsUnbroken = true;
     return true;
   },
 };

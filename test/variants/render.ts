@@ -103,6 +103,13 @@ export interface Presentation {
   rowsUnbroken: boolean;
   /** One cell per line with a bar after each (`规章 |`), a run of empty cells as one line of bars (web text). */
   cellBars: boolean;
+  /** With cellBars: each empty cell a bar on a line of its own (`|` / `|`), not a run on one line. */
+  cellBarsEach: boolean;
+  /**
+   * With cellBars: after a row, a line of bars for the places its spanning cells cover (`||`), as some sites
+   * write (0: none; 1: one bar a covered place; 2: one more, for a hidden cell the page's HTML also has).
+   */
+  cellBarsCovered: 0 | 1 | 2;
   /** Cell styles by `${table}|${row}|${col}`. */
   cells: Record<string, CellStyle>;
 }
@@ -121,6 +128,8 @@ export function canonicalPresentation(): Presentation {
     unspanned: false,
     rowsUnbroken: false,
     cellBars: false,
+    cellBarsEach: false,
+    cellBarsCovered: 0,
     cells: {},
   };
 }
@@ -462,7 +471,7 @@ function repeatedRows(grid: Grid): GridRow[] {
   });
 }
 
-function writeGrid(w: Writer, source: Grid, fl: Flattening, p: Pick<Presentation, 'repeatMerges' | 'unspanned' | 'rowsUnbroken' | 'cellBars'>): void {
+function writeGrid(w: Writer, source: Grid, fl: Flattening, p: Pick<Presentation, 'repeatMerges' | 'unspanned' | 'rowsUnbroken' | 'cellBars' | 'cellBarsEach' | 'cellBarsCovered'>): void {
   const { repeatMerges, unspanned } = p;
   const first = w.lines.length;
   const grid = repeatMerges ? { ...source, rows: repeatedRows(source) } : source;
@@ -475,12 +484,14 @@ function writeGrid(w: Writer, source: Grid, fl: Flattening, p: Pick<Presentation
         else {
           // An empty cell is a bar alone, a run of them one line; its value would go before its bar.
           const last = w.lines.length - 1;
-          if (last >= 0 && /^\|+$/.test(w.lines[last]) && w.lines.length - 1 > first) {
+          if (!p.cellBarsEach && last >= 0 && /^\|+$/.test(w.lines[last]) && w.lines.length - 1 > first) {
             w.cell(c, last, w.lines[last].length);
             w.lines[last] += '|';
           } else w.cell(c, w.push('|'), 0);
         }
       }
+      const covered = row.cells.reduce((n, c) => n + c.span - 1, 0);
+      if (p.cellBars && p.cellBarsCovered > 0 && covered > 0) w.push('|'.repeat(covered + p.cellBarsCovered - 1));
       if (!p.rowsUnbroken) w.push('');
     }
     if (!p.rowsUnbroken) w.lines.pop();

@@ -613,6 +613,9 @@ function valuesAfterHeader(cells: RawCell[]): RawRow[] | null {
     lastWord = k;
     words++;
   }
+  // A numbered row label (`（一）予以公开`) is table 三's row with its values, whatever blanks follow them
+  // (web text writes a bar for each place a span covers after the row): table 四's header ends in a column name.
+  if (lastWord >= 0 && NUMBERED.test(cells[lastWord].text)) return null;
   const rest = cells.slice(lastWord + 1);
   // All blank, only table 四's fifteen places make the row.
   if (words < 2 || rest.length < (rest.some((c) => c.text !== '') ? MIN_UNLABELLED_VALUES : T4_PLACES)) return null;
