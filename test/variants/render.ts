@@ -103,6 +103,8 @@ export interface Presentation {
   rowsUnbroken: boolean;
   /** One cell per line with a bar after each (`规章 |`), a run of empty cells as one line of bars (web text). */
   cellBars: boolean;
+  /** Table 二 as four tables of their own, one per 第二十条 item (a blank line between; markdown: each with its delimiter row). */
+  t2Split: boolean;
   /** With cellBars: each empty cell a bar on a line of its own (`|` / `|`), not a run on one line. */
   cellBarsEach: boolean;
   /**
@@ -129,6 +131,7 @@ export function canonicalPresentation(): Presentation {
     rowsUnbroken: false,
     cellBars: false,
     cellBarsEach: false,
+    t2Split: false,
     cellBarsCovered: 0,
     cells: {},
   };
@@ -237,7 +240,7 @@ function valueCell(p: Presentation, table: TableId, row: string, col: string, ra
 function t2Grid(report: Report, p: Presentation, fl: Flattening): Grid {
   const rows: GridRow[] = [];
   for (const sub of report.t2) {
-    rows.push({ kind: 'header', cells: [label('二', sub.key, sub.caption, 4)] });
+    rows.push({ kind: 'header', key: sub.key, cells: [label('二', sub.key, sub.caption, 4)] });
     const n = sub.columns.length;
     rows.push({
       kind: 'header',
@@ -542,7 +545,16 @@ export function render(report: Report, p: Presentation, fl: Flattening): Rendere
     if (s.body) for (const l of s.body) w.push(s.number === '一' && p.subHeadings ? asSectionNumbered(l) : l);
     else {
       w.push('');
-      writeGrid(w, buildGrid(report, p, s.number as TableId, fl), fl, p);
+      const grid = buildGrid(report, p, s.number as TableId, fl);
+      if (grid.table === '二' && p.t2Split) {
+        // One table per 第二十条 item: a new one at each caption row.
+        const blocks: GridRow[][] = [];
+        for (const row of grid.rows) (row.kind === 'header' && row.key !== undefined ? blocks[blocks.length] = [] : blocks[blocks.length - 1]).push(row);
+        blocks.forEach((rows, k) => {
+          if (k > 0) w.push('');
+          writeGrid(w, { ...grid, rows }, fl, p);
+        });
+      } else writeGrid(w, grid, fl, p);
       w.push('');
     }
   }

@@ -362,10 +362,13 @@ function barredCells(lineNo: number, t: string): RawCell[] {
 function barredCellLines(lines: readonly Line[], from: number, to: number): boolean {
   let cells = 0;
   let values = 0;
+  // Lines of bars alone: a table whose values are all left blank has them in place of numbers.
+  let barsAlone = 0;
   for (let i = from; i <= to; i++) {
     const t = lines[i].text;
     if (t.indexOf('|') === -1) continue;
     if (t.includes('\\|') || !isBarredLine(t)) return false;
+    if (BARS_ALONE.test(t)) barsAlone++;
     for (const [a, b] of barSegments(t)) {
       const x = t.slice(a, b).trim();
       if (x === '') continue;
@@ -373,8 +376,10 @@ function barredCellLines(lines: readonly Line[], from: number, to: number): bool
       if (isValueLike(x)) values++;
     }
   }
-  return cells >= 8 && values >= 2;
+  return cells >= 8 && (values >= 2 || barsAlone >= 2);
 }
+
+const BARS_ALONE = /^\s*\|+\s*$/;
 
 /** Scans lines [from, to] (inclusive) into rows. */
 export function scanRows(lines: readonly Line[], from: number, to: number): { rows: RawRow[]; flattening: Flattening } {
@@ -556,8 +561,11 @@ function splitRunOnRows(rows: RawRow[]): RawRow[] {
       if (from > previous) starts.push(from);
     }
     if (starts.length < 3) {
-      out.push(...(valuesAfterHeader(r.cells) ?? [r]));
-      continue;
+      const t4 = valuesAfterHeader(r.cells);
+      if (t4 || !smallTableRunOn(r.cells, starts)) {
+        out.push(...(t4 ?? [r]));
+        continue;
+      }
     }
     starts.push(r.cells.length);
     const pieces = starts.slice(0, -1).map((from, p) => r.cells.slice(from, starts[p + 1]));
@@ -566,6 +574,46 @@ function splitRunOnRows(rows: RawRow[]): RawRow[] {
     for (const cells of pieces) out.push(...splitPiece(cells, blankRows));
   }
   return out;
+}
+
+/**
+ * A small table run on (table 二 written as four tables of their own, in web text without blank lines
+ * between rows): one or two rows, each with a value, and before the first its caption and column names
+ * (`第二十条第（五）项 |` `信息内容 |` `本年处理决定数量 |` `行政许可 |` `0 |`). A row with a word after its
+ * value (a unit, a note) is no second row.
+ */
+function smallTableRunOn(cells: readonly RawCell[], starts: readonly number[]): boolean {
+  const bounds = [...starts, cells.length];
+  // Under table 二's caption (`第二十条第（一）项`) a label with blanks after it is a row left blank.
+  const first = cells.find((c) => c.text !== '');
+  const underCaption = first !== undefined && T2_CAPTION.test(first.text);
+  // The first piece may be the caption alone (`第二十条第（五）项 |` `||`); every later one is a row with a
+  // value, or column names and a row left blank (`信息内容 |` … `行政事业性收费 |` `||`).
+  for (let p = 1; p + 1 < bounds.length; p++) {
+    const piece = cells.slice(bounds[p], bounds[p + 1]);
+    if (!piece.some((c) => isValueLike(c.text)) && !namesThenBlankRow(piece) && !(underCaption && blankRow(piece, 1))) return false;
+  }
+  if (starts.length > 1) return true;
+  let words = 0;
+  for (const c of cells) {
+    if (isValueLike(c.text)) return words >= 3;
+    if (c.text !== '') words++;
+  }
+  return underCaption && namesThenBlankRow(cells, 1);
+}
+
+const T2_CAPTION = /二\s*十\s*条/;
+
+/** A label and its places, all blank (`blanks` at least: table 二's rows under a caption have one place or more). */
+function blankRow(cells: readonly RawCell[], blanks = MIN_BLANK_ROW): boolean {
+  return cells.length > blanks && cells[0].text !== '' && cells.slice(1).every((c) => c.text === '');
+}
+
+/** Column names, then a row's label with its places all blank: three words at least, `blanks` after the last. */
+function namesThenBlankRow(cells: readonly RawCell[], blanks = MIN_BLANK_ROW): boolean {
+  let last = cells.length - 1;
+  while (last >= 0 && cells[last].text === '') last--;
+  return cells.length - 1 - last >= blanks && cells.filter((c) => c.text !== '').length >= 3;
 }
 
 /**
@@ -628,11 +676,12 @@ function splitPiece(cells: RawCell[], blankRows: boolean): RawRow[] {
   let own = -1;
   for (let k = 0; k < (firstValue === -1 ? cells.length : firstValue); k++) if (cells[k].text !== '') own = k;
   if (own === -1) return [pieceOf(cells)];
+  // Table 四's fifteen places after its header, blank or not.
+  const t4 = valuesAfterHeader(cells);
+  if (t4) return t4;
   // Words only: as they are, unless the last is a row's label with its blanks after it (a table whose
   // first rows are all blank, run on after its header).
   if (firstValue === -1 && !(blankRows && cells.length - own - 1 >= MIN_BLANK_ROW)) return [pieceOf(cells)];
-  const t4 = valuesAfterHeader(cells);
-  if (t4) return t4;
   let ownFrom = own;
   // Copies of the label (a merge written into every place it spans) and its merged places go with it.
   while (ownFrom > 0 && cells[ownFrom - 1].text === cells[own].text) ownFrom--;
