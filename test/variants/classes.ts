@@ -553,9 +553,7 @@ const cellBars: VariationClass = {
     if (fl !== 'cell-per-line' || doc.p.repeatMerges) return false;
     doc.p.cellBars = true;
     doc.p.cellBarsEach = chance(rand, 0.5);
-    // Bars of covered places only where no cell is blank yet (the blank classes refuse them alike).
-    const blanks = Object.values(doc.p.cells).some((c) => c.blank);
-    doc.p.cellBarsCovered = blanks || chance(rand, 0.5) ? 0 : chance(rand, 0.5) ? 1 : 2;
+    doc.p.cellBarsCovered = chance(rand, 0.5) ? 0 : chance(rand, 0.5) ? 1 : 2;
     // Web text has no blank line between rows as often as it has them.
     if (chance(rand, 0.5)) doc.p.rowsUnbroken = true;
     return true;
@@ -598,9 +596,6 @@ const blankZerosClass: VariationClass = {
   name: 'blank.zeros',
   what: 'blank cells: whole tables where zeros are left blank (hundreds of blank cells)',
   apply(doc, rand) {
-    // Not with the bars of covered places (cell.bars): a blank-heavy table so written is not yet read right
-    // (values misplaced by one; see CHANGELOG, Known limits).
-    if (doc.p.cellBarsCovered > 0) return false;
     blankZeros(doc, rand);
     return true;
   },
@@ -610,9 +605,6 @@ const blankTotals: VariationClass = {
   name: 'blank.totals',
   what: 'blank cells: zeros left blank, with the row totals left blank too',
   apply(doc, rand) {
-    // As blank.zeros: not with the bars of covered places (cell.bars): a blank-heavy table so written is not yet read right
-    // (values misplaced by one; see CHANGELOG, Known limits).
-    if (doc.p.cellBarsCovered > 0) return false;
     const tables = blankZeros(doc, rand);
     for (const row of Object.keys(doc.report.t3.values)) style(doc, '三', row, 'total').blank = true;
     if (tables.includes('四')) for (const k of ['c5', 'c10', 'c15']) style(doc, '四', 'row', k).blank = true;
@@ -627,7 +619,7 @@ const blankOnlyNatural: VariationClass = {
     // The report says nothing about organisations: their counts are 0 and left blank. Only where every
     // row has its 自然人 count (checked before anything is changed).
     const rows = Object.entries(doc.report.t3.values);
-    if (rows.some(([, cols]) => cols.natural === null) || doc.p.cellBarsCovered > 0) return false;
+    if (rows.some(([, cols]) => cols.natural === null)) return false;
     for (const [row, cols] of rows) {
       for (const o of T3_ORGS) {
         cols[o] = 0;

@@ -240,10 +240,37 @@ export function placeRows(
     const alike = g.options.filter((x) => first + x - g.at === gap);
     if (alike.length === 1) shifts[g.i] = alike[0];
   }
+  const extraAtEnd = extraPlacesAtEnd(rows, n);
   return rows.map((r, i) => {
     const s = shifts[i];
-    return s === null ? (byOffset(r, n, offsets, artefacts) ?? placeRow(r, n, null, unplaced, fromEnd, endFirst)) : atShift(r, layout!, s);
+    if (s !== null) return atShift(r, layout!, s);
+    const at = lastLabelAt(r);
+    const endsFirst = at >= 0 && extraAtEnd.has(labelLevel(r.cells[at].text));
+    return byOffset(r, n, offsets, artefacts) ?? placeRow(r, n, null, unplaced, fromEnd, endFirst || endsFirst, endsFirst);
   });
+}
+
+/**
+ * Label levels whose rows, in one cell per line, have their places too many at the end: rows of the level
+ * with their first value filled and their last place empty outnumber those the other way round (web text
+ * writes the places a row's spans cover as bars after its values). A row of that level whose first value
+ * is blank then loses its empty places from the end first.
+ */
+function extraPlacesAtEnd(rows: readonly RawRow[], n: number): Set<number> {
+  const votes = new Map<number, number>();
+  for (const r of rows) {
+    if (isPositional(r)) continue;
+    const at = lastLabelAt(r);
+    if (at < 0 || r.cells.length - at - 1 <= n) continue;
+    const first = r.cells[at + 1].text !== '';
+    const last = r.cells[r.cells.length - 1].text !== '';
+    if (first === last) continue;
+    const level = labelLevel(r.cells[at].text);
+    votes.set(level, (votes.get(level) ?? 0) + (first ? 1 : -1));
+  }
+  const out = new Set<number>();
+  for (const [level, v] of votes) if (v > 0) out.add(level);
+  return out;
 }
 
 /**
@@ -419,6 +446,7 @@ export function placeRow(
   artefacts: ReadonlySet<number>,
   fromEnd: ReadonlySet<number> = new Set(),
   trailingFirst = false,
+  emptyEndFirst = false,
 ): Placement {
   if (layout && keepsPlaces(row)) {
     const s = SHIFTS.find((x) => fits(row.cells, layout, x));
@@ -442,7 +470,7 @@ export function placeRow(
   // end first in a row without labels (table 四), where a leading empty cell is a blank value.
   let from = 0;
   let to = list.length;
-  const endFirst = labels.length === 0;
+  const endFirst = labels.length === 0 || emptyEndFirst;
   while (to - from > n) {
     if (endFirst && list[to - 1].text === '') to--;
     else if (list[from].text === '') from++;

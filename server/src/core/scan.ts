@@ -679,9 +679,13 @@ function splitPiece(cells: RawCell[], blankRows: boolean): RawRow[] {
   // Table 四's fifteen places after its header, blank or not.
   const t4 = valuesAfterHeader(cells);
   if (t4) return t4;
-  // Words only: as they are, unless the last is a row's label with its blanks after it (a table whose
-  // first rows are all blank, run on after its header).
-  if (firstValue === -1 && !(blankRows && cells.length - own - 1 >= MIN_BLANK_ROW)) return [pieceOf(cells)];
+  // Words only: as they are, unless the last is a row's label with its blanks after it (a table whose first
+  // rows are all blank, run on after its header): numbered, or with no more places than the column names
+  // before it (`信息内容` `本年新制作数量` … `规章` `|` `|` `|`). A column name with the bars of the places
+  // its span covers after it (`自然人` `法人或其他组织` `总计 |` `||||||||`) is no row.
+  const blanksAfter = cells.length - own - 1;
+  const wordsBefore = cells.slice(0, own).filter((c) => c.text !== '').length;
+  if (firstValue === -1 && !(blankRows && blanksAfter >= MIN_BLANK_ROW && (NUMBERED.test(cells[own].text) || blanksAfter <= wordsBefore))) return [pieceOf(cells)];
   let ownFrom = own;
   // Copies of the label (a merge written into every place it spans) and its merged places go with it.
   while (ownFrom > 0 && cells[ownFrom - 1].text === cells[own].text) ownFrom--;
