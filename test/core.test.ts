@@ -763,7 +763,7 @@ describe("a table of the author's own beside table 三 (the ways applications ca
   };
   for (const seed of SEEDS) {
     for (const flattening of ['markdown', 'tsv', 'cell-per-line'] as const) {
-      it(`${seed}, ${flattening}: after an introducing sentence, before table 三${flattening === 'markdown' ? ' (adjacent), and after it' : ', and after it'}`, () => {
+      it(`${seed}, ${flattening}: after an introducing sentence, before table 三 (with a sentence between, and adjacent: no sentence before table 三's corner note), and after it`, () => {
         const clean = reflatten(nonZeroVariant(readFixture(seed), 31), flattening);
         const lines = clean.split('\n');
         const sections = parseReport(clean).sections;
@@ -773,8 +773,10 @@ describe("a table of the author's own beside table 三 (the ways applications ca
         // Before table 三: in markdown the two tables may touch; elsewhere a sentence stands between them.
         const beforeLines = flattening === 'markdown' ? ['本年度收到申请的方式如下表：', '', ...extra[flattening]] : ['本年度收到申请的方式如下表：', '', ...extra[flattening], '收到和处理申请的情况如下：', ''];
         const before = [...lines.slice(0, heading + 1), '', ...beforeLines, ...lines.slice(heading + 1)];
+        // Adjacent in every flattening: table 三's corner note opens its header right after the other table.
+        const adjacent = [...lines.slice(0, heading + 1), '', '本年度收到申请的方式如下表：', '', ...extra[flattening], ...lines.slice(heading + 1)];
         const rowsOf = (m: ReportModel) => m.tables['三']!.rows.filter((r) => r.kind === 'data').map((r) => `${r.key}:${r.cells.map((c) => c.text).join(',')}`);
-        for (const text of [after.join('\n'), before.join('\n')]) {
+        for (const text of [after.join('\n'), before.join('\n'), adjacent.join('\n')]) {
           const { model, diagnostics } = checkText(text);
           assert.deepEqual(rowsOf(model), rowsOf(parseReport(clean)));
           assert.deepEqual(diagnostics.map(key).sort(), checkText(clean).diagnostics.map(key).sort());

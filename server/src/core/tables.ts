@@ -1083,6 +1083,12 @@ function tableBlocks(lines: readonly Line[], from: number, to: number): [number,
       rowsSince = false;
       continue;
     }
+    // Table 三's corner note (`（本列数据的勾稽关系为：…）`) after rows opens its header: rows before it are
+    // another table's (the author's own, with no sentence between), or the part before a page break.
+    if (rowsSince && i > start && t.includes('勾稽关系') && t.includes('本列')) {
+      close(i - 1);
+      start = i;
+    }
     // A markdown table's delimiter row after rows of another table: a new table opens with the row above.
     if (i - 1 > start && isDelimiterRow(t)) {
       let head = i - 1;
