@@ -787,6 +787,35 @@ describe("a table of the author's own beside table 三 (the ways applications ca
   }
 });
 
+describe('a section heading broken over two lines (a line break inside its paragraph: PDF text, some web pages)', () => {
+  for (const seed of SEEDS) {
+    for (const flattening of ['cell-per-line', 'tsv', 'markdown'] as const) {
+      it(`${seed}, ${flattening}: every heading of six characters or more, broken in its middle, reads as written whole`, () => {
+        const clean = reflatten(readFixture(seed), flattening);
+        const lines = clean.split('\n');
+        const { sections } = parseReport(clean);
+        const split = [...lines];
+        const broken = new Set<string>();
+        // From the last, so that earlier line numbers stay put.
+        for (const s of [...sections].reverse()) {
+          const { start, end } = s.range;
+          if (start.line !== end.line || s.title.length < 6) continue;
+          const at = end.character - Math.floor(s.title.length / 2);
+          const t = lines[start.line];
+          split.splice(start.line, 1, t.slice(0, at), t.slice(at));
+          broken.add(s.number);
+        }
+        assert.ok(broken.size >= 4, `${broken.size} headings broken`);
+        const text = split.join('\n');
+        const model = parseReport(text);
+        assert.deepEqual(model.sections.map((x) => x.number), sections.map((x) => x.number));
+        for (const x of model.sections) if (broken.has(x.number)) assert.equal(x.range.end.line, x.range.start.line + 1, `${x.number}: its range spans both lines`);
+        assert.deepEqual(checkText(text).diagnostics.map(key).sort(), checkText(clean).diagnostics.map(key).sort());
+      });
+    }
+  }
+});
+
 describe('a page number left on a line of its own inside a table (text converted from PDF or a print layout)', () => {
   // Before a row of table 三 (at a row boundary: in one cell per line after the blank line that ends the
   // row before), as a page break leaves it.

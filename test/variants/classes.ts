@@ -101,7 +101,7 @@ const headingTitle = (doc: Doc, n: SectionNumber) => doc.p.headings[n]?.title ??
 const headingTouched = (doc: Doc, n: SectionNumber) => doc.p.headings[n] !== undefined;
 const sectionSpec = (n: SectionNumber) => common.sections.find((s) => s.number === n)! as { number: string; title: string; aliases?: string[] };
 
-function touchHeading(doc: Doc, n: SectionNumber, change: { numeral?: string; title?: string; hidden?: boolean }): void {
+function touchHeading(doc: Doc, n: SectionNumber, change: { numeral?: string; title?: string; hidden?: boolean; broken?: boolean }): void {
   doc.p.headings[n] = { ...(doc.p.headings[n] ?? {}), ...change };
 }
 
@@ -248,6 +248,21 @@ const headingStyle: VariationClass = {
     if (own.length < 5) return false;
     doc.p.headingStyle = chance(rand, 0.5) ? 'paren' : 'part';
     for (const n of own) doc.deserved.push({ code: 'XR005', at: { kind: 'heading', number: n }, required: true, why: 'a heading numbered in another style is that section, its numbering non-standard (spec §2.3)' });
+    return true;
+  },
+};
+
+const headingBroken: VariationClass = {
+  name: 'heading.broken',
+  what: 'section headings broken over two lines in the middle of their title (a line break inside the paragraph: PDF text, some web pages)',
+  apply(doc, rand) {
+    const candidates = SECTION_NUMBERS.filter((n) => !headingTouched(doc, n) && headingTitle(doc, n).length >= 6);
+    if (candidates.length === 0) return false;
+    const k = 1 + Math.floor(rand() * Math.min(3, candidates.length));
+    for (let j = 0; j < k; j++) {
+      const left = candidates.filter((n) => !doc.p.headings[n]?.broken);
+      touchHeading(doc, pickOne(rand, left), { broken: true });
+    }
     return true;
   },
 };
@@ -711,6 +726,7 @@ export const CLASSES: readonly VariationClass[] = [
   headingMissing,
   headingRenumbered,
   headingMisnumbered,
+  headingBroken,
   headingStyle,
   headerNames,
   headerCorner,

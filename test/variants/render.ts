@@ -51,7 +51,8 @@ export interface CellStyle {
 export interface Presentation {
   /** Title lines replacing the seed's. */
   title: string[] | null;
-  headings: Partial<Record<SectionNumber, { numeral?: string; title?: string; hidden?: boolean }>>;
+  /** Per heading: another numeral or title, left out, or broken over two lines in its title's middle. */
+  headings: Partial<Record<SectionNumber, { numeral?: string; title?: string; hidden?: boolean; broken?: boolean }>>;
   /** Sub-headings of 一 written `一、` instead of `（一）`. */
   subHeadings: boolean;
   /** Every section heading numbered `（一）` or `第一部分` instead of `一、`. */
@@ -540,7 +541,15 @@ export function render(report: Report, p: Presentation, fl: Flattening): Rendere
     if (!over.hidden) {
       const h = headingLine({ ...s.heading, numeral: (over.numeral ?? s.heading.numeral) as SectionNumber, title: over.title ?? s.heading.title }, p.headingStyle);
       const line = w.push(h.line);
-      w.truth.headings.push({ number: s.number, numeral: over.numeral ?? s.heading.numeral, text: h.text, range: { start: { line, character: h.start }, end: { line, character: h.start + h.text.length } } });
+      let end = { line, character: h.start + h.text.length };
+      const title = over.title ?? s.heading.title;
+      if (over.broken && title.length >= 6) {
+        // A line break inside the heading's paragraph, in the middle of its title.
+        const cut = h.start + h.text.length - Math.floor(title.length / 2);
+        w.lines.splice(line, 1, h.line.slice(0, cut), h.line.slice(cut));
+        end = { line: line + 1, character: h.start + h.text.length - cut };
+      }
+      w.truth.headings.push({ number: s.number, numeral: over.numeral ?? s.heading.numeral, text: h.text, range: { start: { line, character: h.start }, end } });
     }
     if (s.body) for (const l of s.body) w.push(s.number === '一' && p.subHeadings ? asSectionNumbered(l) : l);
     else {

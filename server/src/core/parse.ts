@@ -1,7 +1,7 @@
 // Text → ReportModel: sections (spec §2.4, §5.5 rule 1), title, year and dates (§7), and the tables
 // 二/三/四 (tables.ts). One pass over the lines plus one scan per table region.
 
-import { candidateLines, chooseSections, headingCandidate, lineAt, type HeadingCandidate } from './sections';
+import { candidateLines, chooseSections, headingCandidate, headingOverTwoLines, lineAt, type HeadingCandidate } from './sections';
 import { readTable } from './tables';
 import { T4_GROUP_LABELS, T4_LEAF_LABELS, templateForYear } from './templates';
 import { ARTIFACT_RE, isBlank, isPageMark, isCommentLine, normalizeLabel, range, splitLines, trimBounds, type Line } from './text';
@@ -87,8 +87,17 @@ export function parseReport(text: string, options: { tables?: boolean } = {}): R
     const s = suppressionOf(lines[i].text, i);
     if (s) suppressions.push(s);
   }
+  let continued = -1;
   for (const i of candidateLines(lines)) {
-    const h = headingCandidate(lines[i], i);
+    if (i === continued) continue;
+    let h = headingCandidate(lines[i], i);
+    if (!h?.exactTitle) {
+      const two = headingOverTwoLines(lines, i);
+      if (two) {
+        h = two;
+        continued = i + 1;
+      }
+    }
     if (h) candidates.push(h);
   }
   const headings = chooseSections(candidates, lines);

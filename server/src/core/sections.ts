@@ -139,6 +139,40 @@ export function headingCandidate(line: Line, lineNo: number): HeadingCandidate |
   return runInHeading(line, lineNo) ?? plain;
 }
 
+/**
+ * A heading broken over two lines (`四、政府信息公开行政复议、` / `行政诉讼情况`: a line break inside the
+ * heading's paragraph, as PDF text and some web pages have it): the two lines read as one name a section's
+ * title exactly. The candidate's line is the second (the body starts after it); its ranges span both.
+ */
+export function headingOverTwoLines(lines: readonly Line[], i: number): HeadingCandidate | null {
+  if (i + 1 >= lines.length) return null;
+  const first = lines[i].text.trimEnd();
+  const next = lines[i + 1].text;
+  const lead = next.length - next.trimStart().length;
+  const rest = next.trim();
+  if (rest.length < 2 || rest.length > CONTINUED_MAX || first.length > HEADING_MAX || /[\t|]/.test(next) || /[\t|]/.test(first)) return null;
+  // A line that opens as a heading of its own is none's continuation.
+  if (NUMBERED_LINE.test(rest) || isStyleOpener(rest.charCodeAt(0))) return null;
+  const joined = headingCandidate({ text: first + rest, start: lines[i].start }, i);
+  if (!joined?.exactTitle || joined.runIn) return null;
+  const at = (p: ReturnType<typeof range>['end']) => (p.character <= first.length ? p : { line: i + 1, character: p.character - first.length + lead });
+  return {
+    ...joined,
+    line: i + 1,
+    range: { start: joined.range.start, end: at(joined.range.end) },
+    lineRange: { start: joined.lineRange.start, end: { line: i + 1, character: next.trimEnd().length } },
+  };
+}
+
+/** A `（一）` or `第一部分` heading broken over two lines looks like one with its second line joined. */
+function styledOverTwoLines(t: string, k: number, c: number, next: string): boolean {
+  const rest = next.trim();
+  return rest.length >= 2 && rest.length <= CONTINUED_MAX && !/[\t|]/.test(next) && opensHeading(t.trimEnd() + rest, k, c);
+}
+
+/** The second line of a heading broken over two is short: the rest of a title. */
+const CONTINUED_MAX = 20;
+
 const RUN_IN = /^([ \u3000]*)([一二三四五六])、[ \u3000]*/;
 /** After a run-in title: punctuation or a space, then the paragraph. */
 const RUN_IN_BOUNDARY = /^[。．.：:，,；;！!\s\u3000]/;
@@ -315,7 +349,7 @@ export function candidateLines(lines: readonly Line[]): number[] {
     if (k === t.length) continue;
     const c = t.charCodeAt(k);
     if (isMark(c) || isNumeral(c) || isStyleOpener(c)) {
-      if (opensHeading(t, k, c)) found.push(i);
+      if (opensHeading(t, k, c) || (isStyleOpener(c) && i + 1 < lines.length && styledOverTwoLines(t, k, c, lines[i + 1].text))) found.push(i);
     } else if (t.length - k <= BARE_TITLE_MAX && opensBareTitle(c) && BARE_TITLE_WORD.test(t)) found.push(i);
   }
   return found;
@@ -503,7 +537,8 @@ export function chooseSections(all: HeadingCandidate[], lines: readonly Line[]):
     });
   }
   for (let k = 0; k < sections.length; k++) {
-    sections[k].endLine = k + 1 < sections.length ? sections[k + 1].line - 1 : lines.length - 1;
+    // Up to the next heading's first line (a heading broken over two lines starts on the line before its own).
+    sections[k].endLine = k + 1 < sections.length ? sections[k + 1].lineRange.start.line - 1 : lines.length - 1;
   }
   return sections;
 }
