@@ -258,7 +258,11 @@ function tableRegions(lines: readonly Line[], sections: readonly Section[]): Tab
   const regions: TableRegion[] = [];
   for (const s of starts) {
     let to = lines.length - 1;
-    for (const h of sections) if (h.line >= s.from && h.line - 1 < to) to = h.line - 1;
+    // Up to the next heading's first line (a heading broken over two lines starts the line before its own).
+    for (const h of sections) {
+      const first = h.lineRange.start.line;
+      if (h.line >= s.from && first - 1 < to) to = first - 1;
+    }
     for (const o of starts) if (o.from > s.from && o.from - 1 < to) to = o.from - 1;
     if (to >= s.from) regions.push({ id: s.id, from: s.from, to, orphan: s.orphan });
   }

@@ -95,6 +95,13 @@ const duplicateSection: Rule = {
   },
 };
 
+/** A heading's text as written; one broken over two lines reads joined. */
+function headingText(lines: readonly string[], r: Range): string {
+  const { start, end } = r;
+  if (start.line === end.line) return lines[start.line].slice(start.character, end.character);
+  return lines[start.line].slice(start.character).trimEnd() + lines[end.line].slice(0, end.character).trimStart();
+}
+
 const headingVariant: Rule = {
   code: 'XR004',
   alias: 'heading-variant',
@@ -105,7 +112,7 @@ const headingVariant: Rule = {
     for (const s of ctx.model.sections) {
       if (s.canonical) continue;
       ctx.report({
-        message: ctx.msg('section.variant', { found: ctx.model.lines[s.line].slice(s.range.start.character, s.range.end.character), canonical: s.canonicalTitle }),
+        message: ctx.msg('section.variant', { found: headingText(ctx.model.lines, s.range), canonical: s.canonicalTitle }),
         range: s.range,
         fixes: [fix(ctx.msg('fix.canonical', { canonical: s.canonicalTitle }), [replace(s.range, s.canonicalTitle)])],
       });
