@@ -240,7 +240,7 @@ export function placeRows(
     const alike = g.options.filter((x) => first + x - g.at === gap);
     if (alike.length === 1) shifts[g.i] = alike[0];
   }
-  const extraAtEnd = extraPlacesAtEnd(rows, n);
+  const extraAtEnd = extraPlacesAtEnd(rows, n, plausible);
   return rows.map((r, i) => {
     const s = shifts[i];
     if (s !== null) return atShift(r, layout!, s);
@@ -252,21 +252,25 @@ export function placeRows(
 
 /**
  * Label levels whose rows, in one cell per line, have their places too many at the end: rows of the level
- * with their first value filled and their last place empty outnumber those the other way round (web text
+ * whose first n places add up, blanks after, outnumber those the other way round (web text
  * writes the places a row's spans cover as bars after its values). A row of that level whose first value
  * is blank then loses its empty places from the end first.
  */
-function extraPlacesAtEnd(rows: readonly RawRow[], n: number): Set<number> {
+function extraPlacesAtEnd(rows: readonly RawRow[], n: number, plausible?: (values: readonly RawCell[]) => number): Set<number> {
   const votes = new Map<number, number>();
+  if (!plausible) return new Set();
   for (const r of rows) {
     if (isPositional(r)) continue;
     const at = lastLabelAt(r);
     if (at < 0 || r.cells.length - at - 1 <= n) continue;
-    const first = r.cells[at + 1].text !== '';
     const last = r.cells[r.cells.length - 1].text !== '';
-    if (first === last) continue;
+    // At the end: the first n places after the label make a row whose 总计 adds up, only blanks after them
+    // (a blank 总计, or an empty column among the values, is no evidence either way).
+    const atEnd = !last && r.cells[at + 1].text !== '' && plausible(r.cells.slice(at + 1, at + 1 + n)) > 0 && r.cells.slice(at + n + 1).every((c) => c.text === '');
+    const atStart = last && r.cells[at + 1].text === '';
+    if (!atEnd && !atStart) continue;
     const level = labelLevel(r.cells[at].text);
-    votes.set(level, (votes.get(level) ?? 0) + (first ? 1 : -1));
+    votes.set(level, (votes.get(level) ?? 0) + (atEnd ? 1 : -1));
   }
   const out = new Set<number>();
   for (const [level, v] of votes) if (v > 0) out.add(level);
