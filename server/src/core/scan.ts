@@ -578,9 +578,9 @@ function splitRunOnRows(rows: RawRow[]): RawRow[] {
 
 /**
  * A small table run on (table 二 written as four tables of their own, in web text without blank lines
- * between rows): one or two rows, each with a value, and before the first its caption and column names
- * (`第二十条第（五）项 |` `信息内容 |` `本年处理决定数量 |` `行政许可 |` `0 |`). A row with a word after its
- * value (a unit, a note) is no second row.
+ * between rows): one or two rows, each with a value or left blank, and before the first its caption and
+ * column names (`第二十条第（五）项 |` `信息内容 |` `本年处理决定数量 |` `行政许可 |` `0 |`). A word after a
+ * row's value (a unit, a note) is no second row.
  */
 function smallTableRunOn(cells: readonly RawCell[], starts: readonly number[]): boolean {
   const bounds = [...starts, cells.length];

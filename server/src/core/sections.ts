@@ -148,11 +148,11 @@ export function headingOverTwoLines(lines: readonly Line[], i: number): HeadingC
   if (i + 1 >= lines.length) return null;
   const first = lines[i].text.trimEnd();
   const next = lines[i + 1].text;
-  const lead = next.length - next.trimStart().length;
-  const rest = next.trim();
-  if (rest.length < 2 || rest.length > CONTINUED_MAX || first.length > HEADING_MAX || /[\t|]/.test(next) || /[\t|]/.test(first)) return null;
+  const rest = continuation(next);
+  if (rest === null || first.length > HEADING_MAX || /[\t|]/.test(first)) return null;
   // A line that opens as a heading of its own is none's continuation.
   if (NUMBERED_LINE.test(rest) || isStyleOpener(rest.charCodeAt(0))) return null;
+  const lead = next.length - next.trimStart().length;
   const joined = headingCandidate({ text: first + rest, start: lines[i].start }, i);
   if (!joined?.exactTitle || joined.runIn) return null;
   const at = (p: ReturnType<typeof range>['end']) => (p.character <= first.length ? p : { line: i + 1, character: p.character - first.length + lead });
@@ -166,11 +166,16 @@ export function headingOverTwoLines(lines: readonly Line[], i: number): HeadingC
 
 /** A `（一）` or `第一部分` heading broken over two lines looks like one with its second line joined. */
 function styledOverTwoLines(t: string, k: number, c: number, next: string): boolean {
-  const rest = next.trim();
-  return rest.length >= 2 && rest.length <= CONTINUED_MAX && !/[\t|]/.test(next) && opensHeading(t.trimEnd() + rest, k, c);
+  const rest = continuation(next);
+  return rest !== null && opensHeading(t.trimEnd() + rest, k, c);
 }
 
-/** The second line of a heading broken over two is short: the rest of a title. */
+/** The second line of a heading broken over two, trimmed: short (the rest of a title), no TAB or bar; else null. */
+function continuation(next: string): string | null {
+  const rest = next.trim();
+  return rest.length >= 2 && rest.length <= CONTINUED_MAX && !/[\t|]/.test(next) ? rest : null;
+}
+
 const CONTINUED_MAX = 20;
 
 const RUN_IN = /^([ \u3000]*)([一二三四五六])、[ \u3000]*/;
