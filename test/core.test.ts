@@ -816,6 +816,35 @@ describe('a section heading broken over two lines (a line break inside its parag
   }
 });
 
+describe('a heading numbered （一） or 第一部分 with a character of its title changed or dropped', () => {
+  // The styled forms open many sub-headings, so they were held to their keywords or an exact title: a typo
+  // in `行政诉讼` or `主动公开`, or a short title with a character dropped, lost the section (a false XR001).
+  const misspelt = (title: string) => (title.length <= 4 ? title.slice(1) : title.slice(0, title.length >> 1) + '某' + title.slice((title.length >> 1) + 1));
+  for (const seed of SEEDS) {
+    for (const flattening of ['cell-per-line', 'tsv', 'markdown'] as const) {
+      for (const style of [(n: string) => `（${n}）`, (n: string) => `第${n}部分　`]) {
+        it(`${seed}, ${flattening}: ${style('一')}…`, () => {
+          const clean = reflatten(readFixture(seed), flattening);
+          const lines = clean.split('\n');
+          const { sections } = parseReport(clean);
+          // Whatever precedes the heading on its line (a converter's bookmark) stays.
+          for (const x of sections) lines[x.line] = lines[x.line].slice(0, x.range.start.character) + style(x.number) + misspelt(x.canonicalTitle);
+          const text = lines.join('\n');
+          const { model, diagnostics } = checkText(text);
+          assert.deepEqual(model.sections.map((x) => `${x.number}@${x.line}`), sections.map((x) => `${x.number}@${x.line}`));
+          for (const x of sections) {
+            const at = diagnostics.filter((d) => d.range.start.line === x.line).map((d) => d.code);
+            assert.ok(at.includes('XR004') && at.includes('XR005'), `${x.number}: ${at.join(' ')}`);
+          }
+          assert.ok(!diagnostics.some((d) => d.code === 'XR001'), 'no section missing');
+          const rest = (t: string) => checkText(t).diagnostics.filter((d) => !/^XR00[145]$/.test(d.code)).map(key).sort();
+          assert.deepEqual(rest(text), rest(clean));
+        });
+      }
+    }
+  }
+});
+
 describe('a page number left on a line of its own inside a table (text converted from PDF or a print layout)', () => {
   // Before a row of table 三 (at a row boundary: in one cell per line after the blank line that ends the
   // row before), as a page break leaves it.

@@ -90,6 +90,9 @@ function dropClosingEmphasis(s: string): string {
   return c === 0x2a || c === 0x5f ? s.replace(/(?:\*\*|__)$/, '') : s;
 }
 
+/** How like its own section's title a heading's words must be to be taken under its own numeral. */
+const NEAR_OWN_TITLE = 0.7;
+
 /**
  * Title words → section, with a score: exact or alias 1, near miss by similarity, keywords 0.75. A
  * short title with one character changed (`他体情况`) is a near miss only under its own numeral.
@@ -97,7 +100,7 @@ function dropClosingEmphasis(s: string): string {
 function titleMatch(norm: string, written: SectionNumber | null): { number: SectionNumber; score: number; exact: boolean } | null {
   let best = MATCHER.best(norm, 0.8);
   if (!best && written) {
-    const own = MATCHER.candidates(norm, 0.7).find((c) => c.spec.number === written);
+    const own = MATCHER.candidates(norm, NEAR_OWN_TITLE).find((c) => c.spec.number === written);
     if (own) best = own;
   }
   if (best && best.score === 1) return { number: best.spec.number, score: 1, exact: true };
@@ -308,8 +311,8 @@ function plainHeading(line: Line, lineNo: number): HeadingCandidate | null {
   const norm = normalizeLabel(title.includes('[') ? title.replace(ARTIFACT_RE, '') : title);
   if (norm.length < 2 || norm.length > 40) return null;
   // `（一）…` opens many a sub-heading: a section's only when short and holding its own section's keywords
-  // (the same test as candidateLines: no fuzzy score for the hundreds of sub-headings of a long report).
-  if (styled && !styledLooksLikeHeading(raw, i, written)) return null;
+  // or words near its title (the test candidateLines makes, here on the text without artefacts).
+  if (styled && !styledLooksLikeHeading(text, 0, written)) return null;
   const match = titleMatch(norm, written);
   if (!match) return null;
   if (!numbered && !styled && !(markdown && match.score >= 0.9) && !match.exact) return null;
@@ -380,8 +383,20 @@ function styledLooksLikeHeading(t: string, k: number, own: SectionNumber | null)
   if (t.length - k > STYLED_MAX) return false;
   if (hasOwnKeywords(t, own)) return true;
   for (let j = 0; j < TITLE_TEXTS.length; j++) if (t.includes(TITLE_TEXTS[j])) return true;
-  return false;
+  return own !== null && nearOwnTitle(t.slice(k), own);
 }
+
+/**
+ * A styled line whose words are its own section's title with a character added, dropped or changed
+ * (`（四）政府信息公开行政复议、他政诉讼情况`): a typo can break the keywords, not the likeness.
+ */
+function nearOwnTitle(styledText: string, own: SectionNumber): boolean {
+  const m = PAREN_RE.exec(styledText.trim()) ?? PART_RE.exec(styledText.trim());
+  if (!m) return false;
+  const norm = normalizeLabel(dropClosingEmphasis(m[3]));
+  return norm.length >= 3 && MATCHER.candidates(norm, NEAR_OWN_TITLE).some((c) => c.spec.number === own);
+}
+
 
 /** The line holds every word of one of the keyword sets of section `n`. */
 function hasOwnKeywords(t: string, n: SectionNumber | null): boolean {
