@@ -5,6 +5,7 @@
 // One cell per line keeps only order: the values are the cells after the labels.
 
 import { NUMBERED, isValueLike, labelLevel, type RawCell, type RawRow } from './scan';
+import { parseValue } from './numbers';
 
 export interface Placement {
   /** Non-empty label cells, in order. */
@@ -178,6 +179,15 @@ export function placeRows(
     return pick;
   };
   const offsets = learnedOffsets(rows, n, templateGaps);
+  const alikeKey = (r: RawRow) => `${kindOf(r, lastLabelAt(r))}:${r.cells.length}`;
+  const sharedShifts = new Map<string, Set<number>>();
+  rows.forEach((r, i) => {
+    if (fitting[i].length === 0) return;
+    const key = alikeKey(r);
+    const common = sharedShifts.get(key);
+    if (!common) sharedShifts.set(key, new Set(fitting[i]));
+    else for (const s of common) if (!fitting[i].includes(s)) common.delete(s);
+  });
   // Rows holding exactly their columns after the labels outnumber the longer ones: the places found empty
   // in every row (at the end, or at one position) are columns left blank (a blank 总计), and what a longer
   // row has too many is a merged label's places, which lead.
@@ -201,6 +211,13 @@ export function placeRows(
   const shifts = rows.map((r, i) => {
     let options = fitting[i];
     if (options.length === 0) return null;
+    // Rows alike (labels ending at one place, of one level, as long) sit alike: only the shifts every one
+    // of them fits (so a total that adds up by chance read otherwise, `1 … 1`, cannot move one alone).
+    if (options.length > 1) {
+      const common = sharedShifts.get(alikeKey(r));
+      const narrowed = common ? options.filter((s) => common.has(s)) : options;
+      if (narrowed.length > 0) options = narrowed;
+    }
     // Several shifts fit (blank cells leave room): the one whose values make sense (a row total that
     // adds up) first, then the one rows of its kind took.
     if (options.length > 1 && plausible) {
@@ -299,11 +316,13 @@ function emptyFromEnd(rows: readonly RawRow[], n: number): Set<number> {
 /**
  * Without column positions (rows shifted against each other, Word's TSV, padded markdown), where the
  * values start after the labels. Learned from rows whose first and last column are both filled, per
- * position of the last label (rows whose labels end at the same place have their values at the same
- * place); for a position no such row shows, per level of the last label, the gap rows of that level
+ * position and level of the last label (rows whose labels of one level end at the same place have their
+ * values at the same place; a row that left out its vertical merges has its label where another level's
+ * sits); for a position no such row shows, per level of the last label, the gap rows of that level
  * showed wherever their labels sat.
  */
 interface Offsets {
+  /** Keyed by `atAndLevel`. */
   byAt: Map<number, number>;
   byLevel: Map<number, number>;
   /** byLevel holds the template's spans, no row's evidence. */
@@ -334,7 +353,7 @@ function learnedOffsets(rows: readonly RawRow[], n: number, templateGaps?: Reado
     }
     if (first !== -1) anyFilled = true;
     if (first === -1 || last - first !== n - 1 || count < 2) continue;
-    tallyUnder(votes, at, first - at);
+    tallyUnder(votes, atAndLevel(at, level), first - at);
     tallyUnder(levelVotes, level, first - at);
   }
   const byAt = new Map<number, number>();
@@ -356,11 +375,13 @@ function learnedOffsets(rows: readonly RawRow[], n: number, templateGaps?: Reado
   return { byAt, byLevel, guessed };
 }
 
+const atAndLevel = (at: number, level: number) => at * 4 + level;
+
 function byOffset(row: RawRow, n: number, offsets: Offsets, artefacts: ReadonlySet<number>): Placement | null {
   if (!isPositional(row)) return null;
   const at = lastLabelAt(row);
   if (at < 0) return null;
-  const learned = offsets.byAt.get(at);
+  const learned = offsets.byAt.get(atAndLevel(at, labelLevel(row.cells[at].text)));
   const d = learned ?? offsets.byLevel.get(labelLevel(row.cells[at].text));
   if (d === undefined) return null;
   const from = at + d;
@@ -371,12 +392,34 @@ function byOffset(row: RawRow, n: number, offsets: Offsets, artefacts: ReadonlyS
     places = [];
     for (let k = from; k < row.cells.length && places.length < n; k++) if (!artefacts.has(k)) places.push(k);
     for (let k = (places[places.length - 1] ?? from - 1) + 1; k < row.cells.length && places.length < n; k++) places.push(k);
+    if (places.length < n) places = withoutSurplusArtefacts(row, from, n, artefacts);
     if (places.length < n) return null;
   }
   if (places[n - 1] >= row.cells.length) return null;
   const taken = new Set(places);
   for (let k = at + 1; k < row.cells.length; k++) if (row.cells[k].text !== '' && !taken.has(k)) return null;
   return { labels: row.cells.slice(0, at + 1).filter((c) => c.text !== ''), values: places.map((k) => row.cells[k]), zone: row.cells.slice(at + 1) };
+}
+
+/**
+ * A row's places from `from` to its end, less as many empty artefact places as it has too many, the
+ * farthest first, its last place kept (the 总计 closes a row). Where blank columns are artefacts too
+ * (a blank-heavy table), which blanks go changes no value. Empty when that does not leave `n`.
+ */
+function withoutSurplusArtefacts(row: RawRow, from: number, n: number, artefacts: ReadonlySet<number>): number[] {
+  let surplus = row.cells.length - from - n;
+  if (surplus < 0) return [];
+  const drop = new Set<number>();
+  for (let k = row.cells.length - 2; k >= from && surplus > 0; k--) {
+    if (artefacts.has(k) && row.cells[k].text === '') {
+      drop.add(k);
+      surplus--;
+    }
+  }
+  if (surplus > 0) return [];
+  const places: number[] = [];
+  for (let k = from; k < row.cells.length; k++) if (!drop.has(k)) places.push(k);
+  return places;
 }
 
 /**
@@ -431,6 +474,8 @@ function dropTrailingFirst(list: readonly RawCell[], n: number, fromEnd: Readonl
 function emptyPlacesAtEnd(rows: readonly RawRow[], n: number, fromEnd: ReadonlySet<number>, plausible: (values: readonly RawCell[]) => number): boolean {
   let atEnd = 0;
   let farthest = 0;
+  let atEndWeak = 0;
+  let farthestWeak = 0;
   for (const r of rows) {
     const { rest } = splitLabels(r.cells, n);
     if (rest.length <= n || rest[rest.length - 1].text !== '') continue;
@@ -439,8 +484,28 @@ function emptyPlacesAtEnd(rows: readonly RawRow[], n: number, fromEnd: ReadonlyS
     if (a.length !== n || b.length !== n) continue;
     farthest += plausible(a);
     atEnd += plausible(b);
+    farthestWeak += writtenTotalMatches(a) ? 1 : 0;
+    atEndWeak += writtenTotalMatches(b) ? 1 : 0;
   }
-  return atEnd > farthest;
+  // Zeros only (a report that writes 0 in 自然人 and 总计 and leaves the rest blank) tell nothing by sums
+  // above zero; a written 总计 equal to the written values read one way and not the other still tells.
+  return atEnd > farthest || (atEnd === farthest && atEndWeak > farthestWeak);
+}
+
+/** The last place holds a number equal to the sum of the numbers before it, of which there is one at least (0 = 0 counts). */
+function writtenTotalMatches(values: readonly RawCell[]): boolean {
+  const total = parseValue(values[values.length - 1].text);
+  if (total.kind !== 'number') return false;
+  let sum = 0;
+  let written = 0;
+  for (let k = 0; k < values.length - 1; k++) {
+    const v = parseValue(values[k].text);
+    if (v.kind === 'number') {
+      sum += v.number!;
+      written++;
+    } else if (v.kind !== 'blank') return false;
+  }
+  return written > 0 && sum === total.number;
 }
 
 export function placeRow(

@@ -409,13 +409,15 @@ export function scanRows(lines: readonly Line[], from: number, to: number): { ro
     const shape = lineShape(t);
     if (shape === 'blank') {
       if (!pending) continue;
-      // A label continued across one blank line (`（三）不予` / blank / `公开`) while the row has no value yet.
+      // A label continued across one blank line (`（三）不予` / blank / `公开`) while the row has no value yet
+      // (a row of blanks has none either, but no label to continue: the paragraph after it is text).
       const next = i + 1 <= to ? blankComments(lines[i + 1].text) : '';
       const p: RawRow = pending;
       if (
         !bare &&
         lineShape(next) === 'text' &&
         p.cells.length > 0 &&
+        p.cells[p.cells.length - 1].text !== '' &&
         !p.cells.some((c) => isValueLike(c.text)) &&
         !isValueLike(next.trim())
       ) {

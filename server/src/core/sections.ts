@@ -311,8 +311,8 @@ function plainHeading(line: Line, lineNo: number): HeadingCandidate | null {
   const norm = normalizeLabel(title.includes('[') ? title.replace(ARTIFACT_RE, '') : title);
   if (norm.length < 2 || norm.length > 40) return null;
   // `（一）…` opens many a sub-heading: a section's only when short and holding its own section's keywords
-  // or words near its title (the test candidateLines makes, here on the text without artefacts).
-  if (styled && !styledLooksLikeHeading(text, 0, written)) return null;
+  // or words near its title (the test candidateLines makes, here given the title without artefacts).
+  if (styled && !styledLooksLikeHeading(raw, i, written, styled[3])) return null;
   const match = titleMatch(norm, written);
   if (!match) return null;
   if (!numbered && !styled && !(markdown && match.score >= 0.9) && !match.exact) return null;
@@ -379,21 +379,26 @@ const TITLE_TEXTS = SECTIONS.flatMap((s) => [s.title, ...(s.aliases ?? [])]);
  * section's keywords or some section's title (under another numeral: misnumbered). The same test in
  * candidateLines and the candidate, on the raw line.
  */
-function styledLooksLikeHeading(t: string, k: number, own: SectionNumber | null): boolean {
+function styledLooksLikeHeading(t: string, k: number, own: SectionNumber | null, title?: string): boolean {
   if (t.length - k > STYLED_MAX) return false;
   if (hasOwnKeywords(t, own)) return true;
   for (let j = 0; j < TITLE_TEXTS.length; j++) if (t.includes(TITLE_TEXTS[j])) return true;
-  return own !== null && nearOwnTitle(t.slice(k), own);
+  return own !== null && nearOwnTitle(title ?? styledTitle(t.slice(k)), own);
+}
+
+/** The words after a `（一）` or `第一部分` numbering, comments blanked; '' for a line not so numbered. */
+function styledTitle(line: string): string {
+  const t = (line.includes('<!--') ? blankComments(line) : line).trim();
+  const m = PAREN_RE.exec(t) ?? PART_RE.exec(t);
+  return m ? m[3] : '';
 }
 
 /**
  * A styled line whose words are its own section's title with a character added, dropped or changed
  * (`（四）政府信息公开行政复议、他政诉讼情况`): a typo can break the keywords, not the likeness.
  */
-function nearOwnTitle(styledText: string, own: SectionNumber): boolean {
-  const m = PAREN_RE.exec(styledText.trim()) ?? PART_RE.exec(styledText.trim());
-  if (!m) return false;
-  const norm = normalizeLabel(dropClosingEmphasis(m[3]));
+function nearOwnTitle(title: string, own: SectionNumber): boolean {
+  const norm = normalizeLabel(dropClosingEmphasis(title.trim()));
   return norm.length >= 3 && MATCHER.candidates(norm, NEAR_OWN_TITLE).some((c) => c.spec.number === own);
 }
 

@@ -441,6 +441,55 @@ interface T3Prep {
   headerAgain: Set<number>;
 }
 
+/**
+ * Groups of table 四 (five places, 总计 last) whose 总计 its results contradict: below the sum of those
+ * known, or other than the sum of all four.
+ */
+function t4Contradictions(values: readonly RawCell[]): number {
+  let bad = 0;
+  for (let g = 0; g + 5 <= values.length; g += 5) {
+    const total = parseValue(values[g + 4].text);
+    if (total.kind !== 'number') continue;
+    let sum = 0;
+    let unknown = 0;
+    for (let k = g; k < g + 4; k++) {
+      const v = parseValue(values[k].text);
+      if (v.kind === 'number') sum += v.number!;
+      else unknown++;
+    }
+    if (sum > total.number! || (unknown === 0 && sum !== total.number)) bad++;
+  }
+  return bad;
+}
+
+/** At most this many places too many in table 四's row are weighed one against another. */
+const T4_SPARE_WEIGHED = 2;
+
+/**
+ * Table 四's row with empty places to spare and no header positions: the default (spare places dropped
+ * from the end) unless it contradicts a group's 总计 where dropping other empty places contradicts fewer
+ * (an empty merged column inside the row, a blank 总计 at its end). Among equals the default stays.
+ */
+function lessContradicted(p: Placement, n: number): Placement {
+  const spare = p.zone.length - n;
+  if (!p.values || spare <= 0 || spare > T4_SPARE_WEIGHED) return p;
+  let bestBad = t4Contradictions(p.values);
+  if (bestBad === 0) return p;
+  const empties: number[] = [];
+  for (let k = p.zone.length - 1; k >= 0; k--) if (p.zone[k].text === '') empties.push(k);
+  let best = p.values;
+  const weigh = (drop: ReadonlySet<number>) => {
+    const values = p.zone.filter((_, k) => !drop.has(k));
+    const bad = t4Contradictions(values);
+    if (bad < bestBad) [best, bestBad] = [values, bad];
+  };
+  for (let a = 0; a < empties.length; a++) {
+    if (spare === 1) weigh(new Set([empties[a]]));
+    else for (let b = a + 1; b < empties.length; b++) weigh(new Set([empties[a], empties[b]]));
+  }
+  return best === p.values ? p : { ...p, values: best };
+}
+
 /** Does a placement of table 三's seven values make sense: a 总计 that adds up (1), or nothing to tell (0)? */
 function rowTotalAddsUp(values: readonly RawCell[]): number {
   const total = parseValue(values[values.length - 1].text);
@@ -634,7 +683,7 @@ function readT4(raw: RawRow[], t: Template, _memo: Memo): Parsed {
   let problem: 'more' | 'fewer' | undefined;
   const labels: RawCell[] = [];
   if (chunks.length === 1) {
-    const p = placeRow(first, n, layout, artefacts);
+    const p = layout ? placeRow(first, n, layout, artefacts) : lessContradicted(placeRow(first, n, null, artefacts), n);
     for (const c of p.labels) labels.push(c);
     ({ cells, aligned } = valueCells(p, columns));
     problem = p.values ? undefined : p.problem;
