@@ -875,6 +875,53 @@ describe('a wholly blank table 四 in one cell per line, a paragraph right after
   }
 });
 
+describe('table 四 with an empty column from a merge, its zeros left blank', () => {
+  // The body of section 四 of seed 000 (markdown or TSV) replaced by the given lines.
+  const withTable4 = (flattening: 'markdown' | 'tsv', table: string[]) => {
+    const text = reflatten(readFixture(SEEDS[0]), flattening);
+    const model = parseReport(text);
+    const four = model.sections.find((x) => x.number === '四')!;
+    const five = model.sections.find((x) => x.number === '五')!;
+    const lines = text.split('\n');
+    lines.splice(four.line + 1, five.line - four.line - 1, '', ...table, '');
+    return lines.join('\n');
+  };
+
+  it('three rows of five, all blank, the empty column last: read, one XR201 (was: table missing, XR007)', () => {
+    const text = withTable4('markdown', [
+      '| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |  |',
+      '| --- | --- | --- | --- | --- | --- |',
+      '| 行政复议 |  |  |  |  |  |',
+      '| 行政诉讼（未经复议直接起诉） |  |  |  |  |  |',
+      '| 行政诉讼（复议后起诉） |  |  |  |  |  |',
+    ]);
+    const { model, diagnostics } = checkText(text);
+    assert.ok(!diagnostics.some((d) => d.code === 'XR007' || d.code === 'XR011'), diagnostics.map((d) => d.code).join());
+    const cells = model.tables['四']!.rows.filter((r) => r.kind === 'data').flatMap((r) => r.cells);
+    assert.equal(cells.length, 15);
+    assert.ok(cells.every((c) => c.text === ''));
+    assert.equal(diagnostics.filter((d) => d.code === 'XR201' && d.table === '四').length, 1);
+  });
+
+  it('one TSV row with two empty places, a blank value and the empty column: the reading every 总计 confirms (was: XR011)', () => {
+    const row = ['1', '1', '3', '1', '6', '', '1', '3', '2', '6', '', '3', '1', '2', '2', '8'];
+    const text = withTable4('tsv', [
+      '行政复议\t行政诉讼',
+      '结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t复议后起诉',
+      '结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计',
+      row.join('\t'),
+    ]);
+    const { model, diagnostics } = checkText(text);
+    assert.deepEqual(diagnostics.filter((d) => d.table === '四' && d.severity === 'error').map((d) => d.code), []);
+    const cells = model.tables['四']!.rows.filter((r) => r.kind === 'data').flatMap((r) => r.cells);
+    // The sixth place (the first of 未经复议直接起诉) is the blank one; the eleventh is the empty column.
+    assert.deepEqual(cells.map((c) => c.text), [...row.slice(0, 10), ...row.slice(11)]);
+    const line = text.split('\n').indexOf(row.join('\t'));
+    assert.equal(cells[5].range.start.line, line);
+    assert.equal(cells[5].range.start.character, 10);
+  });
+});
+
 describe('a page number left on a line of its own inside a table (text converted from PDF or a print layout)', () => {
   // Before a row of table 三 (at a row boundary: in one cell per line after the blank line that ends the
   // row before), as a page break leaves it.

@@ -270,6 +270,18 @@ describe('variant corpus: named regressions', () => {
     // One cell per line, an empty merged column after 总计, 自然人 and 总计 written as 0, the rest blank:
     // the written 0 总计 that equals the written 0 keeps the last place the empty one.
     '003,seed,cell-per-line,merge.vertical+merge.unspanned+blank.naturalTotal+merge.extraColumn,760',
+    // Markdown without spans, an empty column after 商业企业, every 总计 blank: read as a column, that empty
+    // place put 其他 under 总计 in every row; read past, no 总计 contradicts its row.
+    '000,nonzero,markdown,blank.totals+merge.unspanned+merge.extraColumn,226',
+    // One cell per line, a leading empty column in table 四's header rows and its values alike.
+    '002,seed,cell-per-line,header.spans+merge.unspanned+blank.zeros+merge.extraColumn,521',
+    // Table 二's extra sub-row `行政检查`, its 0 blank next to an empty column: one run of blanks.
+    '002,seed,cell-per-line,header.spans+blank.zeros+merge.extraColumn,7977',
+    // Word TSV without spans, an empty column before 总计 and zeros blank: a row with a blank 自然人 and a
+    // 总计 spans the columns exactly only by counting the empty one.
+    '004,nonzero,tsv,header.spans+blank.zeros+merge.extraColumn+merge.unspanned,9282',
+    // One cell per line: 总计 written in the header's second row before the names below it is no position.
+    '001,nonzero,cell-per-line,blank.zeros+merge.extraColumn,7801',
   ]) {
     it(name, () => {
       const [seed3, data, flattening, classes, rngSeed] = name.split(',');

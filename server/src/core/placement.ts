@@ -178,7 +178,6 @@ export function placeRows(
     for (const s of among) if (m?.has(s) && (pick === null || m.get(s)! > m.get(pick)!)) pick = s;
     return pick;
   };
-  const offsets = learnedOffsets(rows, n, templateGaps);
   const alikeKey = (r: RawRow) => `${kindOf(r, lastLabelAt(r))}:${r.cells.length}`;
   const sharedShifts = new Map<string, Set<number>>();
   rows.forEach((r, i) => {
@@ -200,6 +199,7 @@ export function placeRows(
   }
   const emptyAreColumns = exactRows > longRows;
   const fromEnd = emptyAreColumns ? new Set<number>() : emptyFromEnd(rows, n);
+  const offsets = learnedOffsets(rows, n, templateGaps, fromEnd);
   const endFirst = fromEnd.size > 0 && plausible !== undefined && emptyPlacesAtEnd(rows, n, fromEnd, plausible);
   const unplaced = emptyAreColumns ? new Set<number>() : artefacts;
   let width = 0;
@@ -258,13 +258,80 @@ export function placeRows(
     if (alike.length === 1) shifts[g.i] = alike[0];
   }
   const extraAtEnd = extraPlacesAtEnd(rows, n, plausible);
-  return rows.map((r, i) => {
+  const starts: (number | undefined)[] = [];
+  const placed = rows.map((r, i) => {
     const s = shifts[i];
     if (s !== null) return atShift(r, layout!, s);
     const at = lastLabelAt(r);
     const endsFirst = at >= 0 && extraAtEnd.has(labelLevel(r.cells[at].text));
-    return byOffset(r, n, offsets, artefacts) ?? placeRow(r, n, null, unplaced, fromEnd, endFirst || endsFirst, endsFirst);
+    const p = byOffset(r, n, offsets, artefacts);
+    if (p) {
+      const from = r.cells.indexOf(p.values![0]);
+      if (r.cells.indexOf(p.values![n - 1]) === from + n - 1) starts[i] = from;
+      return p;
+    }
+    return placeRow(r, n, null, unplaced, fromEnd, endFirst || endsFirst, endsFirst);
   });
+  return overInnerEmptyColumn(rows, placed, starts, n);
+}
+
+/**
+ * Rows placed by where their values start, each over `n` places in a row, that all have an empty cell at one
+ * offset from that start while some row has values beyond it: an empty merged column among the values (an
+ * HTML table turned into text without its spans, with an extra column), or a column every row left blank.
+ * Read past it where that makes more row totals agree with their sums, and fewer contradict them.
+ */
+function overInnerEmptyColumn(rows: readonly RawRow[], placed: Placement[], starts: readonly (number | undefined)[], n: number): Placement[] {
+  const idx = rows.map((_, i) => i).filter((i) => starts[i] !== undefined);
+  if (idx.length < 2) return placed;
+  let reach = -1;
+  for (const i of idx) {
+    const cells = rows[i].cells;
+    for (let k = cells.length - 1; k >= starts[i]!; k--) {
+      if (cells[k].text !== '') {
+        reach = Math.max(reach, k - starts[i]!);
+        break;
+      }
+    }
+  }
+  for (let gap = 1; gap < n && gap < reach; gap++) {
+    if (!idx.every((i) => (rows[i].cells[starts[i]! + gap]?.text ?? '') === '')) continue;
+    const alternative = new Map<number, Placement>();
+    for (const i of idx) {
+      const r = rows[i];
+      const from = starts[i]!;
+      if (from + n >= r.cells.length) break;
+      const values = [...r.cells.slice(from, from + gap), ...r.cells.slice(from + gap + 1, from + n + 1)];
+      if (r.cells.slice(from + n + 1).some((c) => c.text !== '')) break;
+      alternative.set(i, { ...placed[i], values });
+    }
+    if (alternative.size !== idx.length) continue;
+    let before = 0;
+    let after = 0;
+    for (const i of idx) {
+      before += totalAgreement(placed[i].values!);
+      after += totalAgreement(alternative.get(i)!.values!);
+    }
+    if (after > before) return placed.map((p, i) => alternative.get(i) ?? p);
+  }
+  return placed;
+}
+
+/** 1 where the last place (总计) is the sum of the written values before it, -1 where it is another number, else 0. */
+function totalAgreement(values: readonly RawCell[]): number {
+  const total = parseValue(values[values.length - 1].text);
+  if (total.kind !== 'number') return 0;
+  let sum = 0;
+  let written = 0;
+  for (let k = 0; k < values.length - 1; k++) {
+    const v = parseValue(values[k].text);
+    if (v.kind === 'number') {
+      sum += v.number!;
+      written++;
+    } else if (v.kind !== 'blank') return 0;
+  }
+  if (written === 0) return 0;
+  return sum === total.number ? 1 : -1;
 }
 
 /**
@@ -327,9 +394,51 @@ interface Offsets {
   byLevel: Map<number, number>;
   /** byLevel holds the template's spans, no row's evidence. */
   guessed: boolean;
+  /** Places from the end (1 = last) that are an empty column among the values, shown by a row. */
+  inner: ReadonlySet<number>;
 }
 
-function learnedOffsets(rows: readonly RawRow[], n: number, templateGaps?: ReadonlyMap<number, number>): Offsets {
+/** The row's first and last filled places after `at`, and how many are filled (-1, -1, 0 for none). */
+function filledSpan(r: RawRow, at: number): { first: number; last: number; count: number } {
+  let first = -1;
+  let last = -1;
+  let count = 0;
+  for (let k = at + 1; k < r.cells.length; k++) {
+    if (r.cells[k].text === '') continue;
+    if (first === -1) first = k;
+    last = k;
+    count++;
+  }
+  return { first, last, count };
+}
+
+/** How many of the places counted from the end lie strictly between `first` and `last`. */
+function placesBetween(r: RawRow, first: number, last: number, fromEnd: ReadonlySet<number>): number {
+  let inside = 0;
+  for (const o of fromEnd) if (r.cells.length - o > first && r.cells.length - o < last) inside++;
+  return inside;
+}
+
+/**
+ * Of the places empty from the end in every long row, those a merge left among the values: a row fills
+ * the places on both sides of them, one more than its columns (a column every row left blank shows no such row).
+ */
+function innerEmptyColumns(rows: readonly RawRow[], n: number, fromEnd: ReadonlySet<number>): ReadonlySet<number> {
+  if (fromEnd.size === 0) return fromEnd;
+  for (const r of rows) {
+    if (!isPositional(r)) continue;
+    const at = lastLabelAt(r);
+    if (at < 0) continue;
+    const { first, last } = filledSpan(r, at);
+    if (first !== -1 && last - first === n && placesBetween(r, first, last, fromEnd) === 1) {
+      return new Set([...fromEnd].filter((o) => r.cells.length - o > first && r.cells.length - o < last));
+    }
+  }
+  return new Set();
+}
+
+function learnedOffsets(rows: readonly RawRow[], n: number, templateGaps?: ReadonlyMap<number, number>, fromEnd: ReadonlySet<number> = new Set()): Offsets {
+  const inner = innerEmptyColumns(rows, n, fromEnd);
   const votes = new Map<number, Map<number, number>>();
   const levelVotes = new Map<number, Map<number, number>>();
   // A value right after a first- or second-level label: the writer gave a merged label one cell (an
@@ -342,17 +451,10 @@ function learnedOffsets(rows: readonly RawRow[], n: number, templateGaps?: Reado
     if (at < 0) continue;
     const level = labelLevel(r.cells[at].text);
     if (level < 3 && at + 1 < r.cells.length && isValueLike(r.cells[at + 1].text)) unspanned = true;
-    let first = -1;
-    let last = -1;
-    let count = 0;
-    for (let k = at + 1; k < r.cells.length; k++) {
-      if (r.cells[k].text === '') continue;
-      if (first === -1) first = k;
-      last = k;
-      count++;
-    }
+    const { first, last, count } = filledSpan(r, at);
     if (first !== -1) anyFilled = true;
-    if (first === -1 || last - first !== n - 1 || count < 2) continue;
+    // An empty column a merge left among the values is no place.
+    if (first === -1 || last - first - placesBetween(r, first, last, inner) !== n - 1 || count < 2) continue;
     tallyUnder(votes, atAndLevel(at, level), first - at);
     tallyUnder(levelVotes, level, first - at);
   }
@@ -372,7 +474,7 @@ function learnedOffsets(rows: readonly RawRow[], n: number, templateGaps?: Reado
       guessed = true;
     }
   }
-  return { byAt, byLevel, guessed };
+  return { byAt, byLevel, guessed, inner };
 }
 
 const atAndLevel = (at: number, level: number) => at * 4 + level;
@@ -385,7 +487,13 @@ function byOffset(row: RawRow, n: number, offsets: Offsets, artefacts: ReadonlyS
   const d = learned ?? offsets.byLevel.get(labelLevel(row.cells[at].text));
   if (d === undefined) return null;
   const from = at + d;
-  let places = Array.from({ length: n }, (_, k) => from + k);
+  // As many of the empty inner columns as the row has places too many are passed over.
+  let skip = Math.max(0, row.cells.length - from - n);
+  let places: number[] = [];
+  for (let k = from; places.length < n && k < Math.max(row.cells.length, from + n); k++) {
+    if (skip > 0 && offsets.inner.has(row.cells.length - k) && row.cells[k].text === '') skip--;
+    else places.push(k);
+  }
   if (learned === undefined && offsets.guessed) {
     // A guess from the template's spans passes over places empty in every row (merged-cell artefacts);
     // the row's last columns take such places only where it has no others (a 总计 left blank throughout).
@@ -493,20 +601,7 @@ function emptyPlacesAtEnd(rows: readonly RawRow[], n: number, fromEnd: ReadonlyS
 }
 
 /** The last place holds a number equal to the sum of the numbers before it, of which there is one at least (0 = 0 counts). */
-function writtenTotalMatches(values: readonly RawCell[]): boolean {
-  const total = parseValue(values[values.length - 1].text);
-  if (total.kind !== 'number') return false;
-  let sum = 0;
-  let written = 0;
-  for (let k = 0; k < values.length - 1; k++) {
-    const v = parseValue(values[k].text);
-    if (v.kind === 'number') {
-      sum += v.number!;
-      written++;
-    } else if (v.kind !== 'blank') return false;
-  }
-  return written > 0 && sum === total.number;
-}
+const writtenTotalMatches = (values: readonly RawCell[]) => totalAgreement(values) === 1;
 
 export function placeRow(
   row: RawRow,
@@ -548,11 +643,27 @@ export function placeRow(
   }
   list = list.slice(from, to);
   if (list.length === n) return { labels, values: list, zone };
+  const inRun = list.length > n ? fromOneBlankRun(list, list.length - n) : null;
+  if (inRun) return { labels, values: inRun, zone };
   // As many values as columns, but empty cells among them (a span written as its value and an empty
   // cell, placed differently in the header and in the rows): the values in order are the columns.
   const filled = zone.filter((c) => c.text !== '');
   if (filled.length === n) return { labels, values: filled, zone };
   return { labels, values: null, zone, problem: filled.length > n ? 'more' : 'fewer' };
+}
+
+/**
+ * The places less `surplus` empty ones, where every empty place sits in one run of blanks as long: whichever
+ * of them a merge added, the values read the same (the run's last places go). Null otherwise.
+ */
+function fromOneBlankRun(list: readonly RawCell[], surplus: number): RawCell[] | null {
+  const first = list.findIndex((c) => c.text === '');
+  if (first < 0) return null;
+  let end = first;
+  while (end < list.length && list[end].text === '') end++;
+  if (end - first < surplus) return null;
+  for (let k = end; k < list.length; k++) if (list[k].text === '') return null;
+  return [...list.slice(0, end - surplus), ...list.slice(end)];
 }
 
 /**
@@ -602,5 +713,7 @@ export function layoutFromHeader(found: ReadonlyMap<number, number[]>, n: number
     else return null;
   }
   const out = pos as number[];
-  return new Set(out).size === n && out.every((p) => p >= 0) ? out : null;
+  // The template's columns run left to right in every report: a header read otherwise (the cells of a
+  // row-spanning 总计 written in one cell per line among the names below it) gives no positions.
+  return out.every((p, j) => p >= 0 && (j === 0 || p > out[j - 1])) ? out : null;
 }

@@ -442,11 +442,13 @@ interface T3Prep {
 }
 
 /**
- * Groups of table 四 (five places, 总计 last) whose 总计 its results contradict: below the sum of those
- * known, or other than the sum of all four.
+ * How table 四's values read in groups of five (总计 last) weigh: `bad`, the groups whose 总计 its results
+ * contradict (below the sum of those known, or other than the sum of all four); `good`, those whose written
+ * results add up to it, above 0 (0 = 0 confirms no reading).
  */
-function t4Contradictions(values: readonly RawCell[]): number {
+function t4Weight(values: readonly RawCell[]): { bad: number; good: number } {
   let bad = 0;
+  let good = 0;
   for (let g = 0; g + 5 <= values.length; g += 5) {
     const total = parseValue(values[g + 4].text);
     if (total.kind !== 'number') continue;
@@ -458,8 +460,26 @@ function t4Contradictions(values: readonly RawCell[]): number {
       else unknown++;
     }
     if (sum > total.number! || (unknown === 0 && sum !== total.number)) bad++;
+    else if (unknown < 4 && sum === total.number && sum > 0) good++;
   }
-  return bad;
+  return { bad, good };
+}
+
+/** The row's first places, as many as the narrowest of `rows` has. */
+function narrowed(row: RawRow, rows: readonly RawRow[]): RawRow {
+  let width = row.cells.length;
+  for (const r of rows) width = Math.min(width, r.cells.length);
+  return { ...row, cells: row.cells.slice(0, width) };
+}
+
+/**
+ * A row of one cell per line less its empty places that are artefacts, where it keeps `n` places at least
+ * (placeRow drops artefacts by position only in positional rows, whose widths agree by construction).
+ */
+function withoutArtefacts(row: RawRow, artefacts: ReadonlySet<number>, n: number): RawRow {
+  if (isPositional(row) || !keepsPlaces(row) || artefacts.size === 0) return row;
+  const cells = row.cells.filter((c, k) => c.text !== '' || !artefacts.has(k));
+  return cells.length >= n && cells.length < row.cells.length ? { ...row, cells } : row;
 }
 
 /** At most this many places too many in table 四's row are weighed one against another. */
@@ -468,26 +488,29 @@ const T4_SPARE_WEIGHED = 2;
 /**
  * Table 四's row with empty places to spare and no header positions: the default (spare places dropped
  * from the end) unless it contradicts a group's 总计 where dropping other empty places contradicts fewer
- * (an empty merged column inside the row, a blank 总计 at its end). Among equals the default stays.
+ * (an empty merged column inside the row, a blank 总计 at its end). A row whose empty places are all
+ * artefacts by position, though some must be blank values, is read the way most 总计 add up. Among equals
+ * the first way stays.
  */
 function lessContradicted(p: Placement, n: number): Placement {
   const spare = p.zone.length - n;
-  if (!p.values || spare <= 0 || spare > T4_SPARE_WEIGHED) return p;
-  let bestBad = t4Contradictions(p.values);
-  if (bestBad === 0) return p;
+  if (spare <= 0 || spare > T4_SPARE_WEIGHED) return p;
+  if (!p.values && p.zone.filter((c) => c.text !== '').length > n) return p;
+  let best = p.values;
+  let weight = best ? t4Weight(best) : null;
+  if (weight && weight.bad === 0) return p;
   const empties: number[] = [];
   for (let k = p.zone.length - 1; k >= 0; k--) if (p.zone[k].text === '') empties.push(k);
-  let best = p.values;
   const weigh = (drop: ReadonlySet<number>) => {
     const values = p.zone.filter((_, k) => !drop.has(k));
-    const bad = t4Contradictions(values);
-    if (bad < bestBad) [best, bestBad] = [values, bad];
+    const w = t4Weight(values);
+    if (!weight || w.bad < weight.bad || (!p.values && w.bad === weight.bad && w.good > weight.good)) [best, weight] = [values, w];
   };
   for (let a = 0; a < empties.length; a++) {
     if (spare === 1) weigh(new Set([empties[a]]));
     else for (let b = a + 1; b < empties.length; b++) weigh(new Set([empties[a], empties[b]]));
   }
-  return best === p.values ? p : { ...p, values: best };
+  return best === p.values || !best ? p : { ...p, values: best, problem: undefined };
 }
 
 /** Does a placement of table 三's seven values make sense: a 总计 that adds up (1), or nothing to tell (0)? */
@@ -622,6 +645,9 @@ function readT4(raw: RawRow[], t: Template, _memo: Memo): Parsed {
   const placed = raw.filter(keepsPlaces);
   const uniform = placed.length > 1 && placed.every((r) => r.cells.length === placed[0].cells.length);
   const artefacts = emptyPositions(raw, uniform ? keepsPlaces : undefined);
+  // Rows of different widths still share their first places: one of them no row fills (a leading empty
+  // column in the header rows and the values alike) is an artefact too.
+  if (!uniform && placed.length > 1) for (const k of emptyPositions(placed.map((r) => narrowed(r, placed)), keepsPlaces)) artefacts.add(k);
   const chunkOf = (r: RawRow): { group: number | null } | null => {
     let lastWord = -1;
     let gapBeforeWord = false;
@@ -645,7 +671,10 @@ function readT4(raw: RawRow[], t: Template, _memo: Memo): Parsed {
     // Blank cells only: a row of nothing but them, or one group's name then its five (a header row of
     // group names has merged empty cells between its words).
     if (lastWord === -1) return zone >= 5 ? { group } : null;
-    return !gapBeforeWord && group !== null && zone === 5 ? { group } : null;
+    // Five places as written count too where a place empty in every row is one of them (a group's row
+    // all blank in a table whose only other row is its header).
+    const written = r.cells.length - lastWord - 1;
+    return !gapBeforeWord && group !== null && (zone === 5 || (zone < 5 && written === 5)) ? { group } : null;
   };
   const leafPositions: number[] = [];
   let hint: number | null = null;
@@ -683,7 +712,7 @@ function readT4(raw: RawRow[], t: Template, _memo: Memo): Parsed {
   let problem: 'more' | 'fewer' | undefined;
   const labels: RawCell[] = [];
   if (chunks.length === 1) {
-    const p = layout ? placeRow(first, n, layout, artefacts) : lessContradicted(placeRow(first, n, null, artefacts), n);
+    const p = layout ? placeRow(first, n, layout, artefacts) : lessContradicted(placeRow(withoutArtefacts(first, artefacts, n), n, null, artefacts), n);
     for (const c of p.labels) labels.push(c);
     ({ cells, aligned } = valueCells(p, columns));
     problem = p.values ? undefined : p.problem;
