@@ -4,8 +4,9 @@ import assert from 'node:assert/strict';
 import './helpers/english';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { SECTIONS, applyEdits, checkText, fixAll, parseReport, type Diagnostic, type ReportModel } from '../server/src/core';
+import { SECTIONS, applyEdits, checkText, fixAll, parseReport, type Diagnostic, type Range, type ReportModel } from '../server/src/core';
 import { candidateLines, headingCandidate } from '../server/src/core/sections';
+import { documentSymbols, foldingRanges } from '../server/src/providers/symbols';
 import { corpus, generate } from './variants/generate';
 import { HeldMemo, splitLines as toLinesOf } from '../server/src/core/text';
 import { FIXTURES, SEEDS, nonZeroVariant, readFixture, reflatten, textAt } from './helpers/reports';
@@ -814,6 +815,56 @@ describe('a section heading broken over two lines (a line break inside its parag
       });
     }
   }
+});
+
+describe('fixes and the outline around a heading broken over two lines', () => {
+  // Seed 002 with every heading broken after its numeral, 五 in its variant wording and 一's heading gone.
+  const clean = readFixture('002_3f5e56868c97c344.txt');
+  const lines = clean.split('\n');
+  const { sections } = parseReport(clean);
+  for (const x of [...sections].reverse()) {
+    const t = lines[x.range.start.line];
+    const at = x.range.start.character + 2;
+    const second = x.number === '五' ? t.slice(at).replace('改进情况', '改进措施') : t.slice(at);
+    if (x.number === '一') lines.splice(x.range.start.line, 1);
+    else lines.splice(x.range.start.line, 1, t.slice(0, at), second);
+  }
+  const text = lines.join('\n');
+  const { model, diagnostics } = checkText(text);
+  const two = model.sections.find((x) => x.number === '二')!;
+  const five = model.sections.find((x) => x.number === '五')!;
+
+  it('reads the broken headings (the premise)', () => {
+    assert.deepEqual(model.sections.map((x) => x.number), ['二', '三', '四', '五', '六']);
+    assert.equal(five.range.end.line, five.range.start.line + 1);
+  });
+
+  it('XR004 rewrites the second line only, and fix-all keeps every line', () => {
+    const variant = diagnostics.find((d) => d.code === 'XR004' && d.range.start.line === five.range.start.line)!;
+    assert.ok(variant, diagnostics.map((d) => d.code).join());
+    const edits = variant.fixes[0].edits;
+    assert.deepEqual(edits.map((e) => [e.range.start.line, e.newText]), [[five.range.end.line, '存在的主要问题及改进情况']]);
+    const fixed = applyEdits(text, edits).split('\n');
+    assert.equal(fixed.length, lines.length);
+    assert.equal(fixed[five.range.start.line] + fixed[five.range.end.line], '五、存在的主要问题及改进情况');
+    assert.equal(fixAll(text).text.split('\n').length, lines.length);
+  });
+
+  it('XR001 inserts the missing heading above the first line of the next heading, not between its two lines', () => {
+    const missing = diagnostics.find((d) => d.code === 'XR001')!;
+    assert.equal(missing.fixes[0].edits[0].range.start.line, two.range.start.line);
+    const after = parseReport(applyEdits(text, missing.fixes[0].edits));
+    assert.deepEqual(after.sections.map((x) => x.number), ['一', '二', '三', '四', '五', '六']);
+  });
+
+  it('the outline and folding start at the first line of a heading', () => {
+    const contains = (outer: Range, inner: Range) =>
+      (outer.start.line < inner.start.line || (outer.start.line === inner.start.line && outer.start.character <= inner.start.character)) &&
+      (outer.end.line > inner.end.line || (outer.end.line === inner.end.line && outer.end.character >= inner.end.character));
+    for (const sym of documentSymbols(model, 'zh-cn')) assert.ok(contains(sym.range, sym.selectionRange), sym.name);
+    const folds = foldingRanges(model);
+    for (const x of model.sections) assert.ok(folds.some((f) => f.startLine === x.range.start.line), x.number);
+  });
 });
 
 describe('a heading numbered （一） or 第一部分 with a character of its title changed or dropped', () => {

@@ -145,7 +145,9 @@ export function documentSymbols(model: ReportModel, locale: Locale): DocumentSym
       name: `${s.number}、${s.title}`,
       detail: s.canonical ? undefined : s.canonicalTitle,
       kind: SymbolKind.Namespace,
-      range: lineRange(model, s.line, end),
+      // From the heading's first line: one broken over two lines starts a line above `line`, and the
+      // selection range must lie inside.
+      range: lineRange(model, s.range.start.line, end),
       selectionRange: s.range,
       children: [],
     };
@@ -164,7 +166,7 @@ export function foldingRanges(model: ReportModel): FoldingRange[] {
   const out: FoldingRange[] = [];
   for (const s of model.sections) {
     const end = sectionEnd(model, s);
-    if (end > s.line) out.push({ startLine: s.line, endLine: end, kind: 'region' });
+    if (end > s.line) out.push({ startLine: s.range.start.line, endLine: end, kind: 'region' });
   }
   for (const id of TABLE_IDS) {
     const t = model.tables[id];

@@ -42,7 +42,9 @@ const missingSection: Rule = {
       let text: string;
       if (after) {
         range = after.range;
-        insertAt = { start: { line: after.line, character: 0 }, end: { line: after.line, character: 0 } };
+        // Before the heading's first line (one broken over two lines is not split).
+        const at = after.range.start.line;
+        insertAt = { start: { line: at, character: 0 }, end: { line: at, character: 0 } };
         text = `${n}、${title}${eol}${eol}`;
       } else {
         // Underline the last non-blank line; insert after the end of the text.
@@ -102,6 +104,25 @@ function headingText(lines: readonly string[], r: Range): string {
   return lines[start.line].slice(start.character).trimEnd() + lines[end.line].slice(0, end.character).trimStart();
 }
 
+/**
+ * Edits that make a heading read `text`. One broken over two lines stays on two (a fix touches the heading,
+ * not the lines around it): the words on its first line are kept where `text` starts with them, or take
+ * as many characters of it; its second line takes the rest.
+ */
+function rewriteHeading(lines: readonly string[], r: Range, text: string): TextEdit[] {
+  const { start, end } = r;
+  if (start.line === end.line) return [replace(r, text)];
+  const first = lines[start.line].slice(start.character).trimEnd();
+  const second = lines[end.line].slice(0, end.character);
+  const secondStart = { line: end.line, character: second.length - second.trimStart().length };
+  if (text.startsWith(first)) return [replace({ start: secondStart, end }, text.slice(first.length))];
+  const k = Math.min(first.length, text.length);
+  return [
+    replace({ start, end: { line: start.line, character: start.character + first.length } }, text.slice(0, k)),
+    replace({ start: secondStart, end }, text.slice(k)),
+  ];
+}
+
 const headingVariant: Rule = {
   code: 'XR004',
   alias: 'heading-variant',
@@ -114,7 +135,7 @@ const headingVariant: Rule = {
       ctx.report({
         message: ctx.msg('section.variant', { found: headingText(ctx.model.lines, s.range), canonical: s.canonicalTitle }),
         range: s.range,
-        fixes: [fix(ctx.msg('fix.canonical', { canonical: s.canonicalTitle }), [replace(s.range, s.canonicalTitle)])],
+        fixes: [fix(ctx.msg('fix.canonical', { canonical: s.canonicalTitle }), rewriteHeading(ctx.model.lines, s.range, s.canonicalTitle))],
       });
     }
   },
@@ -142,7 +163,7 @@ const headingNumbering: Rule = {
       ctx.report({
         message: ctx.msg('section.numbering', { found: s.oddNumbering, num: s.number }),
         range: s.range,
-        fixes: [fix(ctx.msg('fix.canonical', { canonical: fixed }), [replace(s.range, fixed)])],
+        fixes: [fix(ctx.msg('fix.canonical', { canonical: fixed }), rewriteHeading(ctx.model.lines, s.range, fixed))],
       });
     }
   },
