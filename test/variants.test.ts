@@ -282,6 +282,12 @@ describe('variant corpus: named regressions', () => {
     '004,nonzero,tsv,header.spans+blank.zeros+merge.extraColumn+merge.unspanned,9282',
     // One cell per line: 总计 written in the header's second row before the names below it is no position.
     '001,nonzero,cell-per-line,blank.zeros+merge.extraColumn,7801',
+    // Word-like TSV without spans, an empty column right after the labels, every 总计 blank: a row as wide
+    // as the header lacks no leading place (it was read one place early: 其他 as 总计).
+    '000,nonzero,tsv,header.spans+merge.unspanned+blank.totals+merge.extraColumn,400',
+    // Markdown without spans, the same empty column, no header positions: every row read from the same
+    // distance after its label, past the empty place.
+    '002,nonzero,markdown,blank.totals+merge.extraColumn+merge.unspanned,8390',
   ]) {
     it(name, () => {
       const [seed3, data, flattening, classes, rngSeed] = name.split(',');

@@ -205,6 +205,7 @@ export function placeRows(
   let width = 0;
   for (const r of rows) if (isPositional(r)) width = Math.max(width, r.cells.length);
   const ragged = rows.some((r) => isPositional(r) && r.cells.length < width);
+  const layoutWidth = layout ? Math.max(...layout) + 1 : 0;
   // Rows no evidence of their own decides (blank totals, no row of their kind alone): taken first by
   // the shift most rows took, then made to agree with the gap most such rows of their level show.
   const guessed: { i: number; options: number[]; at: number; level: number }[] = [];
@@ -229,7 +230,8 @@ export function placeRows(
     // the row's end is where every row's end is): as many places as it lacks.
     // Where rows differ in length (not padded to the table's width), a row as wide as the table lacks
     // none: its leading cells are the merged positions, written.
-    const lacks = r.cells.length < width || (ragged && r.cells.length === width);
+    // A row as wide as the header that gave the layout lacks nothing either (a longer one wrote a label twice).
+    const lacks = (r.cells.length < width || (ragged && r.cells.length === width)) && !(layoutWidth > 0 && r.cells.length >= layoutWidth);
     if (options.length > 1 && isPositional(r) && lacks && options.includes(r.cells.length - width)) options = [r.cells.length - width];
     const at = lastLabelAt(r);
     let s = options.length === 1 ? options[0] : mostCommon(learned.get(kindOf(r, at)), options);
@@ -258,63 +260,56 @@ export function placeRows(
     if (alike.length === 1) shifts[g.i] = alike[0];
   }
   const extraAtEnd = extraPlacesAtEnd(rows, n, plausible);
-  const starts: (number | undefined)[] = [];
   const placed = rows.map((r, i) => {
     const s = shifts[i];
     if (s !== null) return atShift(r, layout!, s);
     const at = lastLabelAt(r);
     const endsFirst = at >= 0 && extraAtEnd.has(labelLevel(r.cells[at].text));
-    const p = byOffset(r, n, offsets, artefacts);
-    if (p) {
-      const from = r.cells.indexOf(p.values![0]);
-      if (r.cells.indexOf(p.values![n - 1]) === from + n - 1) starts[i] = from;
-      return p;
-    }
-    return placeRow(r, n, null, unplaced, fromEnd, endFirst || endsFirst, endsFirst);
+    return byOffset(r, n, offsets, artefacts) ?? placeRow(r, n, null, unplaced, fromEnd, endFirst || endsFirst, endsFirst);
   });
-  return overInnerEmptyColumn(rows, placed, starts, n);
+  return shifts.some((s) => s !== null) ? placed : uniformReading(rows, placed, n);
 }
 
+/** Where values may start after a row's last label (the label's own merged places, at most two more). */
+const UNIFORM_OFFSETS = [1, 2, 3];
+
 /**
- * Rows placed by where their values start, each over `n` places in a row, that all have an empty cell at one
- * offset from that start while some row has values beyond it: an empty merged column among the values (an
- * HTML table turned into text without its spans, with an extra column), or a column every row left blank.
- * Read past it where that makes more row totals agree with their sums, and fewer contradict them.
+ * Rows no header placed: read alike, each from the same distance after its last label, passing over at
+ * most one place that is empty in every row (an empty merged column at the start of the values or among
+ * them, as an HTML table turned into text without its spans gives it), where that makes more row totals
+ * agree with their sums, and fewer contradict them, than the rows' own readings do.
  */
-function overInnerEmptyColumn(rows: readonly RawRow[], placed: Placement[], starts: readonly (number | undefined)[], n: number): Placement[] {
-  const idx = rows.map((_, i) => i).filter((i) => starts[i] !== undefined);
-  if (idx.length < 2) return placed;
-  let reach = -1;
-  for (const i of idx) {
-    const cells = rows[i].cells;
-    for (let k = cells.length - 1; k >= starts[i]!; k--) {
-      if (cells[k].text !== '') {
-        reach = Math.max(reach, k - starts[i]!);
-        break;
+function uniformReading(rows: readonly RawRow[], placed: Placement[], n: number): Placement[] {
+  const withValues: number[] = [];
+  for (let i = 0; i < rows.length; i++) if (placed[i].zone.some((c) => c.text !== '')) withValues.push(i);
+  if (withValues.length < 2) return placed;
+  const ats = withValues.map((i) => lastLabelAt(rows[i]));
+  if (ats.some((at) => at < 0)) return placed;
+  let bestScore = 0;
+  for (const i of withValues) bestScore += placed[i].values ? totalAgreement(placed[i].values!) : 0;
+  let best: Map<number, RawCell[]> | null = null;
+  for (const d of UNIFORM_OFFSETS) {
+    for (let gap = -1; gap < n; gap++) {
+      const width = gap < 0 ? n : n + 1;
+      const reading = new Map<number, RawCell[]>();
+      let score = 0;
+      for (let j = 0; j < withValues.length; j++) {
+        const cells = rows[withValues[j]].cells;
+        const from = ats[j] + d;
+        if (from + width > cells.length || (gap >= 0 && cells[from + gap].text !== '')) break;
+        let outside = false;
+        for (let k = ats[j] + 1; k < cells.length && !outside; k++) outside = (k < from || k >= from + width) && cells[k].text !== '';
+        if (outside) break;
+        const values = gap < 0 ? cells.slice(from, from + n) : [...cells.slice(from, from + gap), ...cells.slice(from + gap + 1, from + width)];
+        reading.set(withValues[j], values);
+        score += totalAgreement(values);
       }
+      if (reading.size === withValues.length && score > bestScore) [best, bestScore] = [reading, score];
     }
   }
-  for (let gap = 1; gap < n && gap < reach; gap++) {
-    if (!idx.every((i) => (rows[i].cells[starts[i]! + gap]?.text ?? '') === '')) continue;
-    const alternative = new Map<number, Placement>();
-    for (const i of idx) {
-      const r = rows[i];
-      const from = starts[i]!;
-      if (from + n >= r.cells.length) break;
-      const values = [...r.cells.slice(from, from + gap), ...r.cells.slice(from + gap + 1, from + n + 1)];
-      if (r.cells.slice(from + n + 1).some((c) => c.text !== '')) break;
-      alternative.set(i, { ...placed[i], values });
-    }
-    if (alternative.size !== idx.length) continue;
-    let before = 0;
-    let after = 0;
-    for (const i of idx) {
-      before += totalAgreement(placed[i].values!);
-      after += totalAgreement(alternative.get(i)!.values!);
-    }
-    if (after > before) return placed.map((p, i) => alternative.get(i) ?? p);
-  }
-  return placed;
+  if (!best) return placed;
+  const chosen = best;
+  return placed.map((p, i) => (chosen.has(i) ? { ...p, values: chosen.get(i)!, problem: undefined } : p));
 }
 
 /** 1 where the last place (总计) is the sum of the written values before it, -1 where it is another number, else 0. */
