@@ -288,6 +288,13 @@ describe('variant corpus: named regressions', () => {
     // Markdown without spans, the same empty column, no header positions: every row read from the same
     // distance after its label, past the empty place.
     '002,nonzero,markdown,blank.totals+merge.extraColumn+merge.unspanned,8390',
+    // One cell per line without spans, the empty column right after the labels: the header's positions
+    // fit two readings of every row (totals blank); the rows read alike past it make no total contradict.
+    '004,nonzero,cell-per-line,blank.totals+header.rowlike+merge.unspanned+merge.extraColumn,2236',
+    // Table 四 in three rows of five, an empty column before 总计: a blank group's row is six places.
+    '002,seed,cell-per-line,t4.layout+merge.extraColumn+header.order+blank.zeros,991',
+    // The same in a table as wide in every row: the empty column, a place no row fills, is passed over.
+    '004,nonzero,cell-per-line,t4.layout+blank.naturalTotal+merge.extraColumn+blank.zeros,9223',
   ]) {
     it(name, () => {
       const [seed3, data, flattening, classes, rngSeed] = name.split(',');

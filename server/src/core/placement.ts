@@ -267,7 +267,7 @@ export function placeRows(
     const endsFirst = at >= 0 && extraAtEnd.has(labelLevel(r.cells[at].text));
     return byOffset(r, n, offsets, artefacts) ?? placeRow(r, n, null, unplaced, fromEnd, endFirst || endsFirst, endsFirst);
   });
-  return shifts.some((s) => s !== null) ? placed : uniformReading(rows, placed, n);
+  return uniformReading(rows, placed, n);
 }
 
 /** Where values may start after a row's last label (the label's own merged places, at most two more). */

@@ -672,9 +672,14 @@ function readT4(raw: RawRow[], t: Template, _memo: Memo): Parsed {
     // group names has merged empty cells between its words).
     if (lastWord === -1) return zone >= 5 ? { group } : null;
     // Five places as written count too where a place empty in every row is one of them (a group's row
-    // all blank in a table whose only other row is its header).
+    // all blank in a table whose only other row is its header), and so does one more (an empty column
+    // a merge left: a group's name spanning its columns in the header is one cell, never six).
     const written = r.cells.length - lastWord - 1;
-    return !gapBeforeWord && group !== null && (zone === 5 || (zone < 5 && written === 5)) ? { group } : null;
+    // Only a row holding nothing but the group's name (a row of the header names every column).
+    let words = 0;
+    for (let k = 0; k <= lastWord; k++) if (r.cells[k].text !== '') words++;
+    const fiveOrSix = (k: number) => k === 5 || (k === 6 && words === 1);
+    return !gapBeforeWord && group !== null && (fiveOrSix(zone) || (zone < 5 && fiveOrSix(written))) ? { group } : null;
   };
   const leafPositions: number[] = [];
   let hint: number | null = null;
@@ -720,8 +725,8 @@ function readT4(raw: RawRow[], t: Template, _memo: Memo): Parsed {
     // Several rows: each a whole group (5) or two (10), in the order their headers name them.
     const parts: { cells: RawCell[]; group: number | null }[] = [];
     for (const c of chunks) {
-      const size = [5, 10, 15].find((s) => placeRow(c.row, s, null, artefacts).values) ?? null;
-      const p = size ? placeRow(c.row, size, null, artefacts) : null;
+      const size = [5, 10, 15].find((s) => placeRow(withoutArtefacts(c.row, artefacts, s), s, null, artefacts).values) ?? null;
+      const p = size ? placeRow(withoutArtefacts(c.row, artefacts, size), size, null, artefacts) : null;
       if (!p || !p.values) {
         problem = 'fewer';
         parts.length = 0;
