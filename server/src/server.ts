@@ -1190,7 +1190,7 @@ handle<{ textDocument: { uri: string } }>('xxgkReport/nextYear', null as { text:
   const e = await report(uri);
   checkCancelled(token);
   if (!e) return null;
-  const skeleton = lib().core.nextYearSkeleton(e.doc.result.model);
+  const skeleton = lib().providers.nextYearSkeleton(e.doc.result.model);
   if (!skeleton) return null;
   const base = decodeURIComponent(uri.split('/').pop() ?? 'report.md');
   const name = base.includes(String(skeleton.year - 1)) ? base.split(String(skeleton.year - 1)).join(String(skeleton.year)) : base.replace(/(\.[^.]+)?$/, `-${skeleton.year}$1`);

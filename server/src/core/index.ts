@@ -12,5 +12,7 @@ export { parseValue, formatNumber } from './numbers';
 export * from './types';
 export { narrativeMentions, type Mention, type Reading } from './narrative/extract';
 export { agencyOf, containment, crossFindings, digestReport, isPreviousYear, SIMILARITY_THRESHOLD, type CrossFinding, type DigestCell, type ReportDigest } from './cross';
-export { nextYearSkeleton, type Skeleton } from './skeleton';
+// nextYearSkeleton (./skeleton) is imported from there by the CLI and reaches the server through the lazy
+// formatter bundle: the server's first bundle stays small.
+export type { Skeleton } from './skeleton';
 export { describeReading } from './rules/narrative';

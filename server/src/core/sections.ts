@@ -4,7 +4,8 @@
 // A heading under another section's numeral is that section, misnumbered; a sub-heading of 一 that
 // repeats a numeral (`二、依申请公开情况`) is not a section.
 
-import { LabelMatcher } from './matcher';
+import { LabelMatcher, stripOrdinal } from './matcher';
+import { textSimilarity } from './similarity';
 import { SECTIONS, type SectionSpec } from './templates';
 import { ARTIFACT_RE, blankComments, normalizeLabel, range, trimBounds, type Line } from './text';
 import { SECTION_NUMBERS, type Section, type SectionNumber } from './types';
@@ -399,8 +400,16 @@ function styledTitle(line: string): string {
  */
 function nearOwnTitle(title: string, own: SectionNumber): boolean {
   const norm = normalizeLabel(dropClosingEmphasis(title.trim()));
-  return norm.length >= 3 && MATCHER.candidates(norm, NEAR_OWN_TITLE).some((c) => c.spec.number === own);
+  if (norm.length < 3) return false;
+  // The matcher's near-miss score against the own section's forms alone (these lines are many: most are
+  // sub-headings, compared with one section's words, not all six).
+  const core = stripOrdinal(norm);
+  for (const form of OWN_FORMS.get(own)!) if (core === form || textSimilarity(core, form, NEAR_OWN_TITLE) >= NEAR_OWN_TITLE) return true;
+  return false;
 }
+
+/** Each section's title and aliases, normalised, without an ordinal: what the matcher compares. */
+const OWN_FORMS = new Map(SECTIONS.map((s) => [s.number as SectionNumber, [s.title, ...(s.aliases ?? [])].map((t) => stripOrdinal(normalizeLabel(t))).filter((t) => t !== '')]));
 
 
 /** The line holds every word of one of the keyword sets of section `n`. */

@@ -3,7 +3,8 @@
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { nextYearSkeleton, parseReport, type Locale } from '../core';
+import { parseReport, type Locale } from '../core';
+import { nextYearSkeleton } from '../core/skeleton';
 import type { Args } from './cli-args';
 import { m } from './cli-messages';
 import { displayPath } from './collect';

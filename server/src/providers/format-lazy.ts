@@ -20,3 +20,4 @@ export const displayWidth: typeof Format.displayWidth = (...a) => format().displ
 export const formatPipeTables: typeof Format.formatPipeTables = (...a) => format().formatPipeTables(...a);
 export const splitPipeRow: typeof Format.splitPipeRow = (...a) => format().splitPipeRow(...a);
 export const tableToMarkdownLines: typeof Format.tableToMarkdownLines = (...a) => format().tableToMarkdownLines(...a);
+export const nextYearSkeleton: typeof Format.nextYearSkeleton = (...a) => format().nextYearSkeleton(...a);

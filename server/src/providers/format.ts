@@ -9,6 +9,9 @@ import type { ReportModel, Table, TableRow, TextEdit } from '../core/types';
 import { lineEnding } from './edits';
 import { isStructural, rowSpan, templateOf } from './tables';
 
+// Next year's skeleton travels in this lazily loaded bundle too (a command, run once in a while).
+export { nextYearSkeleton } from '../core/skeleton';
+
 // ---------------------------------------------------------------------------------------------------
 // Display width and alignment
 

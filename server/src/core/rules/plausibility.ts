@@ -24,41 +24,36 @@ function t2Rows(ctx: RuleContext, version: '2019' | '2021'): T2Row[] {
     }));
 }
 
+type Read = { cell: ValueCell; value: number };
+
+/**
+ * For each row of the 2019 table 二 holding both columns, a finding on the second where `wrong` holds of
+ * their values.
+ */
+function reportPairs(ctx: RuleContext, first: string, second: string, wrong: (a: number, b: number) => boolean, message: (row: TableRow, a: Read, b: Read) => string): void {
+  for (const r of t2Rows(ctx, '2019')) {
+    const a = r.get(first);
+    const b = r.get(second);
+    if (!a || !b || !wrong(a.value, b.value)) continue;
+    ctx.report({ message: message(r.row, a, b), range: b.cell.range, table: '二', row: r.row.label, column: b.cell.column ?? undefined, actual: b.value });
+  }
+}
+
 function rule(code: string, alias: string, severity: Rule['severity'], zh: string, en: string, check: (ctx: RuleContext) => void): Rule {
   return { code, alias, severity, description: { 'zh-cn': zh, en }, check };
 }
 
 export const plausibilityRules: Rule[] = [
-  rule('XR106', 't2-item-count', 'warning', '2019 年版表二：上一年项目数量加本年增/减不应为负', '2019 table 二: items plus change must not be negative', (ctx) => {
-    for (const r of t2Rows(ctx, '2019')) {
-      const items = r.get('items');
-      const change = r.get('change');
-      if (!items || !change || items.value + change.value >= 0) continue;
-      ctx.report({
-        message: ctx.msg('plaus.items', { row: r.row.label, items: items.value, change: change.cell.text, sum: items.value + change.value }),
-        range: change.cell.range,
-        table: '二',
-        row: r.row.label,
-        column: change.cell.column ?? undefined,
-        actual: change.value,
-      });
-    }
-  }),
-  rule('XR107', 't2-published-total', 'warning', '2019 年版表二：本年新公开数量不应大于对外公开总数量', '2019 table 二: newly published must not exceed the public total', (ctx) => {
-    for (const r of t2Rows(ctx, '2019')) {
-      const published = r.get('published');
-      const total = r.get('publicTotal');
-      if (!published || !total || published.value <= total.value) continue;
-      ctx.report({
-        message: ctx.msg('plaus.published', { row: r.row.label, published: published.value, total: total.value }),
-        range: total.cell.range,
-        table: '二',
-        row: r.row.label,
-        column: total.cell.column ?? undefined,
-        actual: total.value,
-      });
-    }
-  }),
+  rule('XR106', 't2-item-count', 'warning', '2019 年版表二：上一年项目数量加本年增/减不应为负', '2019 table 二: items plus change must not be negative', (ctx) =>
+    reportPairs(ctx, 'items', 'change', (items, change) => items + change < 0, (r, items, change) =>
+      ctx.msg('plaus.items', { row: r.label, items: items.value, change: change.cell.text, sum: items.value + change.value }),
+    ),
+  ),
+  rule('XR107', 't2-published-total', 'warning', '2019 年版表二：本年新公开数量不应大于对外公开总数量', '2019 table 二: newly published must not exceed the public total', (ctx) =>
+    reportPairs(ctx, 'published', 'publicTotal', (published, total) => published > total, (r, published, total) =>
+      ctx.msg('plaus.published', { row: r.label, published: published.value, total: total.value }),
+    ),
+  ),
   rule('XR108', 't2-procurement-pair', 'warning', '2019 年版表二：采购项目数量与采购总金额应同为零或同不为零', '2019 table 二: procurement count and amount both zero or both non-zero', (ctx) => {
     for (const r of t2Rows(ctx, '2019')) {
       const items = r.get('procItems');
