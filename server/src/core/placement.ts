@@ -274,10 +274,11 @@ export function placeRows(
 const UNIFORM_OFFSETS = [1, 2, 3];
 
 /**
- * Rows no header placed: read alike, each from the same distance after its last label, passing over at
- * most one place that is empty in every row (an empty merged column at the start of the values or among
- * them, as an HTML table turned into text without its spans gives it), where that makes more row totals
- * agree with their sums, and fewer contradict them, than the rows' own readings do.
+ * The rows read alike instead: each from the same distance after its last label, passing over at most one
+ * place that is empty in every row (an empty merged column at the start of the values or among them, as an
+ * HTML table turned into text without its spans gives it), where that makes more row totals agree with
+ * their sums, and fewer contradict them, than the readings by shift, offset or order do (blank totals let
+ * those fit more than one way).
  */
 function uniformReading(rows: readonly RawRow[], placed: Placement[], n: number): Placement[] {
   const withValues: number[] = [];

@@ -465,13 +465,6 @@ function t4Weight(values: readonly RawCell[]): { bad: number; good: number } {
   return { bad, good };
 }
 
-/** The row's first places, as many as the narrowest of `rows` has. */
-function narrowed(row: RawRow, rows: readonly RawRow[]): RawRow {
-  let width = row.cells.length;
-  for (const r of rows) width = Math.min(width, r.cells.length);
-  return { ...row, cells: row.cells.slice(0, width) };
-}
-
 /**
  * A row of one cell per line less its empty places that are artefacts, where it keeps `n` places at least
  * (placeRow drops artefacts by position only in positional rows, whose widths agree by construction).
@@ -647,7 +640,11 @@ function readT4(raw: RawRow[], t: Template, _memo: Memo): Parsed {
   const artefacts = emptyPositions(raw, uniform ? keepsPlaces : undefined);
   // Rows of different widths still share their first places: one of them no row fills (a leading empty
   // column in the header rows and the values alike) is an artefact too.
-  if (!uniform && placed.length > 1) for (const k of emptyPositions(placed.map((r) => narrowed(r, placed)), keepsPlaces)) artefacts.add(k);
+  if (!uniform && placed.length > 1) {
+    let narrowest = Infinity;
+    for (const r of placed) narrowest = Math.min(narrowest, r.cells.length);
+    for (const k of emptyPositions(placed.map((r) => ({ ...r, cells: r.cells.slice(0, narrowest) })), keepsPlaces)) artefacts.add(k);
+  }
   const chunkOf = (r: RawRow): { group: number | null } | null => {
     let lastWord = -1;
     let gapBeforeWord = false;
@@ -672,10 +669,10 @@ function readT4(raw: RawRow[], t: Template, _memo: Memo): Parsed {
     // group names has merged empty cells between its words).
     if (lastWord === -1) return zone >= 5 ? { group } : null;
     // Five places as written count too where a place empty in every row is one of them (a group's row
-    // all blank in a table whose only other row is its header), and so does one more (an empty column
-    // a merge left: a group's name spanning its columns in the header is one cell, never six).
+    // all blank in a table whose only other row is its header), and so does one more where the row holds
+    // nothing but the group's name (an empty column a merge left: a group's name spanning its columns in
+    // the header is one cell, never six; a header row of result names names every column).
     const written = r.cells.length - lastWord - 1;
-    // Only a row holding nothing but the group's name (a row of the header names every column).
     let words = 0;
     for (let k = 0; k <= lastWord; k++) if (r.cells[k].text !== '') words++;
     const fiveOrSix = (k: number) => k === 5 || (k === 6 && words === 1);
