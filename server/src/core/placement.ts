@@ -631,6 +631,12 @@ export function placeRow(
   let from = 0;
   let to = list.length;
   const endFirst = labels.length === 0 || emptyEndFirst;
+  // Unless the leading empty places are a column no row fills, header rows included (an empty column a
+  // merge put before the table): those go first.
+  if (endFirst && list === rest && isPositional(row)) {
+    const offset = row.cells.length - rest.length;
+    while (to - from > n && list[from].text === '' && artefacts.has(offset + from)) from++;
+  }
   while (to - from > n) {
     if (endFirst && list[to - 1].text === '') to--;
     else if (list[from].text === '') from++;

@@ -714,7 +714,12 @@ function readT4(raw: RawRow[], t: Template, _memo: Memo): Parsed {
   let problem: 'more' | 'fewer' | undefined;
   const labels: RawCell[] = [];
   if (chunks.length === 1) {
-    const p = layout ? placeRow(first, n, layout, artefacts) : lessContradicted(placeRow(withoutArtefacts(first, artefacts, n), n, null, artefacts), n);
+    // As many leading places as the row has too many, empty in every row, header rows included: a column
+    // before the table, no blank value; totals then weigh nothing (they would explain a wrong number away).
+    let leading = 0;
+    while (artefacts.has(leading)) leading++;
+    const placedRow = layout ? placeRow(first, n, layout, artefacts) : placeRow(withoutArtefacts(first, artefacts, n), n, null, artefacts);
+    const p = layout || (isPositional(first) && leading > 0 && leading === first.cells.length - n) ? placedRow : lessContradicted(placedRow, n);
     for (const c of p.labels) labels.push(c);
     ({ cells, aligned } = valueCells(p, columns));
     problem = p.values ? undefined : p.problem;
