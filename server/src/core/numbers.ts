@@ -13,9 +13,14 @@ const UNIT_RE = /^(万元|亿元|元|件|项|个|条|次|人|宗)$/;
  * so token offsets stay valid in the original text.
  */
 export function parseValue(text: string): ParsedValue {
+  if (text === '') return BLANK;
+  const word = signWordLength(text);
+  // Every label cell comes here too: no digit where the token must start means no number, decided
+  // before the cache (whose key would hash a long label) and before the ASCII copy below.
+  if (!digitStartsAt(text, word)) return text.length <= PLACEHOLDER_MAX && PLACEHOLDERS.has(text) ? PLACEHOLDER : INVALID;
   let v = valueCache.get(text);
   if (v === undefined) {
-    v = Object.freeze(computeValue(text));
+    v = Object.freeze(computeValue(text, word));
     if (valueCache.size >= 4096) valueCache.clear();
     valueCache.set(text, v);
   }
@@ -24,14 +29,19 @@ export function parseValue(text: string): ParsedValue {
 
 /** Cell texts repeat endlessly (`0`): parsed values are immutable and shared. */
 const valueCache = new Map<string, ParsedValue>();
+const BLANK: ParsedValue = Object.freeze({ kind: 'blank' });
+const INVALID: ParsedValue = Object.freeze({ kind: 'invalid' });
+const PLACEHOLDER: ParsedValue = Object.freeze({ kind: 'placeholder', number: 0 });
+const PLACEHOLDER_MAX = Math.max(...[...PLACEHOLDERS].map((p) => p.length));
 
-function computeValue(text: string): ParsedValue {
-  if (text === '') return { kind: 'blank' };
-  if (PLACEHOLDERS.has(text)) return { kind: 'placeholder', number: 0 };
+/** A change written in words (`减4`, `增加2`, as 2019 本年增/减 cells have it): the sign, one to one, so
+ * token offsets stay valid; `加`/`少` after it is part of the sign word. */
+function signWordLength(text: string): number {
+  return text[0] === '增' || text[0] === '减' ? (text[1] === (text[0] === '增' ? '加' : '少') ? 2 : 1) : 0;
+}
 
-  // A change written in words (`减4`, `增加2`, as 2019 本年增/减 cells have it): the sign, one to one, so
-  // token offsets stay valid; `加`/`少` after it is part of the sign word.
-  const word = text[0] === '增' || text[0] === '减' ? (text[1] === (text[0] === '增' ? '加' : '少') ? 2 : 1) : 0;
+/** `text` starts with a digit after its sign (digitStartsAt) and is no placeholder. */
+function computeValue(text: string, word: number): ParsedValue {
   let ascii = word === 0 ? '' : (text[0] === '增' ? '+' : '-') + (word === 2 ? ' ' : '');
   let oddFormat = false;
   for (let i = word; i < text.length; i++) {
@@ -75,6 +85,21 @@ function computeValue(text: string): ParsedValue {
     tokenStart: 0,
     tokenEnd: afterToken,
   };
+}
+
+/**
+ * Whether the number pattern of computeValue can match: after the sign word (if any) an optional sign
+ * (only without a word), then spaces, then a digit; the same test the pattern makes on the ASCII copy.
+ */
+function digitStartsAt(text: string, from: number): boolean {
+  let i = from;
+  if (from === 0) {
+    const c = text.charCodeAt(0);
+    if (c === 0x2b || c === 0x2d || c === 0xff0b || c === 0xff0d || c === 0x2212) i++;
+  }
+  let c = text.charCodeAt(i);
+  while (c === 0x20 || c === 0xa0 || c === 0x3000) c = text.charCodeAt(++i);
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 }
 
 /** Prints a count or amount the way a fix writes it: plain ASCII digits, no separators. */
