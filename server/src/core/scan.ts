@@ -28,12 +28,18 @@ export function isValueLike(text: string): boolean {
   return k === 'number' || k === 'placeholder';
 }
 
-/** A row label's level in table 三's merged label columns: 3 a numbered sub-row, 2 a （一） row, 1 others. */
+/**
+ * A row label's level in table 三's merged label columns: 3 a numbered sub-row, 2 a （一） row, 1 others.
+ * The total row sits where （七）总计 does, under 三、本年度办理结果, however it is numbered (`七、总计`, `总计`).
+ */
 export function labelLevel(text: string): number {
+  if (TOTAL_ROW.test(text)) return 2;
   if (/^\s*\d{1,2}\s*[.、．]/.test(text)) return 3;
   if (/^\s*[（(][一二三四五六七八九十]{1,2}[）)]/.test(text)) return 2;
   return 1;
 }
+
+const TOTAL_ROW = /^\s*(?:七\s*[、.．]\s*)?总\s*计\s*$/;
 
 const startsWithBar = (t: string) => /^[ \u3000]*\|/.test(t);
 
@@ -550,11 +556,15 @@ function splitRunOnRows(rows: RawRow[]): RawRow[] {
         seenValue = false;
       }
     }
-    const moved = mergedPlacesWritten(r.cells, labelsAt);
+    const { written: moved, places } = mergedPlacesWritten(r.cells, labelsAt);
     const starts: number[] = [0];
-    for (const k of labelsAt) {
+    for (let p = 0; p < labelsAt.length; p++) {
+      const k = labelsAt[p];
       let from = k;
       let lead = moved ? labelLevel(r.cells[k].text) - 1 : 0;
+      // Only from a row that keeps its own places: where a row's tail is just that many, this row's merged
+      // places are not written (a table may write them for some sub-rows only).
+      if (lead > 0 && places !== null && p > 0 && tailAfter(r.cells, labelsAt[p - 1], k) < places + lead) lead = 0;
       const previous = starts[starts.length - 1];
       while (lead > 0 && from - 1 > previous && r.cells[from - 1].text === '') {
         from--;
@@ -620,19 +630,17 @@ function namesThenBlankRow(cells: readonly RawCell[], blanks = MIN_BLANK_ROW): b
 
 /**
  * Does the run-on table write the places of merged labels (`→` / `→（三）不予公开`, as Word does), or leave
- * them out? Rows followed by a first-level row show how many places a row has; rows followed by a
- * sub-row have as many more as the sub-row's merged places where they are written.
+ * them out? Rows followed by a first-level row show how many places a row has (`places`); rows followed by
+ * a sub-row have as many more as the sub-row's merged places where they are written.
  */
-function mergedPlacesWritten(cells: readonly RawCell[], labelsAt: readonly number[]): boolean {
+function mergedPlacesWritten(cells: readonly RawCell[], labelsAt: readonly number[]): { written: boolean; places: number | null } {
   const tails: { tail: number; lead: number }[] = [];
   for (let p = 0; p + 1 < labelsAt.length; p++) {
-    let last = labelsAt[p];
-    while (last + 1 < labelsAt[p + 1] && cells[last + 1].text !== '' && !isValueLike(cells[last + 1].text)) last++;
-    tails.push({ tail: labelsAt[p + 1] - last - 1, lead: labelLevel(cells[labelsAt[p + 1]].text) - 1 });
+    tails.push({ tail: tailAfter(cells, labelsAt[p], labelsAt[p + 1]), lead: labelLevel(cells[labelsAt[p + 1]].text) - 1 });
   }
   const counts = new Map<number, number>();
   for (const t of tails) if (t.lead === 0) counts.set(t.tail, (counts.get(t.tail) ?? 0) + 1);
-  if (counts.size === 0) return true;
+  if (counts.size === 0) return { written: true, places: null };
   const n = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
   let written = 0;
   let omitted = 0;
@@ -641,7 +649,14 @@ function mergedPlacesWritten(cells: readonly RawCell[], labelsAt: readonly numbe
     if (t.tail === n + t.lead) written++;
     else if (t.tail === n) omitted++;
   }
-  return written >= omitted;
+  return { written: written >= omitted, places: n };
+}
+
+/** The places between the label at `label` (with words run on after it) and the next label at `next`. */
+function tailAfter(cells: readonly RawCell[], label: number, next: number): number {
+  let last = label;
+  while (last + 1 < next && cells[last + 1].text !== '' && !isValueLike(cells[last + 1].text)) last++;
+  return next - last - 1;
 }
 
 /** Table 四's one row: more values after the words than any labelled row has (table 三's seven). */

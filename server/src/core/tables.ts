@@ -624,6 +624,24 @@ function readT3(raw: RawRow[], t: Template, memo: Memo): Parsed {
   return { table, score, signals };
 }
 
+/** Some cell of the row names one of table 四's groups or results (a header row, not prose after the table). */
+function namesT4Column(r: RawRow): boolean {
+  return r.cells.some((c) => c.text !== '' && (T4_GROUPS.best(labelCell(c).norm, HEADER_FLOOR) !== null || T4_LEAVES.best(labelCell(c).norm, HEADER_FLOOR) !== null));
+}
+
+/**
+ * A row of one cell per line that opens with as many empty places too many as one line holds (`|||||||||||||`,
+ * the places a header row's spans cover, as web text writes them) less those places. Others as they are.
+ */
+function withoutSpanCover(row: RawRow, n: number): RawRow {
+  const extra = row.cells.length - n;
+  if (extra < 2 || row.shape !== 'cell-per-line') return row;
+  const line = row.cells[0].range.start.line;
+  for (let k = 0; k < extra; k++) if (row.cells[k].text !== '' || row.cells[k].range.start.line !== line) return row;
+  if (row.cells[extra].range.start.line === line) return row;
+  return { ...row, cells: row.cells.slice(extra), line: row.cells[extra].range.start.line };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Table 四: one row of 15 values under two header levels, or chunks of five under their groups
 
@@ -681,8 +699,20 @@ function readT4(raw: RawRow[], t: Template, _memo: Memo): Parsed {
   const leafPositions: number[] = [];
   let hint: number | null = null;
   const chunks: { row: RawRow; hint: number | null }[] = [];
-  for (const r of raw) {
-    const chunk = chunkOf(r);
+  const chunkOfRow = raw.map(chunkOf);
+  let firstHeader = -1;
+  let lastHeader = -1;
+  raw.forEach((r, i) => {
+    if (chunkOfRow[i] || !namesT4Column(r)) return;
+    if (firstHeader === -1) firstHeader = i;
+    lastHeader = i;
+  });
+  for (let i = 0; i < raw.length; i++) {
+    const r = raw[i];
+    const chunk = chunkOfRow[i];
+    // Nothing but blanks with header words still to come, more than a group's places or before any word (no
+    // group named yet): the places a header row's spans cover (web text writes a bar for each), no values.
+    if (chunk && i < lastHeader && !hasText(r) && (i < firstHeader || r.cells.filter((_, k) => !artefacts.has(k)).length > 6)) continue;
     if (chunk) {
       chunks.push({ row: r, hint: chunk.group ?? hint });
       continue;
@@ -718,8 +748,15 @@ function readT4(raw: RawRow[], t: Template, _memo: Memo): Parsed {
     // before the table, no blank value; totals then weigh nothing (they would explain a wrong number away).
     let leading = 0;
     while (artefacts.has(leading)) leading++;
-    const placedRow = layout ? placeRow(first, n, layout, artefacts) : placeRow(withoutArtefacts(first, artefacts, n), n, null, artefacts);
-    const p = layout || (isPositional(first) && leading > 0 && leading === first.cells.length - n) ? placedRow : lessContradicted(placedRow, n);
+    // Places a header's spans cover, written before the values, go; the values then fill the row exactly.
+    const own = withoutSpanCover(first, n);
+    const placedRow =
+      own !== first
+        ? placeRow(own, n, null, new Set())
+        : layout
+          ? placeRow(first, n, layout, artefacts)
+          : placeRow(withoutArtefacts(first, artefacts, n), n, null, artefacts);
+    const p = layout || own !== first || (isPositional(first) && leading > 0 && leading === first.cells.length - n) ? placedRow : lessContradicted(placedRow, n);
     for (const c of p.labels) labels.push(c);
     ({ cells, aligned } = valueCells(p, columns));
     problem = p.values ? undefined : p.problem;
