@@ -298,6 +298,16 @@ describe('variant corpus: named regressions', () => {
     // Markdown, an empty column before the table in its header rows and values alike, zeros blank: table 四's
     // one row drops that column, not its last blank (every value read one place late, a wrong one unseen).
     '002,seed,markdown,blank.zeros+merge.extraColumn+header.order+header.rowlike,1186',
+    // One cell per line run on, the merged places of some sub-rows written, every value blank: a row gives
+    // the next its places only where it keeps seven.
+    '003,seed,cell-per-line,merge.vertical+t2.split+heading.typo+blank.zeros,24860',
+    // Table 四 with a bar after each cell, its header's covered places a line of bars between header lines.
+    '003,nonzero,cell-per-line,cell.bars+header.corner+t4.layout,44172',
+    '003,nonzero,cell-per-line,cell.bars+heading.renumbered+merge.extraColumn+header.order,44278',
+    // The same with the header lines reordered, zeros blank: bars before the header, a line of them before the values.
+    '001,nonzero,cell-per-line,cell.bars+header.order+blank.zeros,41991',
+    // Markdown without spans, `七、总计` spanning two places, totals blank: 一 and 四 do not take its shift.
+    '002,seed,markdown,blank.totals+value.fullwidth+merge.vertical+label.total,43239',
   ]) {
     it(name, () => {
       const [seed3, data, flattening, classes, rngSeed] = name.split(',');
