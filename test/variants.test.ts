@@ -308,6 +308,11 @@ describe('variant corpus: named regressions', () => {
     '001,nonzero,cell-per-line,cell.bars+header.order+blank.zeros,41991',
     // Markdown without spans, `七、总计` spanning two places, totals blank: 一 and 四 do not take its shift.
     '002,seed,markdown,blank.totals+value.fullwidth+merge.vertical+label.total,43239',
+    // One cell per line with bars, a line of bars after each first-level row for its label's span, totals
+    // blank: 二's two blank leading values are values, the bars after the row are not.
+    '001,nonzero,cell-per-line,heading.renumbered+cell.bars+blank.totals,62380',
+    // Markdown, table 四 without its heading, its result names first: its header goes up over the delimiter row.
+    '003,nonzero,markdown,header.order+heading.missing+merge.unspanned,64496',
   ]) {
     it(name, () => {
       const [seed3, data, flattening, classes, rngSeed] = name.split(',');

@@ -278,8 +278,9 @@ function t4HeaderAbove(lines: readonly Line[], line: number, floor: number): num
   for (let i = line - 1; i > floor; i--) {
     const cells = lines[i].text.split(/[\t|]/).map(normalizeLabel).filter((c) => c !== '' && !/^[-:]+$/.test(c));
     if (cells.length === 0) {
-      // An empty merged cell (a lone TAB) between header lines; a blank line ends the header.
-      if (lines[i].text.includes('\t')) continue;
+      // An empty merged cell (a lone TAB) or a markdown delimiter row between header lines; a blank line
+      // ends the header.
+      if (lines[i].text.includes('\t') || lines[i].text.includes('-')) continue;
       break;
     }
     if (!cells.every((c) => T4_HEADER_WORDS.has(c))) break;
