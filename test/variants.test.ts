@@ -313,6 +313,8 @@ describe('variant corpus: named regressions', () => {
     '001,nonzero,cell-per-line,heading.renumbered+cell.bars+blank.totals,62380',
     // Markdown, table 四 without its heading, its result names first: its header goes up over the delimiter row.
     '003,nonzero,markdown,header.order+heading.missing+merge.unspanned,64496',
+    // Markdown, table 三 without its heading, 商业企业 … above 自然人 above the corner note: its own header.
+    '000,seed,markdown,merge.unspanned+heading.renumbered+heading.missing+header.order,83403',
   ]) {
     it(name, () => {
       const [seed3, data, flattening, classes, rngSeed] = name.split(',');

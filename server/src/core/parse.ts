@@ -3,7 +3,7 @@
 
 import { candidateLines, chooseSections, headingCandidate, headingOverTwoLines, lineAt, type HeadingCandidate } from './sections';
 import { readTable } from './tables';
-import { T4_GROUP_LABELS, T4_LEAF_LABELS, templateForYear } from './templates';
+import { T3_HEADER_LABELS_LIST, T4_GROUP_LABELS, T4_LEAF_LABELS, TEMPLATES, templateForYear } from './templates';
 import { ARTIFACT_RE, isBlank, isPageMark, isCommentLine, normalizeLabel, range, splitLines, trimBounds, type Line } from './text';
 import type { Artifact, DatedLine, ReportModel, Section, Suppression, Table, TableId } from './types';
 
@@ -249,9 +249,8 @@ function tableRegions(lines: readonly Line[], sections: readonly Section[]): Tab
     }
     let line = findAnchor(lines, TABLE_ANCHORS[id], after + 1, sections);
     if (line === -1) continue;
-    // Table 四's header rows may come in another order (the result names above the group names): its
-    // header-only lines just above the anchor are its own, not the end of the table before.
-    if (id === '四') line = t4HeaderAbove(lines, line, after);
+    const words = HEADER_WORDS[id];
+    if (words) line = headerAbove(lines, line, after, words);
     starts.push({ id, from: line, orphan: true });
     after = line;
   }
@@ -271,19 +270,29 @@ function tableRegions(lines: readonly Line[], sections: readonly Section[]): Tab
 
 /** Table 四's header words, from the template: its result columns and its group names with their aliases. */
 const T4_HEADER_WORDS = new Set([...T4_LEAF_LABELS, ...T4_GROUP_LABELS.flatMap((g) => [g.label, ...(g.aliases ?? [])])].map(normalizeLabel));
+/** Table 三's: its columns with their aliases and the names above them (the corner note is an anchor itself). */
+const T3_HEADER_WORDS = new Set([...TEMPLATES['2021'].t3Columns.flatMap((c) => [c.label, ...(c.aliases ?? [])]), ...T3_HEADER_LABELS_LIST].map(normalizeLabel));
+const HEADER_WORDS: Partial<Record<TableId, ReadonlySet<string>>> = { 三: T3_HEADER_WORDS, 四: T4_HEADER_WORDS };
 
-/** The first of the lines just above `line` (after `floor`) that hold only table 四's header words. */
-function t4HeaderAbove(lines: readonly Line[], line: number, floor: number): number {
+/**
+ * The first of the lines just above `line` (after `floor`) that hold only the table's header words: a
+ * table's header rows may come in another order (四's result names above its group names, 三's
+ * 商业企业 … above 自然人), and those above its anchor are its own, not the end of the table before.
+ */
+function headerAbove(lines: readonly Line[], line: number, floor: number, words: ReadonlySet<string>): number {
   let from = line;
+  let blank = 0;
   for (let i = line - 1; i > floor; i--) {
     const cells = lines[i].text.split(/[\t|]/).map(normalizeLabel).filter((c) => c !== '' && !/^[-:]+$/.test(c));
     if (cells.length === 0) {
       // An empty merged cell (a lone TAB) or a markdown delimiter row between header lines; a blank line
-      // ends the header.
+      // (one cell per line ends each row with one) only between header lines.
       if (lines[i].text.includes('\t') || lines[i].text.includes('-')) continue;
-      break;
+      if (++blank > 1) break;
+      continue;
     }
-    if (!cells.every((c) => T4_HEADER_WORDS.has(c))) break;
+    if (!cells.every((c) => words.has(c))) break;
+    blank = 0;
     from = i;
   }
   return from;
