@@ -33,15 +33,18 @@ const entries = [
   },
   { in: 'server/src/node/gb18030.ts', out: 'gb18030' },
   // English strings (dist/locale-en.js) are required by the server only when a document is read in English.
-  // The markdown table formatter (dist/format.js) likewise: on the first formatting or conversion.
+  // The markdown table formatter (dist/format.js) likewise: on the first formatting or conversion; the
+  // workspace index (dist/cross.js) when a report is first checked against last year's.
   {
     in: 'server/src/server.ts',
     out: 'server',
-    define: { XXGK_LOCALE_EN_BUNDLE: '"./locale-en.js"', XXGK_FORMAT_BUNDLE: '"./format.js"' },
-    external: ['./locale-en.js', './format.js'],
+    define: { XXGK_LOCALE_EN_BUNDLE: '"./locale-en.js"', XXGK_FORMAT_BUNDLE: '"./format.js"', XXGK_CROSS_BUNDLE: '"./cross.js"' },
+    external: ['./locale-en.js', './format.js', './cross.js'],
     plugins: [jsonrpcQueue],
   },
   { in: 'server/src/providers/format.ts', out: 'format' },
+  // Last year's report and the workspace index: the server's core is passed in, so none is bundled here.
+  { in: 'server/src/node/cross-service.ts', out: 'cross' },
   { in: 'server/src/locale-en.ts', out: 'locale-en' },
   { in: 'client/src/extension.ts', out: 'client', ...lazyImport, external: ['vscode', ...lazyImport.external] },
   { in: 'server/src/node/import/index.ts', out: 'import' },

@@ -148,7 +148,7 @@ function passFigures(core: typeof CoreModule): NarrativeFigures['pass'] {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
-async function indexFigures(index: typeof IndexModule, n = 500): Promise<NarrativeFigures['index']> {
+async function indexFigures(index: typeof IndexModule, core: IndexModule.IndexCore, n = 500): Promise<NarrativeFigures['index']> {
   const dir = mkdtempSync(join(tmpdir(), 'xxgk-bench-ws-'));
   try {
     const corpus = cliCorpus(n);
@@ -163,7 +163,7 @@ async function indexFigures(index: typeof IndexModule, n = 500): Promise<Narrati
     gc();
     const before = process.memoryUsage().heapUsed;
     const t0 = performance.now();
-    const idx = new index.WorkspaceIndex([dir]);
+    const idx = new index.WorkspaceIndex([dir], core);
     await idx.scan();
     const seconds = (performance.now() - t0) / 1000;
     gc();
@@ -196,7 +196,7 @@ export async function runNarrativeBench(): Promise<NarrativeFigures> {
   const index = bundle<typeof IndexModule>('server/src/node/workspace-index.ts');
   const pass = passFigures(core);
   const at100k = pass.filter((p) => p.bytes > 90 * 1024);
-  return { pass, worstSharePercent: Math.max(...at100k.map((p) => p.sharePercent)), index: await indexFigures(index) };
+  return { pass, worstSharePercent: Math.max(...at100k.map((p) => p.sharePercent)), index: await indexFigures(index, core) };
 }
 
 if (require.main === module) {

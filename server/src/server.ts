@@ -78,6 +78,8 @@ function lib(): NonNullable<typeof libs> {
 
 /** Set by esbuild.mjs in dist/server.js; undefined when run from the sources. */
 declare const XXGK_LOCALE_EN_BUNDLE: string | undefined;
+/** Likewise: last year's report and the workspace index (dist/cross.js), loaded on first use with the core passed in. */
+declare const XXGK_CROSS_BUNDLE: string | undefined;
 
 /** The locale, its catalogues registered: English is its own bundle, required the first time it is asked for. */
 function withCatalogues(locale: Locale): Locale {
@@ -1112,8 +1114,8 @@ function rootsOf(params: InitializeParams): string[] {
 
 function crossService(): CrossYearService | null {
   if (crossYear === undefined) {
-    const { CrossYearService: Service } = require('./node/cross-service') as typeof CrossServiceModule;
-    crossYear = new Service(workspaceRoots, openReports, scheduleCrossRefresh);
+    const { CrossYearService: Service } = (typeof XXGK_CROSS_BUNDLE === 'string' ? require(XXGK_CROSS_BUNDLE) : require('./node/cross-service')) as typeof CrossServiceModule;
+    crossYear = new Service(workspaceRoots, openReports, scheduleCrossRefresh, lib().core);
   }
   return crossYear;
 }

@@ -4,8 +4,8 @@
 
 import { dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { agencyOf, digestReport, type CheckResult, type ReportDigest } from '../core';
-import { WorkspaceIndex, type IndexOptions } from './workspace-index';
+import type { CheckResult, ReportDigest } from '../core';
+import { WorkspaceIndex, type IndexCore, type IndexOptions } from './workspace-index';
 
 /** How long a report whose last year's report was not found waits before the folders are walked again for it. */
 const RESCAN_AFTER_MISS_MS = 30_000;
@@ -46,9 +46,11 @@ export class CrossYearService {
     private readonly open: () => Iterable<OpenReport>,
     /** Called once the first scan is done, so diagnostics that had no index yet can be refreshed. */
     onIndexed: () => void,
+    /** The server's core (this module is a bundle of its own, loaded on first use, without one). */
+    private readonly core: IndexCore,
     options: IndexOptions = {},
   ) {
-    this.index = roots.length > 0 ? new WorkspaceIndex(roots, options) : null;
+    this.index = roots.length > 0 ? new WorkspaceIndex(roots, core, options) : null;
     this.onIndexed = onIndexed;
   }
 
@@ -85,7 +87,7 @@ export class CrossYearService {
    */
   async previousFor(uri: string, result: CheckResult): Promise<Previous | null> {
     const { model } = result;
-    const agency = agencyOf(model.title?.text);
+    const agency = this.core.agencyOf(model.title?.text);
     if (agency === null || model.year === null) return null;
     const year = model.year - 1;
     const here = pathOf(uri);
@@ -94,13 +96,13 @@ export class CrossYearService {
     for (const o of this.open()) {
       openUris.add(o.uri);
       if (o.uri === uri) continue;
-      if (o.result.model.year === year && agencyOf(o.result.model.title?.text) === agency) openCandidates.push(o);
+      if (o.result.model.year === year && this.core.agencyOf(o.result.model.title?.text) === agency) openCandidates.push(o);
     }
     if (openCandidates.length > 0) {
       const o = nearest(here, openCandidates, (x) => pathOf(x.uri));
       let digest = this.openDigests.get(o.result);
       if (!digest) {
-        digest = digestReport(o.result.model, o.result.analysis, { uri: o.uri, name: nameOf(o.uri) });
+        digest = this.core.digestReport(o.result.model, o.result.analysis, { uri: o.uri, name: nameOf(o.uri) });
         this.openDigests.set(o.result, digest);
       }
       return { digest, key: `open:${o.uri}:${o.revision}` };

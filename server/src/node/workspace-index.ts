@@ -8,7 +8,11 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { agencyOf, digestReport, parseReport, type ReportDigest } from '../core';
+import type * as CoreModule from '../core';
+import type { ReportDigest } from '../core';
+
+/** What the index needs of the core, passed in: the server's lazily loaded bundle of it (dist/cross.js) carries no core of its own. */
+export type IndexCore = Pick<typeof CoreModule, 'agencyOf' | 'digestReport' | 'parseReport'>;
 
 /**
  * A report file's text: UTF-8 (BOM or not), UTF-16 by BOM, else GB18030. The same reading as the CLI's
@@ -75,6 +79,7 @@ export class WorkspaceIndex {
 
   constructor(
     private readonly roots: readonly string[],
+    private readonly core: IndexCore,
     options: IndexOptions = {},
   ) {
     this.opts = { maxFiles: options.maxFiles ?? 10_000, maxFileBytes: options.maxFileBytes ?? 4 * 1024 * 1024, maxDigests: options.maxDigests ?? 32, batch: options.batch ?? 8 };
@@ -186,8 +191,8 @@ export class WorkspaceIndex {
     }
     const text = await this.read(entry.path, Infinity);
     if (text === null) return null;
-    const model = parseReport(text);
-    const digest = digestReport(model, undefined, { uri: entry.uri, name: entry.path.split(/[\\/]/).pop() });
+    const model = this.core.parseReport(text);
+    const digest = this.core.digestReport(model, undefined, { uri: entry.uri, name: entry.path.split(/[\\/]/).pop() });
     this.digests.set(entry.path, { mtimeMs: entry.mtimeMs, digest });
     while (this.digests.size > this.opts.maxDigests) this.digests.delete(this.digests.keys().next().value!);
     return digest;
@@ -253,8 +258,8 @@ export class WorkspaceIndex {
     const text = await this.read(path, HEAD_BYTES);
     if (text === null) return skip();
     // Title and year need no tables: the section-level reading is a fraction of a full parse.
-    const model = parseReport(text, { tables: false });
-    const agency = agencyOf(model.title?.text);
+    const model = this.core.parseReport(text, { tables: false });
+    const agency = this.core.agencyOf(model.title?.text);
     if (!model.isReport || agency === null || model.year === null) return skip();
     this.skipped.delete(path);
     const entry: IndexEntry = { path, uri: pathToFileURL(path).href, agency, year: model.year, mtimeMs: stat.mtimeMs, size: stat.size };
