@@ -403,4 +403,9 @@ describe('packaging allow-list (.vscodeignore)', () => {
     }
     assert.ok(!lines.some((l) => /node_modules|\.map$|!dist\/\*\*/.test(l)), 'no node_modules, no source maps');
   });
+  it('allows every bundle esbuild.mjs writes (lazily required ones included)', () => {
+    const outs = [...read('esbuild.mjs').matchAll(/\bout: '([\w-]+)'/g)].map((m) => m[1]);
+    assert.ok(outs.length >= 8 && outs.includes('cross'), outs.join(', '));
+    for (const o of outs) assert.ok(lines.includes(`!dist/${o}.js`), `dist/${o}.js`);
+  });
 });
