@@ -159,11 +159,14 @@ export function headingOverTwoLines(lines: readonly Line[], i: number): HeadingC
   const lead = next.length - next.trimStart().length;
   const joined = headingCandidate({ text: first + rest, start: lines[i].start }, i);
   if (!joined?.exactTitle || joined.runIn) return null;
-  const at = (p: ReturnType<typeof range>['end']) => (p.character <= first.length ? p : { line: i + 1, character: p.character - first.length + lead });
+  // Offsets in the joined text back to the two lines: a start at the first line's end is the second's start
+  // (a title after a converter's mark broken over the lines, `[bookmark:` / `]三、…`).
+  const at = (p: ReturnType<typeof range>['end'], isStart = false) =>
+    p.character < first.length || (!isStart && p.character === first.length) ? p : { line: i + 1, character: p.character - first.length + lead };
   return {
     ...joined,
     line: i + 1,
-    range: { start: joined.range.start, end: at(joined.range.end) },
+    range: { start: at(joined.range.start, true), end: at(joined.range.end) },
     lineRange: { start: joined.lineRange.start, end: { line: i + 1, character: next.trimEnd().length } },
   };
 }
