@@ -147,7 +147,9 @@ let squiggle;
  */
 async function hoverTexts(wanted, refocus) {
   let seen = [];
-  for (let tries = 0; tries < 40; tries++) {
+  // Up to 20 s: on a fresh machine's first run (code-server compiling its assets) a hover took over 10 s to
+  // fill in once, while the diagnostic's part was already there.
+  for (let tries = 0; tries < 80; tries++) {
     if (tries % 5 === 0) {
       if (tries > 0 && refocus) await refocus();
       if ((tries / 5) % 2 === 0) {
