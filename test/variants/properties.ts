@@ -70,11 +70,13 @@ function anchorRanges(truth: Truth, at: Anchor): Range[] | 'table' {
   }
 }
 
-/** Lines of a table, from its section heading (when written) to its last row. */
+/** Lines of a table, from its section heading (when written) to its last row (table 二 split into four: all four). */
 function tableSpan(truth: Truth, table: TableId): [number, number] {
-  const t = truth.tables.find((x) => x.table === table)!;
+  const parts = truth.tables.filter((x) => x.table === table);
+  const start = Math.min(...parts.map((t) => t.startLine));
+  const end = Math.max(...parts.map((t) => t.endLine));
   const h = truth.headings.find((x) => x.number === table);
-  return [h && h.range.start.line < t.startLine ? h.range.start.line : t.startLine, t.endLine];
+  return [h && h.range.start.line < start ? h.range.start.line : start, end];
 }
 
 function matches(truth: Truth, want: Deserved, d: Diagnostic): boolean {

@@ -346,7 +346,9 @@ function extraPlacesAtEnd(rows: readonly RawRow[], n: number, plausible?: (value
     const last = r.cells[r.cells.length - 1].text !== '';
     // At the end: the first n places after the label make a row whose 总计 adds up, only blanks after them
     // (a blank 总计, or an empty column among the values, is no evidence either way).
-    const atEnd = !last && r.cells[at + 1].text !== '' && plausible(r.cells.slice(at + 1, at + 1 + n)) > 0 && r.cells.slice(at + n + 1).every((c) => c.text === '');
+    const atEnd =
+      (!last && r.cells[at + 1].text !== '' && plausible(r.cells.slice(at + 1, at + 1 + n)) > 0 && r.cells.slice(at + n + 1).every((c) => c.text === '')) ||
+      coverLineAtEnd(r, r.cells.length - at - 1 - n);
     const atStart = last && r.cells[at + 1].text === '';
     if (!atEnd && !atStart) continue;
     const level = labelLevel(r.cells[at].text);
@@ -355,6 +357,19 @@ function extraPlacesAtEnd(rows: readonly RawRow[], n: number, plausible?: (value
   const out = new Set<number>();
   for (const [level, v] of votes) if (v > 0) out.add(level);
   return out;
+}
+
+/**
+ * The row ends in exactly `extra` empty places on a line of their own (`|||`, two or more): web text writes
+ * the places a row label's span covers so, after the row's values, whether or not its 总计 is written.
+ */
+function coverLineAtEnd(r: RawRow, extra: number): boolean {
+  if (extra < 2) return false;
+  const from = r.cells.length - extra;
+  const line = r.cells[from].range.start.line;
+  if (r.cells[from - 1].range.start.line === line) return false;
+  for (let k = from; k < r.cells.length; k++) if (r.cells[k].text !== '' || r.cells[k].range.start.line !== line) return false;
+  return true;
 }
 
 /**

@@ -541,8 +541,7 @@ function prepareT3(raw: RawRow[]): T3Prep {
   const found = headerMatches(header, m.t3Columns, T3_HEADER_WORDS, n, scratch);
   const headerRows: TableRow[] = [];
   for (const r of header) if (hasText(r)) headerRows.push(headerRow(r.cells.filter((c) => c.text !== '').map(labelCell), r));
-  // A line of bars after a row's values for the places its label's span covers is none of its values.
-  const body = raw.slice(h).filter(hasText).map((r) => withoutSpanCover(r, n, 'end'));
+  const body = raw.slice(h).filter(hasText);
   const layout = layoutFromHeader(found, n) ?? layoutFromRows(body, n);
   const placements = placeRows(body, n, layout, emptyPositions(raw), rowTotalAddsUp, T3_LABEL_GAPS);
   const tokens: Token[] = [];
@@ -631,23 +630,16 @@ function namesT4Column(r: RawRow): boolean {
 }
 
 /**
- * A row of one cell per line with as many empty places too many as one line of bars holds (`|||`, the places
- * a span covers, as web text writes them): at its start (table 四's header spans, before its values) or at
- * its end (a row label's span, after the row's values). The row less those places; others as they are.
+ * A row of one cell per line that opens with as many empty places too many as one line holds (`|||||||||||||`,
+ * the places a header row's spans cover, as web text writes them) less those places. Others as they are.
  */
-function withoutSpanCover(row: RawRow, n: number, at: 'start' | 'end' = 'start'): RawRow {
-  if (row.shape !== 'cell-per-line') return row;
-  let words = -1;
-  if (at === 'end') for (let k = 0; k < row.cells.length; k++) if (row.cells[k].text !== '' && !isValueLike(row.cells[k].text)) words = k;
-  const extra = row.cells.length - words - 1 - n;
-  if (extra < 2) return row;
-  const from = at === 'start' ? 0 : row.cells.length - extra;
-  const line = row.cells[from].range.start.line;
-  for (let k = from; k < from + extra; k++) if (row.cells[k].text !== '' || row.cells[k].range.start.line !== line) return row;
-  const next = at === 'start' ? row.cells[extra] : row.cells[from - 1];
-  if (next.range.start.line === line) return row;
-  if (at === 'end') return { ...row, cells: row.cells.slice(0, from), endLine: next.range.end.line };
-  return { ...row, cells: row.cells.slice(extra), line: next.range.start.line };
+function withoutSpanCover(row: RawRow, n: number): RawRow {
+  const extra = row.cells.length - n;
+  if (extra < 2 || row.shape !== 'cell-per-line') return row;
+  const line = row.cells[0].range.start.line;
+  for (let k = 0; k < extra; k++) if (row.cells[k].text !== '' || row.cells[k].range.start.line !== line) return row;
+  if (row.cells[extra].range.start.line === line) return row;
+  return { ...row, cells: row.cells.slice(extra), line: row.cells[extra].range.start.line };
 }
 
 // ---------------------------------------------------------------------------------------------
