@@ -750,13 +750,18 @@ function readT4(raw: RawRow[], t: Template, _memo: Memo): Parsed {
     while (artefacts.has(leading)) leading++;
     // Places a header's spans cover, written before the values, go; the values then fill the row exactly.
     const own = withoutSpanCover(first, n);
+    // The header's positions are the value row's only where the row reaches the last of them and has no
+    // place after it but empty columns (a header run on in one row of its own gives positions of that row).
+    const reach = layout ? layout[layout.length - 1] : -1;
+    let rowLayout = layout && reach < first.cells.length ? layout : null;
+    for (let k = reach + 1; rowLayout && k < first.cells.length; k++) if (!artefacts.has(k)) rowLayout = null;
     const placedRow =
       own !== first
         ? placeRow(own, n, null, new Set())
-        : layout
-          ? placeRow(first, n, layout, artefacts)
+        : rowLayout
+          ? placeRow(first, n, rowLayout, artefacts)
           : placeRow(withoutArtefacts(first, artefacts, n), n, null, artefacts);
-    const p = layout || own !== first || (isPositional(first) && leading > 0 && leading === first.cells.length - n) ? placedRow : lessContradicted(placedRow, n);
+    const p = rowLayout || own !== first || (isPositional(first) && leading > 0 && leading === first.cells.length - n) ? placedRow : lessContradicted(placedRow, n);
     for (const c of p.labels) labels.push(c);
     ({ cells, aligned } = valueCells(p, columns));
     problem = p.values ? undefined : p.problem;
