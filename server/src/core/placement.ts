@@ -348,7 +348,7 @@ function extraPlacesAtEnd(rows: readonly RawRow[], n: number, plausible?: (value
     // (a blank 总计, or an empty column among the values, is no evidence either way).
     const atEnd =
       (!last && r.cells[at + 1].text !== '' && plausible(r.cells.slice(at + 1, at + 1 + n)) > 0 && r.cells.slice(at + n + 1).every((c) => c.text === '')) ||
-      coverLineAtEnd(r, r.cells.length - at - 1 - n);
+      isCoverLine(r.cells, at + 1 + n, r.cells.length - at - 1 - n);
     const atStart = last && r.cells[at + 1].text === '';
     if (!atEnd && !atStart) continue;
     const level = labelLevel(r.cells[at].text);
@@ -360,15 +360,16 @@ function extraPlacesAtEnd(rows: readonly RawRow[], n: number, plausible?: (value
 }
 
 /**
- * The row ends in exactly `extra` empty places on a line of their own (`|||`, two or more): web text writes
- * the places a row label's span covers so, after the row's values, whether or not its 总计 is written.
+ * Places [from, from + count) of a row of one cell per line, two or more, are empty and alone on one line
+ * (`|||`): web text writes so the places a span covers, a row label's after the row's values, a header's
+ * before them.
  */
-function coverLineAtEnd(r: RawRow, extra: number): boolean {
-  if (extra < 2) return false;
-  const from = r.cells.length - extra;
-  const line = r.cells[from].range.start.line;
-  if (r.cells[from - 1].range.start.line === line) return false;
-  for (let k = from; k < r.cells.length; k++) if (r.cells[k].text !== '' || r.cells[k].range.start.line !== line) return false;
+export function isCoverLine(cells: readonly RawCell[], from: number, count: number): boolean {
+  if (count < 2 || from < 0 || from + count > cells.length) return false;
+  const line = cells[from].range.start.line;
+  if (from > 0 && cells[from - 1].range.start.line === line) return false;
+  if (from + count < cells.length && cells[from + count].range.start.line === line) return false;
+  for (let k = from; k < from + count; k++) if (cells[k].text !== '' || cells[k].range.start.line !== line) return false;
   return true;
 }
 

@@ -6,7 +6,7 @@
 import { alignMonotone, type Candidate } from './align';
 import { LabelMatcher, type Scored } from './matcher';
 import { parseValue } from './numbers';
-import { copiedPositions, emptyPositions, isPositional, keepsPlaces, layoutFromHeader, layoutFromRows, placeRow, placeRows, withoutCopies, type Placement } from './placement';
+import { copiedPositions, emptyPositions, isCoverLine, isPositional, keepsPlaces, layoutFromHeader, layoutFromRows, placeRow, placeRows, withoutCopies, type Placement } from './placement';
 import { scanRows, isValueLike, type RawCell, type RawRow } from './scan';
 import { commonSubsequence, editDistance } from './similarity';
 import {
@@ -635,10 +635,7 @@ function namesT4Column(r: RawRow): boolean {
  */
 function withoutSpanCover(row: RawRow, n: number): RawRow {
   const extra = row.cells.length - n;
-  if (extra < 2 || row.shape !== 'cell-per-line') return row;
-  const line = row.cells[0].range.start.line;
-  for (let k = 0; k < extra; k++) if (row.cells[k].text !== '' || row.cells[k].range.start.line !== line) return row;
-  if (row.cells[extra].range.start.line === line) return row;
+  if (row.shape !== 'cell-per-line' || !isCoverLine(row.cells, 0, extra)) return row;
   return { ...row, cells: row.cells.slice(extra), line: row.cells[extra].range.start.line };
 }
 
