@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { RULES, registerCatalogue, catalogueOf, hasCatalogue, t, applyEdits, checkText, findRule, fixAll, parseConfig, parseValue } from '../server/src/core';
 import { EN } from '../server/src/core/i18n-en';
 import { commonSubsequence, editDistance } from '../server/src/core/similarity';
-import { LongKeyMemo } from '../server/src/core/text';
+import { LongKeyMemo, splitLines } from '../server/src/core/text';
 import fc from 'fast-check';
 import { configSchema } from '../scripts/gen-schema';
 import { readFixture, textAt } from './helpers/reports';
@@ -266,6 +266,32 @@ describe('applyEdits', () => {
     const fixed = checkText(applyEdits(text, fixes));
     assert.deepEqual(fixed.model.sections.map((s) => s.number), ['一', '二', '三', '四', '五', '六']);
     assert.equal(fixed.diagnostics.filter((d) => d.code === 'XR002').length, 0);
+  });
+});
+
+describe('line splitting', () => {
+  // The definition: a line ends at CRLF, LF or a lone CR; every line is the text between two ends.
+  const reference = (text: string) => {
+    const out: { text: string; start: number }[] = [];
+    let start = 0;
+    for (let k = 0; k < text.length; k++) {
+      const c = text[k];
+      if (c !== '\n' && c !== '\r') continue;
+      out.push({ text: text.slice(start, k), start });
+      if (c === '\r' && text[k + 1] === '\n') k++;
+      start = k + 1;
+    }
+    out.push({ text: text.slice(start), start });
+    return out;
+  };
+  it('LF only (the fast path), CRLF, lone CR and mixed ends give the lines and offsets of the definition', () => {
+    const piece = fc.constantFrom('\n', '\r\n', '\r', '\n\n', 'a', '总计', '\t', ' ', '');
+    const texts = fc.oneof(
+      fc.array(fc.constantFrom('\n', 'ab', '一、', '\t3', ''), { maxLength: 30 }).map((xs) => xs.join('')),
+      fc.array(piece, { maxLength: 30 }).map((xs) => xs.join('')),
+    );
+    fc.assert(fc.property(texts, (text) => assert.deepEqual(splitLines(text), reference(text))), { numRuns: 3000 });
+    assert.deepEqual(splitLines('a\n\nb\n'), [{ text: 'a', start: 0 }, { text: '', start: 2 }, { text: 'b', start: 3 }, { text: '', start: 5 }]);
   });
 });
 
