@@ -702,7 +702,9 @@ function splitPiece(cells: RawCell[], blankRows: boolean): RawRow[] {
   // its span covers after it (`自然人` `法人或其他组织` `总计 |` `||||||||`) is no row.
   const blanksAfter = cells.length - own - 1;
   const wordsBefore = cells.slice(0, own).filter((c) => c.text !== '').length;
-  if (firstValue === -1 && !(blankRows && blanksAfter >= MIN_BLANK_ROW && (NUMBERED.test(cells[own].text) || blanksAfter <= wordsBefore))) return [pieceOf(cells)];
+  if (firstValue === -1 && !(blankRows && blanksAfter >= MIN_BLANK_ROW && (NUMBERED.test(cells[own].text) || blanksAfter <= wordsBefore || t4GroupLeftBlank(cells[own].text, blanksAfter)))) {
+    return [pieceOf(cells)];
+  }
   let ownFrom = own;
   // Copies of the label (a merge written into every place it spans) and its merged places go with it.
   while (ownFrom > 0 && cells[ownFrom - 1].text === cells[own].text) ownFrom--;
@@ -720,6 +722,16 @@ function splitPiece(cells: RawCell[], blankRows: boolean): RawRow[] {
   if (!apart) return [pieceOf(cells)];
   return [pieceOf(before), pieceOf(cells.slice(ownFrom))];
 }
+
+/**
+ * Table 四 written a group a row (`行政复议` then its five values), the group left blank: its name, then its
+ * five places and maybe one an empty merged column leaves. (A name over its columns in the header covers
+ * four places, or nine.)
+ */
+function t4GroupLeftBlank(label: string, blanksAfter: number): boolean {
+  return (blanksAfter === 5 || blanksAfter === 6) && T4_GROUP_ROW.test(label);
+}
+const T4_GROUP_ROW = /复议|起诉/;
 
 function pieceOf(cells: RawCell[]): RawRow {
   return { cells, line: cells[0].range.start.line, endLine: cells[cells.length - 1].range.end.line, shape: 'cell-per-line' };

@@ -655,10 +655,15 @@ function readT4(raw: RawRow[], t: Template, _memo: Memo): Parsed {
   const artefacts = emptyPositions(raw, uniform ? keepsPlaces : undefined);
   // Rows of different widths still share their first places: one of them no row fills (a leading empty
   // column in the header rows and the values alike) is an artefact too.
-  if (!uniform && placed.length > 1) {
+  // A row of nothing but blanks (a table left blank) fills no place, so it tells none apart.
+  const sharing = placed.filter(hasText);
+  if (!uniform && sharing.length > 1) {
     let narrowest = Infinity;
-    for (const r of placed) narrowest = Math.min(narrowest, r.cells.length);
-    for (const k of emptyPositions(placed.map((r) => ({ ...r, cells: r.cells.slice(0, narrowest) })), keepsPlaces)) artefacts.add(k);
+    for (const r of sharing) narrowest = Math.min(narrowest, r.cells.length);
+    const shared = emptyPositions(sharing.map((r) => ({ ...r, cells: r.cells.slice(0, narrowest) })), keepsPlaces);
+    // Leading places only: further in, rows of different widths (header rows run on into one) no longer
+    // share their places.
+    for (let k = 0; shared.has(k); k++) artefacts.add(k);
   }
   const chunkOf = (r: RawRow): { group: number | null } | null => {
     let lastWord = -1;
