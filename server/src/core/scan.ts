@@ -561,10 +561,12 @@ function splitRunOnRows(rows: RawRow[]): RawRow[] {
     for (let p = 0; p < labelsAt.length; p++) {
       const k = labelsAt[p];
       let from = k;
-      let lead = moved ? labelLevel(r.cells[k].text) - 1 : 0;
+      let lead = labelLevel(r.cells[k].text) - 1;
       // Only from a row that keeps its own places: where a row's tail is just that many, this row's merged
-      // places are not written (a table may write them for some sub-rows only).
-      if (lead > 0 && places !== null && p > 0 && tailAfter(r.cells, labelsAt[p - 1], k) < places + lead) lead = 0;
+      // places are not written (a table may write them for some sub-rows only). In a table that mostly
+      // leaves them out, a row whose tail is exactly its places and this row's merged ones still writes them.
+      const tail = lead > 0 && places !== null && p > 0 ? tailAfter(r.cells, labelsAt[p - 1], k) : null;
+      if (moved ? tail !== null && tail < places! + lead : tail !== places! + lead) lead = 0;
       const previous = starts[starts.length - 1];
       while (lead > 0 && from - 1 > previous && r.cells[from - 1].text === '') {
         from--;
