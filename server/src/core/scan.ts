@@ -637,8 +637,14 @@ function namesThenBlankRow(cells: readonly RawCell[], blanks = MIN_BLANK_ROW): b
  */
 function mergedPlacesWritten(cells: readonly RawCell[], labelsAt: readonly number[]): { written: boolean; places: number | null } {
   const tails: { tail: number; lead: number }[] = [];
+  // Only rows' places tell (values and blanks): column names run on before the first value do not (the
+  // places their spans cover look like a row of blanks).
+  const firstValue = cells.findIndex((c) => isValueLike(c.text));
   for (let p = 0; p + 1 < labelsAt.length; p++) {
-    tails.push({ tail: tailAfter(cells, labelsAt[p], labelsAt[p + 1]), lead: labelLevel(cells[labelsAt[p + 1]].text) - 1 });
+    const next = labelsAt[p + 1];
+    const tail = tailAfter(cells, labelsAt[p], next);
+    if (next <= firstValue || !cells.slice(next - tail, next).every((c) => c.text === '' || isValueLike(c.text))) continue;
+    tails.push({ tail, lead: labelLevel(cells[next].text) - 1 });
   }
   const counts = new Map<number, number>();
   for (const t of tails) if (t.lead === 0) counts.set(t.tail, (counts.get(t.tail) ?? 0) + 1);
