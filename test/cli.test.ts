@@ -3,7 +3,7 @@
 // --fix round trips, refusals, locale, skipping and I/O problems.
 
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -16,6 +16,7 @@ import iconv from 'iconv-lite';
 import type { Log } from 'sarif';
 import { version } from '../package.json';
 import { RULES } from '../server/src/core';
+import { ensureBuilt } from './helpers/build';
 import { toDocx } from './helpers/office';
 import { wantColour } from '../server/src/node/output-text';
 import { readSnapshot, writeAtomically } from '../server/src/node/write-file';
@@ -27,22 +28,8 @@ const SEEDS = readdirSync(FIXTURES).filter((f) => /^\d{3}_[0-9a-f]+\.txt$/.test(
 const SEED_002 = '002_3f5e56868c97c344.txt';
 
 // ---------------------------------------------------------------------------------------------------
-// Setup: build dist/cli.js when it is missing or older than its sources (so this file also runs alone).
+// Setup: build dist/ when it is missing or older than its sources (so this file also runs alone).
 
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-
-function ensureBuilt(): void {
-  const sources = Math.max(newest(join(ROOT, 'server', 'src')), statSync(join(ROOT, 'esbuild.mjs')).mtimeMs, statSync(join(ROOT, 'package.json')).mtimeMs);
-  if (existsSync(CLI) && statSync(CLI).mtimeMs >= sources) return;
-  execFileSync(process.execPath, ['esbuild.mjs', '--quiet'], { cwd: ROOT, stdio: 'inherit' });
-}
 
 let tmp = '';
 let dirCount = 0;

@@ -3,8 +3,8 @@
 // with related locations in the other file and the navigation commands.
 
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { agencyOf, checkText, digestReport, parseReport, type ReportDigest } from '../server/src/core';
 import { nextYearSkeleton } from '../server/src/core/skeleton';
 import { chainReports } from '../server/src/node/cross-year';
+import { ensureBuilt } from './helpers/build';
 import { LspClient, type Diagnostic } from './helpers/lsp-client';
 import { readFixture, textAt } from './helpers/reports';
 
@@ -22,13 +23,6 @@ const STATS_2020 = readFileSync(join(ROOT, 'examples', '2020-示例市统计局-
 
 const codes = <T extends { code?: string | number }>(ds: T[], prefix = 'XR50'): T[] => ds.filter((d) => String(d.code).startsWith(prefix));
 
-/** dist/ is built by `npm test`; build it when missing or older than the sources (this file alone). */
-function ensureBuilt(): void {
-  const newest = (dir: string): number => readdirSync(dir, { withFileTypes: true }).reduce((t, e) => Math.max(t, e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs), 0);
-  const sources = Math.max(newest(join(ROOT, 'server', 'src')), statSync(join(ROOT, 'esbuild.mjs')).mtimeMs);
-  if ([CLI, join(ROOT, 'dist', 'server.js')].every((f) => existsSync(f) && statSync(f).mtimeMs >= sources)) return;
-  execFileSync(process.execPath, [join(ROOT, 'esbuild.mjs'), '--quiet'], { cwd: ROOT });
-}
 
 function digestOf(text: string, where: { uri?: string; name?: string } = {}): ReportDigest {
   const r = checkText(text);

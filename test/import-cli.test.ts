@@ -4,8 +4,8 @@
 // fixed cell inside word/document.xml, and a second, independent reader (mammoth) still opens it.
 
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -15,6 +15,7 @@ import addFormats from 'ajv-formats';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import mammoth from 'mammoth';
 import type { Log } from 'sarif';
+import { ensureBuilt } from './helpers/build';
 import { toDocx, toHtml } from './helpers/office';
 import { readFixture } from './helpers/reports';
 
@@ -23,9 +24,7 @@ const CLI = join(ROOT, 'dist', 'cli.js');
 let tmp = '';
 
 before(() => {
-  if (!existsSync(join(ROOT, 'dist', 'import.js')) || statSync(join(ROOT, 'dist', 'import.js')).mtimeMs < statSync(join(ROOT, 'server', 'src', 'node', 'import', 'index.ts')).mtimeMs) {
-    execFileSync(process.execPath, ['esbuild.mjs', '--quiet'], { cwd: ROOT, stdio: 'inherit' });
-  }
+  ensureBuilt();
   tmp = mkdtempSync(join(tmpdir(), 'xxgk-import-cli-'));
 });
 after(() => {

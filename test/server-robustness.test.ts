@@ -3,7 +3,7 @@
 // Each test drives dist/server.js over a raw stdio pipe and checks the server still answers afterwards.
 
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -12,9 +12,9 @@ import { LinkedMap as LibraryLinkedMap } from 'vscode-jsonrpc/lib/common/linkedM
 import { LinkedMap } from '../server/src/node/linked-map';
 import { bigReport } from '../bench/lsp';
 import { parseReport } from '../server/src/core';
+import { ensureBuilt } from './helpers/build';
 import { RawServer, type Message } from './helpers/raw-lsp';
 
-const ROOT = join(__dirname, '..');
 const SEED_002 = readFileSync(join(__dirname, 'fixtures', '002_3f5e56868c97c344.txt'), 'utf8');
 /** 0-based line of seed 002's `\t4` (table 三, （一）予以公开 × 自然人). */
 const WRONG_LINE = 152;
@@ -46,7 +46,7 @@ function rssKiB(pid: number): number {
 }
 
 before(() => {
-  execFileSync(process.execPath, ['esbuild.mjs', '--quiet'], { cwd: ROOT, stdio: 'inherit' });
+  ensureBuilt();
 });
 
 describe('malformed messages', () => {

@@ -3,7 +3,6 @@
 // mutated copies. Every feature is exercised over the wire and its result applied or compared.
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { eastAsianWidth } from 'get-east-asian-width';
 import { checkText, fixAll, parseReport, type TableId } from '../server/src/core';
+import { ensureBuilt } from './helpers/build';
 import { at, fullRange, LspClient, type CodeAction, type Diagnostic, type Range } from './helpers/lsp-client';
 
 const ROOT = join(__dirname, '..');
@@ -98,7 +98,7 @@ describe('language server over stdio (dist/server.js)', () => {
   let c: LspClient;
 
   before(async () => {
-    execFileSync(process.execPath, ['esbuild.mjs', '--quiet'], { cwd: ROOT, stdio: 'inherit' });
+    ensureBuilt();
     c = await LspClient.start({ settings: {}, initializationOptions: { displayLanguage: 'zh-cn' } });
   });
 
@@ -785,7 +785,7 @@ describe('language server over stdio (dist/server.js)', () => {
 
 describe('language server without pull diagnostics, and over IPC', () => {
   before(() => {
-    execFileSync(process.execPath, ['esbuild.mjs', '--quiet'], { cwd: ROOT, stdio: 'inherit' });
+    ensureBuilt();
   });
 
   it('pushes diagnostics (debounced) to a client that cannot pull', async () => {
