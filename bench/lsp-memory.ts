@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseReport } from '../server/src/core';
 import { LspClient } from '../test/helpers/lsp-client';
-import { bigReport, ensureBuilt } from './lsp';
+import { ensureBuilt } from '../scripts/ensure-built';
+import { bigReport } from './lsp';
 
 const EDITS = Number(process.env.EDITS ?? 10_000);
 

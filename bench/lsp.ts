@@ -4,12 +4,13 @@
 // bench/run.ts as runLspBench(); `node --import tsx bench/lsp.ts` runs it alone (building first if
 // dist/server.js is missing or older than the sources).
 
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { ensureBuilt } from '../scripts/ensure-built';
 import { parseReport, type ValueCell } from '../server/src/core';
 import { LspClient, SERVER, fullRange, type Diagnostic } from '../test/helpers/lsp-client';
 
@@ -25,20 +26,6 @@ function quantile(sorted: number[], q: number): number {
 function stats(samples: number[]): { median: number; p95: number; n: number } {
   const s = [...samples].sort((a, b) => a - b);
   return { median: quantile(s, 0.5), p95: quantile(s, 0.95), n: s.length };
-}
-
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-
-export function ensureBuilt(): void {
-  if (existsSync(SERVER) && statSync(SERVER).mtimeMs >= newest(join(ROOT, 'server', 'src'))) return;
-  execFileSync(process.execPath, [join(ROOT, 'esbuild.mjs'), '--quiet'], { cwd: ROOT, stdio: 'inherit' });
 }
 
 /**

@@ -16,7 +16,7 @@ import iconv from 'iconv-lite';
 import type { Log } from 'sarif';
 import { version } from '../package.json';
 import { RULES } from '../server/src/core';
-import { ensureBuilt } from './helpers/build';
+import { ensureBuilt } from '../scripts/ensure-built';
 import { toDocx } from './helpers/office';
 import { wantColour } from '../server/src/node/output-text';
 import { readSnapshot, writeAtomically } from '../server/src/node/write-file';

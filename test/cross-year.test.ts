@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { agencyOf, checkText, digestReport, parseReport, type ReportDigest } from '../server/src/core';
 import { nextYearSkeleton } from '../server/src/core/skeleton';
 import { chainReports } from '../server/src/node/cross-year';
-import { ensureBuilt } from './helpers/build';
+import { ensureBuilt } from '../scripts/ensure-built';
 import { LspClient, type Diagnostic } from './helpers/lsp-client';
 import { readFixture, textAt } from './helpers/reports';
 

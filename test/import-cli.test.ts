@@ -15,7 +15,7 @@ import addFormats from 'ajv-formats';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import mammoth from 'mammoth';
 import type { Log } from 'sarif';
-import { ensureBuilt } from './helpers/build';
+import { ensureBuilt } from '../scripts/ensure-built';
 import { toDocx, toHtml } from './helpers/office';
 import { readFixture } from './helpers/reports';
 

@@ -12,7 +12,7 @@ import { LinkedMap as LibraryLinkedMap } from 'vscode-jsonrpc/lib/common/linkedM
 import { LinkedMap } from '../server/src/node/linked-map';
 import { bigReport } from '../bench/lsp';
 import { parseReport } from '../server/src/core';
-import { ensureBuilt } from './helpers/build';
+import { ensureBuilt } from '../scripts/ensure-built';
 import { RawServer, type Message } from './helpers/raw-lsp';
 
 const SEED_002 = readFileSync(join(__dirname, 'fixtures', '002_3f5e56868c97c344.txt'), 'utf8');

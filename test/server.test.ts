@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { eastAsianWidth } from 'get-east-asian-width';
 import { checkText, fixAll, parseReport, type TableId } from '../server/src/core';
-import { ensureBuilt } from './helpers/build';
+import { ensureBuilt } from '../scripts/ensure-built';
 import { at, fullRange, LspClient, type CodeAction, type Diagnostic, type Range } from './helpers/lsp-client';
 
 const ROOT = join(__dirname, '..');

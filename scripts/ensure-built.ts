@@ -1,12 +1,13 @@
-// dist/ is built by `npm test` before any test file runs. A file run alone builds it when a bundle is
-// missing or older than the sources. Never unconditionally: test files run two at a time, and a rebuild
-// truncates a bundle that a concurrent file may be starting (`server.js: Unexpected end of input`).
+// dist/ is built by `npm test` and `npm run bench` before anything runs. A test file or benchmark run alone
+// builds it when a bundle is missing or older than the sources. Never unconditionally: test files run two
+// at a time, and a rebuild truncates a bundle that a concurrent file may be starting
+// (`server.js: Unexpected end of input`).
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const ROOT = join(__dirname, '..', '..');
+const ROOT = join(__dirname, '..');
 const BUNDLES = ['cli.js', 'cli-main.js', 'server.js', 'import.js'].map((f) => join(ROOT, 'dist', f));
 
 function newest(dir: string): number {
