@@ -566,7 +566,8 @@ function splitRunOnRows(rows: RawRow[]): RawRow[] {
       // places are not written (a table may write them for some sub-rows only). In a table that mostly
       // leaves them out, a row whose tail is exactly its places and this row's merged ones still writes them.
       const tail = lead > 0 && places !== null && p > 0 ? tailAfter(r.cells, labelsAt[p - 1], k) : null;
-      if (moved ? tail !== null && tail < places! + lead : tail !== places! + lead) lead = 0;
+      const keeps = tail === null ? moved : moved ? tail >= places! + lead : tail === places! + lead;
+      if (!keeps) lead = 0;
       const previous = starts[starts.length - 1];
       while (lead > 0 && from - 1 > previous && r.cells[from - 1].text === '') {
         from--;
