@@ -334,6 +334,10 @@ describe('variant corpus: named regressions', () => {
     // first value, are no row whose places count (they made rows 6 places long, and each blank 总计 went
     // to the next row as a merged place: XR011 on five rows).
     'real/001,seed,cell-per-line,heading.misnumbered+value.trailingSpaces+cell.bars+merge.labelColumns,400049',
+    // The same report in Word TSV without spans, an empty column before 总计: 科研机构 and 社会公益组织 are
+    // blank in every row too, so each row could pass over any of three places, and rows took different
+    // ones (XR101 and XR102, false). Rows each one place too long now read alike when that does as well.
+    'real/001,seed,tsv,merge.extraColumn+merge.unspanned,400100',
   ]) {
     it(name, () => {
       const out = checkNamed(name);

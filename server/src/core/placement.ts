@@ -273,6 +273,20 @@ export function placeRows(
 /** Where values may start after a row's last label (the label's own merged places, at most two more). */
 const UNIFORM_OFFSETS = [1, 2, 3];
 
+/** Do the rows' values sit at the same places after their last labels in every row (cells by index)? */
+function readAlike(rows: readonly RawRow[], placed: readonly Placement[], withValues: readonly number[], ats: readonly number[]): boolean {
+  let shape: string | null = null;
+  for (let j = 0; j < withValues.length; j++) {
+    const values = placed[withValues[j]].values;
+    if (!values) return false;
+    const cells = rows[withValues[j]].cells;
+    const here = values.map((c) => cells.indexOf(c) - ats[j]).join(',');
+    if (shape === null) shape = here;
+    else if (here !== shape) return false;
+  }
+  return true;
+}
+
 /**
  * The rows read alike instead: each from the same distance after its last label, passing over at most one
  * place that is empty in every row (an empty merged column at the start of the values or among them, as an
@@ -288,6 +302,10 @@ function uniformReading(rows: readonly RawRow[], placed: Placement[], n: number)
   if (ats.some((at) => at < 0)) return placed;
   let bestScore = 0;
   for (const i of withValues) bestScore += placed[i].values ? totalAgreement(placed[i].values!) : 0;
+  // Rows each one place too long after their labels, read each its own way (one passing over this empty
+  // place, another over that one), yield to a reading alike for all that does as well: where blanks leave
+  // every way open, rows alike sit alike.
+  const readApart = withValues.every((i, j) => rows[i].cells.length - ats[j] - 1 === n + 1) && !readAlike(rows, placed, withValues, ats);
   let best: Map<number, RawCell[]> | null = null;
   for (const d of UNIFORM_OFFSETS) {
     for (let gap = -1; gap < n; gap++) {
@@ -305,7 +323,7 @@ function uniformReading(rows: readonly RawRow[], placed: Placement[], n: number)
         reading.set(withValues[j], values);
         score += totalAgreement(values);
       }
-      if (reading.size === withValues.length && score > bestScore) [best, bestScore] = [reading, score];
+      if (reading.size === withValues.length && (score > bestScore || (score === bestScore && readApart && !best))) [best, bestScore] = [reading, score];
     }
   }
   if (!best) return placed;
