@@ -360,6 +360,10 @@ describe('variant corpus: named regressions, no false error', () => {
     // merged column and zeros blank: only leading places are shared across rows so unlike (XR104 twice
     // before). A 3 next to the empty column, changed, can still be read as the column moved (P2).
     ['004,nonzero,cell-per-line,rows.unbroken+merge.extraColumn+t2.split+blank.zeros,45132', 'P2'],
+    // Table 三 left all blank, run on, 三、本年度办理结果 and its merged place before （一）予以公开: the next
+    // row's places count from （一）, not from the group's label, so （一） keeps its seven blanks (XR011
+    // "0 values" before, its last blank taken for （二）'s merged place).
+    ['004,seed,cell-per-line,merge.vertical+rows.unbroken+label.group+blank.zeros,74657', 'no number to change'],
   ] as const) {
     it(name, () => {
       const out = checkNamed(name);

@@ -661,11 +661,14 @@ function mergedPlacesWritten(cells: readonly RawCell[], labelsAt: readonly numbe
   return { written: written >= omitted, places: n };
 }
 
-/** The places between the label at `label` (with words run on after it) and the next label at `next`. */
+/**
+ * The places before the next label at `next` since the last word after the label at `label` (its words run
+ * on, or a sub-row's label after a group's and its merged place: `三、本年度办理结果 | | （一）予以公开 | …`).
+ */
 function tailAfter(cells: readonly RawCell[], label: number, next: number): number {
-  let last = label;
-  while (last + 1 < next && cells[last + 1].text !== '' && !isValueLike(cells[last + 1].text)) last++;
-  return next - last - 1;
+  let first = next;
+  while (first - 1 > label && (cells[first - 1].text === '' || isValueLike(cells[first - 1].text))) first--;
+  return next - first;
 }
 
 /** Table 四's one row: more values after the words than any labelled row has (table 三's seven). */
