@@ -615,6 +615,18 @@ describe('one cell per line with a bar after each (`规章 |`), empty cells as b
       wrongNumberFoundAndFixed(text, model, 'open', 'natural', 5);
     });
   }
+  it('table 四 left blank: its one row is a single line of fifteen bars, read as fifteen blank cells', () => {
+    const cells = reflatten(readFixture(SEEDS[2]), 'cell-per-line');
+    const from = cells.indexOf('\n四、政府信息公开行政复议');
+    const to = cells.indexOf('\n五、', from);
+    const text = barred(cells.slice(0, from) + cells.slice(from, to).replace(/^\t\d+$/gm, '\t') + cells.slice(to));
+    assert.ok(/\n\|{15}\n/.test(text));
+    const { model, diagnostics } = checkText(text);
+    const t4 = model.tables['四']!;
+    assert.deepEqual(t4.rows.flatMap((r) => r.cells).map((c) => c.value.kind), Array(15).fill('blank'));
+    assert.deepEqual(diagnostics.filter((d) => d.severity === 'error').map(key), []);
+    assert.equal(diagnostics.filter((d) => d.code === 'XR201' && d.table === '四').length, 1);
+  });
   it('filling the blanks (XR201) writes each value before its bar and the table reads the same', () => {
     const text = barred(reflatten(readFileSync(join(FIXTURES, 'real', '001_shanghai-szfbgt_2019.txt'), 'utf8'), 'cell-per-line'));
     assert.ok(text.includes('\n|||'));

@@ -368,13 +368,14 @@ function barredCells(lineNo: number, t: string): RawCell[] {
 function barredCellLines(lines: readonly Line[], from: number, to: number): boolean {
   let cells = 0;
   let values = 0;
-  // Lines of bars alone: a table whose values are all left blank has them in place of numbers.
-  let barsAlone = 0;
+  // Places of lines of bars alone: a table whose values are all left blank has them in place of numbers
+  // (table 四's one row: a single line of fifteen).
+  let blankPlaces = 0;
   for (let i = from; i <= to; i++) {
     const t = lines[i].text;
     if (t.indexOf('|') === -1) continue;
     if (t.includes('\\|') || !isBarredLine(t)) return false;
-    if (BARS_ALONE.test(t)) barsAlone++;
+    if (BARS_ALONE.test(t)) blankPlaces += barSegments(t).length;
     for (const [a, b] of barSegments(t)) {
       const x = t.slice(a, b).trim();
       if (x === '') continue;
@@ -382,7 +383,7 @@ function barredCellLines(lines: readonly Line[], from: number, to: number): bool
       if (isValueLike(x)) values++;
     }
   }
-  return cells >= 8 && (values >= 2 || barsAlone >= 2);
+  return cells >= 8 && values + blankPlaces >= 2;
 }
 
 const BARS_ALONE = /^\s*\|+\s*$/;
