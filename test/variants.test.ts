@@ -338,6 +338,13 @@ describe('variant corpus: named regressions', () => {
     // blank in every row too, so each row could pass over any of three places, and rows took different
     // ones (XR101 and XR102, false). Rows each one place too long now read alike when that does as well.
     'real/001,seed,tsv,merge.extraColumn+merge.unspanned,400100',
+    // Bars, totals blank: a second-level row's one place too many is a line of one bar after its values,
+    // which could be a blank value too. Another row of its level, its first place filled and blanks after,
+    // shows the surplus cannot lead: （六）其他处理's 1 stays under 社会公益组织 (it moved to 科研机构: false XR102).
+    '000,nonzero,cell-per-line,cell.bars+merge.extraColumn+blank.zeros+blank.totals,91456',
+    '004,nonzero,cell-per-line,blank.totals+rows.unbroken+label.group+cell.bars,75150',
+    // The same in the real Shanghai report, header lines reordered (XR103 warnings on blanks before).
+    'real/001,seed,cell-per-line,t2.split+cell.bars+blank.totals+header.order,600036',
   ]) {
     it(name, () => {
       const out = checkNamed(name);

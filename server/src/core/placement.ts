@@ -356,6 +356,8 @@ function totalAgreement(values: readonly RawCell[]): number {
  */
 function extraPlacesAtEnd(rows: readonly RawRow[], n: number, plausible?: (values: readonly RawCell[]) => number): Set<number> {
   const votes = new Map<number, number>();
+  const notAtStart = new Map<number, number>();
+  const startSeen = new Set<number>();
   if (!plausible) return new Set();
   for (const r of rows) {
     if (isPositional(r)) continue;
@@ -368,12 +370,19 @@ function extraPlacesAtEnd(rows: readonly RawRow[], n: number, plausible?: (value
       (!last && r.cells[at + 1].text !== '' && plausible(r.cells.slice(at + 1, at + 1 + n)) > 0 && r.cells.slice(at + n + 1).every((c) => c.text === '')) ||
       isCoverLine(r.cells, at + 1 + n, r.cells.length - at - 1 - n);
     const atStart = last && r.cells[at + 1].text === '';
-    if (!atEnd && !atStart) continue;
     const level = labelLevel(r.cells[at].text);
+    // Not at the start either way: the first place is filled, only blanks after the first n (blank totals
+    // leave no sum to tell by, but the surplus cannot lead).
+    if (!atEnd && !atStart && !last && r.cells[at + 1].text !== '' && r.cells.slice(at + n + 1).every((c) => c.text === '')) {
+      notAtStart.set(level, (notAtStart.get(level) ?? 0) + 1);
+    }
+    if (!atEnd && !atStart) continue;
+    if (atStart) startSeen.add(level);
     votes.set(level, (votes.get(level) ?? 0) + (atEnd ? 1 : -1));
   }
   const out = new Set<number>();
   for (const [level, v] of votes) if (v > 0) out.add(level);
+  for (const [level] of notAtStart) if (!votes.has(level) && !startSeen.has(level)) out.add(level);
   return out;
 }
 
