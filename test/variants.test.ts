@@ -371,12 +371,19 @@ describe('variant corpus: named regressions, no false error', () => {
     // row's places count from （一）, not from the group's label, so （一） keeps its seven blanks (XR011
     // "0 values" before, its last blank taken for （二）'s merged place).
     ['004,seed,cell-per-line,merge.vertical+rows.unbroken+label.group+blank.zeros,74657', 'no number to change'],
+    // The blank-heavy real report in markdown without spans, each row left-aligned and padded at the end:
+    // 科研机构 and 社会公益组织 blank throughout leave one place empty in every row, which was taken for an
+    // empty merged column, so （四）1's 1 moved a column left (a false XR101 on （七）总计). Rows whose 总计
+    // add up at different places are no grid: no place is dropped by position. With （七）总计's 2 changed,
+    // the rows left to show it all have their 总计 at one place, and the old reading returns (P2).
+    ['real/001,seed,markdown,header.rowlike+value.trailingSpaces+merge.vertical+label.total,500182', 'P2'],
   ] as const) {
     it(name, () => {
       const out = checkNamed(name);
       const kept = why === 'P2' ? out.violations.filter((x) => x.property !== 'P2') : out.violations;
       assert.deepEqual(kept.map((x) => `${x.property} ${x.kind}: ${x.detail}`), []);
-      if (why === 'P2') assert.ok(out.mutations > 50, `${out.mutations} mutations`);
+      // The real report's seed data has about forty numbers to change, the non-zero refill over a hundred.
+      if (why === 'P2') assert.ok(out.mutations > (name.split(',')[1] === 'nonzero' ? 50 : 30), `${out.mutations} mutations`);
     });
   }
 });

@@ -197,11 +197,15 @@ export function placeRows(
     if (rest.length > n) longRows++;
     else if (rest.length === n && rest.some((c) => c.text !== '')) exactRows++;
   }
-  const emptyAreColumns = exactRows > longRows;
+  // Positional rows whose 总计 add up at different places are no grid (each row's cells left-aligned,
+  // padded at the end): a place empty in every row, by position or from the end, is then no column.
+  const grid = plausible === undefined || !totalsApart(rows, n, plausible);
+  const emptyAreColumns = exactRows > longRows || !grid;
   const fromEnd = emptyAreColumns ? new Set<number>() : emptyFromEnd(rows, n);
   const offsets = learnedOffsets(rows, n, templateGaps, fromEnd);
   const endFirst = fromEnd.size > 0 && plausible !== undefined && emptyPlacesAtEnd(rows, n, fromEnd, plausible);
   const unplaced = emptyAreColumns ? new Set<number>() : artefacts;
+  const byPosition = grid ? artefacts : unplaced;
   let width = 0;
   for (const r of rows) if (isPositional(r)) width = Math.max(width, r.cells.length);
   const ragged = rows.some((r) => isPositional(r) && r.cells.length < width);
@@ -265,9 +269,30 @@ export function placeRows(
     if (s !== null) return atShift(r, layout!, s);
     const at = lastLabelAt(r);
     const endsFirst = at >= 0 && extraAtEnd.has(labelLevel(r.cells[at].text));
-    return byOffset(r, n, offsets, artefacts) ?? placeRow(r, n, null, unplaced, fromEnd, endFirst || endsFirst, endsFirst);
+    return byOffset(r, n, offsets, byPosition) ?? placeRow(r, n, null, unplaced, fromEnd, endFirst || endsFirst, endsFirst);
   });
   return uniformReading(rows, placed, n);
+}
+
+/**
+ * Do positional rows have a 总计 that adds up (over n places ending at it) at different positions, no
+ * position shared by all of them?
+ */
+function totalsApart(rows: readonly RawRow[], n: number, plausible: (values: readonly RawCell[]) => number): boolean {
+  let common: Set<number> | null = null;
+  for (const r of rows) {
+    if (!isPositional(r)) continue;
+    const at = lastLabelAt(r);
+    const here = new Set<number>();
+    for (let p = Math.max(at + n, n - 1); p < r.cells.length; p++) if (plausible(r.cells.slice(p - n + 1, p + 1)) > 0) here.add(p);
+    if (here.size === 0) continue;
+    if (common === null) common = here;
+    else {
+      for (const p of common) if (!here.has(p)) common.delete(p);
+      if (common.size === 0) return true;
+    }
+  }
+  return false;
 }
 
 /** Where values may start after a row's last label (the label's own merged places, at most two more). */
