@@ -345,6 +345,15 @@ describe('variant corpus: named regressions', () => {
     '004,nonzero,cell-per-line,blank.totals+rows.unbroken+label.group+cell.bars,75150',
     // The same in the real Shanghai report, header lines reordered (XR103 warnings on blanks before).
     'real/001,seed,cell-per-line,t2.split+cell.bars+blank.totals+header.order,600036',
+    // Word TSV (rows right-aligned, a merged label's cells left out), an empty column after 商业企业 and
+    // 总计 blank in every row: no row is filled from 自然人 to 总计, so none showed the inner empty column or
+    // where values start, and each row read its 其他 as 总计 (false XR101 on nine rows). A row filled from
+    // 自然人 to 其他, the place before the last, shows both now.
+    '004,nonzero,tsv,merge.vertical+merge.extraColumn+header.rowlike+blank.totals,55272',
+    // Word TSV with an empty column before the table, zeros and totals blank: 一、's rows fit two shifts
+    // and none of their level fits one; the template's gap (values three places after a first-level
+    // label) applies once the empty column is not counted among the label columns (false XR101–XR103).
+    '001,nonzero,tsv,blank.zeros+blank.totals+merge.vertical+merge.extraColumn,52550',
   ]) {
     it(name, () => {
       const out = checkNamed(name);

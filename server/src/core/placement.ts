@@ -164,6 +164,9 @@ export function placeRows(
   // shifted the labels themselves.
   const gaps = new Map<number, Map<number, number>>();
   const first = layout ? Math.min(...layout) : 0;
+  // An empty column before the table (a merge's artefact, empty in every row) is none of its label columns.
+  let leadingEmpty = 0;
+  while (artefacts.has(leadingEmpty)) leadingEmpty++;
   rows.forEach((r, i) => {
     if (fitting[i].length !== 1) return;
     const s = fitting[i][0];
@@ -243,7 +246,7 @@ export function placeRows(
       const level = at >= 0 ? labelLevel(r.cells[at].text) : 0;
       // No row of this level showed its gap: the template's, where the header's label columns are all written
       // (a first-level row spans them all; a merge above a row only ever takes places from the left).
-      const gap = at >= 0 ? (mostVoted(gaps.get(level)) ?? (first === 3 ? (templateGaps?.get(level) ?? null) : null)) : null;
+      const gap = at >= 0 ? (mostVoted(gaps.get(level)) ?? (first - leadingEmpty === 3 ? (templateGaps?.get(level) ?? null) : null)) : null;
       const alike = gap === null ? [] : options.filter((x) => first + x - at === gap);
       if (alike.length === 1) s = alike[0];
       else {
@@ -494,7 +497,11 @@ function innerEmptyColumns(rows: readonly RawRow[], n: number, fromEnd: Readonly
     const at = lastLabelAt(r);
     if (at < 0) continue;
     const { first, last } = filledSpan(r, at);
-    if (first !== -1 && last - first === n && placesBetween(r, first, last, fromEnd) === 1) {
+    if (first === -1 || placesBetween(r, first, last, fromEnd) !== 1) continue;
+    // 总计 blank in every row: a row filled from 自然人 to 其他, the place before the last, shows them too
+    // (its last number is no total of the others, or it would be the row's 总计 one place early).
+    const totalsBlank = fromEnd.has(1) && r.cells.length - 1 - last === 1 && last - first === n - 1 && totalAgreement(r.cells.slice(first, last + 1)) !== 1;
+    if (last - first === n || totalsBlank) {
       return new Set([...fromEnd].filter((o) => r.cells.length - o > first && r.cells.length - o < last));
     }
   }
@@ -517,8 +524,12 @@ function learnedOffsets(rows: readonly RawRow[], n: number, templateGaps?: Reado
     if (level < 3 && at + 1 < r.cells.length && isValueLike(r.cells[at + 1].text)) unspanned = true;
     const { first, last, count } = filledSpan(r, at);
     if (first !== -1) anyFilled = true;
-    // An empty column a merge left among the values is no place.
-    if (first === -1 || last - first - placesBetween(r, first, last, inner) !== n - 1 || count < 2) continue;
+    if (first === -1 || count < 2) continue;
+    // An empty column a merge left among the values is no place. With 总计 blank in every row (the last
+    // place), a row filled from 自然人 to 其他 shows where its values start too.
+    const columns = last - first - placesBetween(r, first, last, inner) + 1;
+    const toOther = inner.size > 0 && fromEnd.has(1) && r.cells.length - 1 - last === 1 && columns === n - 1;
+    if (columns !== n && !toOther) continue;
     tallyUnder(votes, atAndLevel(at, level), first - at);
     tallyUnder(levelVotes, level, first - at);
   }
