@@ -354,6 +354,11 @@ describe('variant corpus: named regressions', () => {
     // and none of their level fits one; the template's gap (values three places after a first-level
     // label) applies once the empty column is not counted among the label columns (false XR101–XR103).
     '001,nonzero,tsv,blank.zeros+blank.totals+merge.vertical+merge.extraColumn,52550',
+    // Markdown without spans, an empty merged column between the labels and 自然人, only 自然人 filled: no
+    // row is filled from 自然人 to 总计, and rows of all three levels have their first value two places
+    // after their label. That is where values start for every level (the template's spans put 一、's 15
+    // and 7.'s 2 under 商业企业: XR102/XR103 on blanks).
+    '002,seed,markdown,blank.totals+merge.unspanned+blank.naturalTotal+merge.extraColumn,93196',
   ]) {
     it(name, () => {
       const out = checkNamed(name);

@@ -538,18 +538,38 @@ function learnedOffsets(rows: readonly RawRow[], n: number, templateGaps?: Reado
   const byLevel = new Map<number, number>();
   for (const [level, m] of levelVotes) byLevel.set(level, mostVoted(m)!);
   const learned = [...byLevel.values()];
+  // Nothing learned, but rows of every level have their first value equally far after their label:
+  // spans are not written, and that many places (an empty merged column) come before 自然人.
+  const alike = learned.length === 0 && !unspanned ? sameGapAllLevels(rows) : null;
   let guessed = false;
   for (const level of [1, 2, 3]) {
     if (byLevel.has(level)) continue;
     // Rows of other levels with their values right after their labels, or a merged label written as
     // one cell: spans are not written anywhere. Nothing learned and no such cell: the template's span.
-    if (unspanned || (learned.length > 0 && learned.every((d) => d === 1))) byLevel.set(level, 1);
+    if (alike !== null) byLevel.set(level, alike);
+    else if (unspanned || (learned.length > 0 && learned.every((d) => d === 1))) byLevel.set(level, 1);
     else if (learned.length === 0 && anyFilled && templateGaps?.has(level)) {
       byLevel.set(level, templateGaps.get(level)!);
       guessed = true;
     }
   }
   return { byAt, byLevel, guessed, inner };
+}
+
+/** The one distance from the last label to the first value that rows of all three levels show at least, or null. */
+function sameGapAllLevels(rows: readonly RawRow[]): number | null {
+  const least = new Map<number, number>();
+  for (const r of rows) {
+    if (!isPositional(r)) continue;
+    const at = lastLabelAt(r);
+    if (at < 0) continue;
+    const { first } = filledSpan(r, at);
+    if (first === -1) continue;
+    const level = labelLevel(r.cells[at].text);
+    least.set(level, Math.min(least.get(level) ?? Infinity, first - at));
+  }
+  const gaps = new Set(least.values());
+  return least.size === 3 && gaps.size === 1 ? [...gaps][0] : null;
 }
 
 const atAndLevel = (at: number, level: number) => at * 4 + level;
