@@ -359,6 +359,10 @@ describe('variant corpus: named regressions', () => {
     // after their label. That is where values start for every level (the template's spans put 一、's 15
     // and 7.'s 2 under 商业企业: XR102/XR103 on blanks).
     '002,seed,markdown,blank.totals+merge.unspanned+blank.naturalTotal+merge.extraColumn,93196',
+    // Bars, run on, an empty merged column: table 二's （八） left blank, its row 行政事业性收费 with four
+    // blank places after three column names was taken for a column name with its span (XR008 "missing").
+    // Column names from 信息内容 with as many places after it make it a row.
+    '004,seed,cell-per-line,cell.bars+merge.unspanned+merge.extraColumn+blank.totals,94734',
   ]) {
     it(name, () => {
       const out = checkNamed(name);

@@ -715,7 +715,7 @@ function splitPiece(cells: RawCell[], blankRows: boolean): RawRow[] {
   // its span covers after it (`自然人` `法人或其他组织` `总计 |` `||||||||`) is no row.
   const blanksAfter = cells.length - own - 1;
   const wordsBefore = cells.slice(0, own).filter((c) => c.text !== '').length;
-  if (firstValue === -1 && !(blankRows && blanksAfter >= MIN_BLANK_ROW && (NUMBERED.test(cells[own].text) || blanksAfter <= wordsBefore || t4GroupLeftBlank(cells[own].text, blanksAfter)))) {
+  if (firstValue === -1 && !(blankRows && blanksAfter >= MIN_BLANK_ROW && (NUMBERED.test(cells[own].text) || blanksAfter <= wordsBefore || t2RowLeftBlank(cells, own) || t4GroupLeftBlank(cells[own].text, blanksAfter)))) {
     return [pieceOf(cells)];
   }
   let ownFrom = own;
@@ -741,6 +741,17 @@ function splitPiece(cells: RawCell[], blankRows: boolean): RawRow[] {
  * five places and maybe one an empty merged column leaves. (A name over its columns in the header covers
  * four places, or nine.)
  */
+/**
+ * Table 二's column names (`信息内容` first) then a row's label with no more places after it than the names
+ * have after `信息内容`, empty merged places among them (`信息内容` `|` `上一年项目数量` `本年增/减` `|`).
+ */
+function t2RowLeftBlank(cells: readonly RawCell[], own: number): boolean {
+  const first = cells.findIndex((c) => c.text !== '');
+  return first < own && T2_NAMES_FIRST.test(cells[first].text) && cells.length - own - 1 <= own - first - 1;
+}
+
+const T2_NAMES_FIRST = /^信息内容$/;
+
 function t4GroupLeftBlank(label: string, blanksAfter: number): boolean {
   return (blanksAfter === 5 || blanksAfter === 6) && T4_GROUP_ROW.test(label);
 }
