@@ -486,6 +486,11 @@ function placesBetween(r: RawRow, first: number, last: number, fromEnd: Readonly
   return inside;
 }
 
+/** The row's last filled place is the one before its last, a 总计 left blank in every row (其他's place). */
+function filledToOther(r: RawRow, last: number, fromEnd: ReadonlySet<number>): boolean {
+  return fromEnd.has(1) && r.cells.length - 1 - last === 1;
+}
+
 /**
  * Of the places empty from the end in every long row, those a merge left among the values: a row fills
  * the places on both sides of them, one more than its columns (a column every row left blank shows no such row).
@@ -500,7 +505,7 @@ function innerEmptyColumns(rows: readonly RawRow[], n: number, fromEnd: Readonly
     if (first === -1 || placesBetween(r, first, last, fromEnd) !== 1) continue;
     // 总计 blank in every row: a row filled from 自然人 to 其他, the place before the last, shows them too
     // (its last number is no total of the others, or it would be the row's 总计 one place early).
-    const totalsBlank = fromEnd.has(1) && r.cells.length - 1 - last === 1 && last - first === n - 1 && totalAgreement(r.cells.slice(first, last + 1)) !== 1;
+    const totalsBlank = filledToOther(r, last, fromEnd) && last - first === n - 1 && totalAgreement(r.cells.slice(first, last + 1)) !== 1;
     if (last - first === n || totalsBlank) {
       return new Set([...fromEnd].filter((o) => r.cells.length - o > first && r.cells.length - o < last));
     }
@@ -528,7 +533,7 @@ function learnedOffsets(rows: readonly RawRow[], n: number, templateGaps?: Reado
     // An empty column a merge left among the values is no place. With 总计 blank in every row (the last
     // place), a row filled from 自然人 to 其他 shows where its values start too.
     const columns = last - first - placesBetween(r, first, last, inner) + 1;
-    const toOther = inner.size > 0 && fromEnd.has(1) && r.cells.length - 1 - last === 1 && columns === n - 1;
+    const toOther = inner.size > 0 && filledToOther(r, last, fromEnd) && columns === n - 1;
     if (columns !== n && !toOther) continue;
     tallyUnder(votes, atAndLevel(at, level), first - at);
     tallyUnder(levelVotes, level, first - at);

@@ -737,11 +737,6 @@ function splitPiece(cells: RawCell[], blankRows: boolean): RawRow[] {
 }
 
 /**
- * Table 四 written a group a row (`行政复议` then its five values), the group left blank: its name, then its
- * five places and maybe one an empty merged column leaves. (A name over its columns in the header covers
- * four places, or nine.)
- */
-/**
  * Table 二's column names (`信息内容` first) then a row's label with no more places after it than the names
  * have after `信息内容`, empty merged places among them (`信息内容` `|` `上一年项目数量` `本年增/减` `|`).
  */
@@ -752,6 +747,11 @@ function t2RowLeftBlank(cells: readonly RawCell[], own: number): boolean {
 
 const T2_NAMES_FIRST = /^信息内容$/;
 
+/**
+ * Table 四 written a group a row (`行政复议` then its five values), the group left blank: its name, then its
+ * five places and maybe one an empty merged column leaves. (A name over its columns in the header covers
+ * four places, or nine.)
+ */
 function t4GroupLeftBlank(label: string, blanksAfter: number): boolean {
   return (blanksAfter === 5 || blanksAfter === 6) && T4_GROUP_ROW.test(label);
 }
