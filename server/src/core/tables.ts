@@ -763,7 +763,15 @@ function readT4(raw: RawRow[], t: Template, _memo: Memo): Parsed {
         : rowLayout
           ? placeRow(first, n, rowLayout, artefacts)
           : placeRow(withoutArtefacts(first, artefacts, n), n, null, artefacts);
-    const p = rowLayout || own !== first || (isPositional(first) && leading > 0 && leading === first.cells.length - n) ? placedRow : lessContradicted(placedRow, n);
+    // A cover as short as the spare places weighed (`||`) may as well be an empty column and a blank value:
+    // where reading it as a cover contradicts a group's 总计, the other ways are weighed too.
+    const coverWeighed = own !== first && !rowLayout && placedRow.values && t4Weight(placedRow.values).bad > 0;
+    const weighed = coverWeighed ? lessContradicted({ ...placeRow(withoutArtefacts(first, artefacts, n), n, null, artefacts), values: placedRow.values }, n) : null;
+    const p = weighed && weighed.values !== placedRow.values
+      ? weighed
+      : rowLayout || own !== first || (isPositional(first) && leading > 0 && leading === first.cells.length - n)
+        ? placedRow
+        : lessContradicted(placedRow, n);
     for (const c of p.labels) labels.push(c);
     ({ cells, aligned } = valueCells(p, columns));
     problem = p.values ? undefined : p.problem;
