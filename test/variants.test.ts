@@ -238,6 +238,11 @@ describe('variant corpus: named regressions', () => {
     // empty place (their 总计 adds up read so).
     '004,nonzero,cell-per-line,heading.alias+blank.naturalTotal+merge.extraColumn,3253',
     '000,nonzero,cell-per-line,blank.naturalTotal+merge.extraColumn+heading.renumbered,217',
+    // One cell per line, table 四 with an empty merged column after it and zeros blank: every row of result
+    // names ends with an empty place, and so does the value row, one place too long. That place is no
+    // column (before, with a 总计 changed, dropping a leading blank instead read the total as a result).
+    '001,seed,cell-per-line,blank.zeros+merge.extraColumn,41917',
+    '001,seed,cell-per-line,blank.totals+value.trailingSpaces+merge.unspanned+merge.extraColumn,51995',
     // Markdown without spans, padded at the end, an empty merged column before 总计, only 自然人 and 总计 filled.
     '003,nonzero,markdown,merge.extraColumn+blank.naturalTotal+merge.unspanned,2798',
     // Table 四 with a shortened result name and an empty merged column before it, its totals blank.

@@ -475,6 +475,26 @@ function withoutArtefacts(row: RawRow, artefacts: ReadonlySet<number>, n: number
   return cells.length >= n && cells.length < row.cells.length ? { ...row, cells } : row;
 }
 
+/**
+ * Table 四's artefacts with, for a value row of one cell per line, its last empty places where every row of
+ * result names ends with as many empty places after its last name: an empty merged column after the table,
+ * written in the header and the values alike (the last column is never covered by a cell spanning rows).
+ * At most as many as the row has places too many.
+ */
+function withTrailingEmpty(artefacts: ReadonlySet<number>, row: RawRow, resultRows: readonly RawRow[], n: number): ReadonlySet<number> {
+  if (isPositional(row) || !keepsPlaces(row) || resultRows.length === 0) return artefacts;
+  const emptyAtEnd = (r: RawRow) => {
+    let k = 0;
+    while (k < r.cells.length && r.cells[r.cells.length - 1 - k].text === '') k++;
+    return k;
+  };
+  const count = Math.min(row.cells.length - n, emptyAtEnd(row), ...resultRows.map(emptyAtEnd));
+  if (count <= 0) return artefacts;
+  const out = new Set(artefacts);
+  for (let k = row.cells.length - count; k < row.cells.length; k++) out.add(k);
+  return out;
+}
+
 /** At most this many places too many in table 四's row are weighed one against another. */
 const T4_SPARE_WEIGHED = 2;
 
@@ -699,6 +719,7 @@ function readT4(raw: RawRow[], t: Template, _memo: Memo): Parsed {
     return !gapBeforeWord && group !== null && (fiveOrSix(zone) || (zone < 5 && fiveOrSix(written))) ? { group } : null;
   };
   const leafPositions: number[] = [];
+  const resultRows: RawRow[] = [];
   let hint: number | null = null;
   const chunks: { row: RawRow; hint: number | null }[] = [];
   const chunkOfRow = raw.map(chunkOf);
@@ -735,6 +756,7 @@ function readT4(raw: RawRow[], t: Template, _memo: Memo): Parsed {
       const leaves = words.filter((w) => T4_LEAVES.best(w.norm, HEADER_FLOOR));
       const named = leaves.length >= 3 ? words.filter((w) => leaves.includes(w) || !T4_GROUPS.best(w.norm, HEADER_FLOOR)) : leaves;
       for (const w of named) leafPositions.push(w.k);
+      if (leaves.length >= 3) resultRows.push(r);
     }
     table.rows.push(headerRow(cells, r));
   }
@@ -750,19 +772,20 @@ function readT4(raw: RawRow[], t: Template, _memo: Memo): Parsed {
     // before the table, no blank value; totals then weigh nothing (they would explain a wrong number away).
     let leading = 0;
     while (artefacts.has(leading)) leading++;
+    const rowArtefacts = withTrailingEmpty(artefacts, first, resultRows, n);
     // Places a header's spans cover, written before the values, go; the values then fill the row exactly.
     const own = withoutSpanCover(first, n);
     // The header's positions are the value row's only where the row reaches the last of them and has no
     // place after it but empty columns (a header run on in one row of its own gives positions of that row).
     const reach = layout ? layout[layout.length - 1] : -1;
     let rowLayout = layout && reach < first.cells.length ? layout : null;
-    for (let k = reach + 1; rowLayout && k < first.cells.length; k++) if (!artefacts.has(k)) rowLayout = null;
+    for (let k = reach + 1; rowLayout && k < first.cells.length; k++) if (!rowArtefacts.has(k)) rowLayout = null;
     const placedRow =
       own !== first
         ? placeRow(own, n, null, new Set())
         : rowLayout
-          ? placeRow(first, n, rowLayout, artefacts)
-          : placeRow(withoutArtefacts(first, artefacts, n), n, null, artefacts);
+          ? placeRow(first, n, rowLayout, rowArtefacts)
+          : placeRow(withoutArtefacts(first, rowArtefacts, n), n, null, rowArtefacts);
     // A cover as short as the spare places weighed (`||`) may as well be an empty column and a blank value:
     // where reading it as a cover contradicts a group's 总计, the other ways are weighed too.
     const coverWeighed = own !== first && !rowLayout && placedRow.values && t4Weight(placedRow.values).bad > 0;
