@@ -243,6 +243,13 @@ describe('variant corpus: named regressions', () => {
     // column (before, with a 总计 changed, dropping a leading blank instead read the total as a result).
     '001,seed,cell-per-line,blank.zeros+merge.extraColumn,41917',
     '001,seed,cell-per-line,blank.totals+value.trailingSpaces+merge.unspanned+merge.extraColumn,51995',
+    // An empty merged column between two groups of table 四, zeros blank: the row of result names shows it
+    // between two names (the last row, aligned at its end; the first, at its start, also before the group
+    // name after its names), in Word's one cell per line, without spans, in TSV and in padded markdown.
+    '001,seed,cell-per-line,blank.naturalTotal+merge.extraColumn+cell.bars+blank.zeros,91956',
+    '002,seed,cell-per-line,blank.naturalTotal+merge.unspanned+blank.zeros+merge.extraColumn,92856',
+    '002,seed,tsv,blank.totals+merge.extraColumn+blank.zeros+merge.unspanned,93074',
+    '002,seed,markdown,blank.zeros+blank.totals+merge.unspanned+merge.extraColumn,93262',
     // Markdown without spans, padded at the end, an empty merged column before 总计, only 自然人 and 总计 filled.
     '003,nonzero,markdown,merge.extraColumn+blank.naturalTotal+merge.unspanned,2798',
     // Table 四 with a shortened result name and an empty merged column before it, its totals blank.

@@ -495,6 +495,52 @@ function withTrailingEmpty(artefacts: ReadonlySet<number>, row: RawRow, resultRo
   return out;
 }
 
+/**
+ * Table 四's artefacts with the empty places a row of result names has between two of its names (in the
+ * first row, also between its last name and the group name after it), where the value row has places too
+ * many: an empty merged column there. A row that ends with a name ends where the
+ * table does (the last column is never covered by a cell spanning rows); a row that opens with names and
+ * then the two 行政诉讼 groups' names is the first row of names, under 行政复议, and starts where the table
+ * does (the row under 行政诉讼 may open with a name too, written without the places 行政复议's names
+ * cover). Only where each such place is empty in the value row and they are no more than its places too many.
+ * The places empty in every row stay with them unless together they are too many (header rows shorter than
+ * the values leave places "empty" that are columns).
+ */
+function withHeaderGaps(artefacts: ReadonlySet<number>, row: RawRow, resultRows: readonly RawRow[], n: number): ReadonlySet<number> {
+  const spare = row.cells.length - n;
+  if (!keepsPlaces(row) || spare <= 0) return artefacts;
+  const gaps = new Set<number>();
+  for (const r of resultRows) {
+    const names: number[] = [];
+    let groupAfter = -1;
+    r.cells.forEach((c, k) => {
+      if (c.text === '') return;
+      const norm = normalizeLabel(c.text);
+      if (T4_LEAVES.best(norm, HEADER_FLOOR)) names.push(k);
+      else if (names.length > 0 && groupAfter === -1 && T4_GROUPS.best(norm, HEADER_FLOOR)) groupAfter = k;
+    });
+    if (names.length < 5) continue;
+    const first = names[0];
+    const last = names[names.length - 1];
+    const toEnd = last === r.cells.length - 1;
+    const fromStart = first === 0 && ((groupAfter > last && !toEnd) || r.cells.length === row.cells.length);
+    if (!fromStart && !toEnd) continue;
+    // In the first row, a place between its last name and the group name after it is a gap as well.
+    const until = fromStart && groupAfter > last ? groupAfter : last;
+    for (let k = first + 1; k < until; k++) {
+      if (r.cells[k].text !== '') continue;
+      const at = fromStart ? k : row.cells.length - (r.cells.length - k);
+      if (at < 0 || row.cells[at].text !== '') return artefacts;
+      gaps.add(at);
+    }
+  }
+  if (gaps.size === 0) return artefacts;
+  const out = new Set([...artefacts, ...gaps]);
+  let empty = 0;
+  for (const k of out) if (k < row.cells.length && row.cells[k].text === '') empty++;
+  return empty <= spare ? out : gaps.size <= spare ? gaps : artefacts;
+}
+
 /** At most this many places too many in table 四's row are weighed one against another. */
 const T4_SPARE_WEIGHED = 2;
 
@@ -772,7 +818,7 @@ function readT4(raw: RawRow[], t: Template, _memo: Memo): Parsed {
     // before the table, no blank value; totals then weigh nothing (they would explain a wrong number away).
     let leading = 0;
     while (artefacts.has(leading)) leading++;
-    const rowArtefacts = withTrailingEmpty(artefacts, first, resultRows, n);
+    const rowArtefacts = withHeaderGaps(withTrailingEmpty(artefacts, first, resultRows, n), first, resultRows, n);
     // Places a header's spans cover, written before the values, go; the values then fill the row exactly.
     const own = withoutSpanCover(first, n);
     // The header's positions are the value row's only where the row reaches the last of them and has no
@@ -792,7 +838,7 @@ function readT4(raw: RawRow[], t: Template, _memo: Memo): Parsed {
     const weighed = coverWeighed ? lessContradicted({ ...placeRow(withoutArtefacts(first, artefacts, n), n, null, artefacts), values: placedRow.values }, n) : null;
     const p = weighed && weighed.values !== placedRow.values
       ? weighed
-      : rowLayout || own !== first || (isPositional(first) && leading > 0 && leading === first.cells.length - n)
+      : rowLayout || own !== first || rowArtefacts !== artefacts || (isPositional(first) && leading > 0 && leading === first.cells.length - n)
         ? placedRow
         : lessContradicted(placedRow, n);
     for (const c of p.labels) labels.push(c);
