@@ -498,13 +498,13 @@ function withTrailingEmpty(artefacts: ReadonlySet<number>, row: RawRow, resultRo
 /**
  * Table 四's artefacts with the empty places a row of result names has between two of its names (in the
  * first row, also between its last name and the group name after it), where the value row has places too
- * many: an empty merged column there. A row that ends with a name ends where the
- * table does (the last column is never covered by a cell spanning rows); a row that opens with names and
- * then the two 行政诉讼 groups' names is the first row of names, under 行政复议, and starts where the table
- * does (the row under 行政诉讼 may open with a name too, written without the places 行政复议's names
- * cover). Only where each such place is empty in the value row and they are no more than its places too many.
- * The places empty in every row stay with them unless together they are too many (header rows shorter than
- * the values leave places "empty" that are columns).
+ * many: an empty merged column there. A row that ends with a name ends where the table does (the last
+ * column is never covered by a cell spanning rows). A row that opens with names followed by a group's name
+ * is the first row of names, under 行政复议, and starts where the table does; the row under 行政诉讼 may
+ * open with a name too, written without the places 行政复议's names cover. Only where each such place is
+ * empty in the value row and they are no more than its places too many. The places empty in every row stay
+ * with them unless together they are too many (header rows shorter than the values leave places "empty"
+ * that are columns).
  */
 function withHeaderGaps(artefacts: ReadonlySet<number>, row: RawRow, resultRows: readonly RawRow[], n: number): ReadonlySet<number> {
   const spare = row.cells.length - n;
