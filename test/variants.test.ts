@@ -250,6 +250,10 @@ describe('variant corpus: named regressions', () => {
     '002,seed,cell-per-line,blank.naturalTotal+merge.unspanned+blank.zeros+merge.extraColumn,92856',
     '002,seed,tsv,blank.totals+merge.extraColumn+blank.zeros+merge.unspanned,93074',
     '002,seed,markdown,blank.zeros+blank.totals+merge.unspanned+merge.extraColumn,93262',
+    // The same with table 四's header rows run on into one row: the first names after the group row's words,
+    // and the last names after the last group name.
+    '002,seed,cell-per-line,merge.extraColumn+t2.split+blank.zeros,62938',
+    '002,seed,cell-per-line,cell.bars+blank.zeros+merge.extraColumn+merge.unspanned,92863',
     // Markdown without spans, padded at the end, an empty merged column before 总计, only 自然人 and 总计 filled.
     '003,nonzero,markdown,merge.extraColumn+blank.naturalTotal+merge.unspanned,2798',
     // Table 四 with a shortened result name and an empty merged column before it, its totals blank.

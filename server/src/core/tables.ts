@@ -496,15 +496,16 @@ function withTrailingEmpty(artefacts: ReadonlySet<number>, row: RawRow, resultRo
 }
 
 /**
- * Table 四's artefacts with the empty places a row of result names has between two of its names (in the
- * first row, also between its last name and the group name after it), where the value row has places too
- * many: an empty merged column there. A row that ends with a name ends where the table does (the last
- * column is never covered by a cell spanning rows). A row that opens with names followed by a group's name
- * is the first row of names, under 行政复议, and starts where the table does; the row under 行政诉讼 may
- * open with a name too, written without the places 行政复议's names cover. Only where each such place is
- * empty in the value row and they are no more than its places too many. The places empty in every row stay
- * with them unless together they are too many (header rows shorter than the values leave places "empty"
- * that are columns).
+ * Table 四's artefacts with the empty places a row of result names has between two of its names, where the
+ * value row has places too many: an empty merged column there. A row as wide as the values says so place
+ * for place. Otherwise its first names, followed by a group's name, are the row under 行政复议 and start
+ * where the table does (a place between them and that name is a gap too), whether they open the row or
+ * follow the words of a header row run on into it; its names after its last other word, ending the row,
+ * end where the table does (the row under 行政诉讼, written with or without the places 行政复议's names
+ * cover; the last column is never covered by a cell spanning rows). Only where each such place is empty in
+ * the value row and they are no more than its places too many. The places empty in every row stay with
+ * them unless together they are too many (header rows shorter than the values leave places "empty" that
+ * are columns).
  */
 function withHeaderGaps(artefacts: ReadonlySet<number>, row: RawRow, resultRows: readonly RawRow[], n: number): ReadonlySet<number> {
   const spare = row.cells.length - n;
@@ -513,25 +514,37 @@ function withHeaderGaps(artefacts: ReadonlySet<number>, row: RawRow, resultRows:
   for (const r of resultRows) {
     const names: number[] = [];
     let groupAfter = -1;
+    let lastWord = -1;
     r.cells.forEach((c, k) => {
       if (c.text === '') return;
       const norm = normalizeLabel(c.text);
       if (T4_LEAVES.best(norm, HEADER_FLOOR)) names.push(k);
-      else if (names.length > 0 && groupAfter === -1 && T4_GROUPS.best(norm, HEADER_FLOOR)) groupAfter = k;
+      else {
+        lastWord = k;
+        if (names.length > 0 && groupAfter === -1 && T4_GROUPS.best(norm, HEADER_FLOOR)) groupAfter = k;
+      }
     });
     if (names.length < 5) continue;
-    const first = names[0];
     const last = names[names.length - 1];
-    const toEnd = last === r.cells.length - 1;
-    const fromStart = first === 0 && ((groupAfter > last && !toEnd) || r.cells.length === row.cells.length);
-    if (!fromStart && !toEnd) continue;
-    // In the first row, a place between its last name and the group name after it is a gap as well.
-    const until = fromStart && groupAfter > last ? groupAfter : last;
-    for (let k = first + 1; k < until; k++) {
-      if (r.cells[k].text !== '') continue;
-      const at = fromStart ? k : row.cells.length - (r.cells.length - k);
-      if (at < 0 || row.cells[at].text !== '') return artefacts;
-      gaps.add(at);
+    // (from, to, where the row's place `from` sits in the value row): empty places strictly between are gaps.
+    const spans: [number, number, number][] = [];
+    if (r.cells.length === row.cells.length) spans.push([names[0], groupAfter > last ? groupAfter : last, names[0]]);
+    else {
+      // The first names, before a group's name, opening the row or after the words of a header row run on.
+      let opens = true;
+      for (let k = 0; k < names[0]; k++) if (r.cells[k].text === '') opens = false;
+      if (opens && groupAfter !== -1) spans.push([names[0], groupAfter, 0]);
+      // The names after the row's last other word, ending it.
+      const tail = names.find((k) => k > lastWord);
+      if (tail !== undefined && last === r.cells.length - 1) spans.push([tail, last, tail - (r.cells.length - row.cells.length)]);
+    }
+    for (const [from, to, at0] of spans) {
+      for (let k = from + 1; k < to; k++) {
+        if (r.cells[k].text !== '') continue;
+        const at = at0 + (k - from);
+        if (at < 0 || at >= row.cells.length || row.cells[at].text !== '') return artefacts;
+        gaps.add(at);
+      }
     }
   }
   if (gaps.size === 0) return artefacts;
