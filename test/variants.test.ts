@@ -254,6 +254,9 @@ describe('variant corpus: named regressions', () => {
     // and the last names after the last group name.
     '002,seed,cell-per-line,merge.extraColumn+t2.split+blank.zeros,62938',
     '002,seed,cell-per-line,cell.bars+blank.zeros+merge.extraColumn+merge.unspanned,92863',
+    // Markdown without spans, padded to the table's width: the row under 行政诉讼 opens with its ten names and
+    // starts where the first row's group names do; a padded row as wide as the values is no grid.
+    '002,seed,markdown,merge.unspanned+label.total+merge.extraColumn+blank.zeros,53217',
     // Markdown without spans, padded at the end, an empty merged column before 总计, only 自然人 and 总计 filled.
     '003,nonzero,markdown,merge.extraColumn+blank.naturalTotal+merge.unspanned,2798',
     // Table 四 with a shortened result name and an empty merged column before it, its totals blank.

@@ -497,12 +497,14 @@ function withTrailingEmpty(artefacts: ReadonlySet<number>, row: RawRow, resultRo
 
 /**
  * Table 四's artefacts with the empty places a row of result names has between two of its names, where the
- * value row has places too many: an empty merged column there. A row as wide as the values says so place
- * for place. Otherwise its first names, followed by a group's name, are the row under 行政复议 and start
- * where the table does (a place between them and that name is a gap too), whether they open the row or
- * follow the words of a header row run on into it; its names after its last other word, ending the row,
- * end where the table does (the row under 行政诉讼, written with or without the places 行政复议's names
- * cover; the last column is never covered by a cell spanning rows). Only where each such place is empty in
+ * value row has places too many: an empty merged column there. A row as wide as the values and filled to
+ * its end says so place for place. Otherwise its first names, followed by a group's name, are the row under
+ * 行政复议 and start where the table does (a place between them and that name is a gap too), whether they
+ * open the row or follow the words of a header row run on into it; its names after its last other word,
+ * ending the row, end where the table does (the row under 行政诉讼, written with or without the places
+ * 行政复议's names cover; the last column is never covered by a cell spanning rows); ten names alone opening
+ * a row padded at its end are that row written without those places, starting where the first row's group
+ * names do. Only where each such place is empty in
  * the value row and they are no more than its places too many. The places empty in every row stay with
  * them unless together they are too many (header rows shorter than the values leave places "empty" that
  * are columns).
@@ -511,7 +513,7 @@ function withHeaderGaps(artefacts: ReadonlySet<number>, row: RawRow, resultRows:
   const spare = row.cells.length - n;
   if (!keepsPlaces(row) || spare <= 0) return artefacts;
   const gaps = new Set<number>();
-  for (const r of resultRows) {
+  const read = resultRows.map((r) => {
     const names: number[] = [];
     let groupAfter = -1;
     let lastWord = -1;
@@ -524,19 +526,29 @@ function withHeaderGaps(artefacts: ReadonlySet<number>, row: RawRow, resultRows:
         if (names.length > 0 && groupAfter === -1 && T4_GROUPS.best(norm, HEADER_FLOOR)) groupAfter = k;
       }
     });
+    let opens = names.length > 0;
+    for (let k = 0; opens && k < names[0]; k++) if (r.cells[k].text === '') opens = false;
+    return { r, names, groupAfter, lastWord, opens };
+  });
+  // Where 行政诉讼's columns start: after 行政复议's places, gaps included, as the first row of names shows.
+  const head = read.find((x) => x.names.length >= 5 && x.opens && x.groupAfter !== -1);
+  const litigationAt = head ? head.groupAfter - head.names[0] : -1;
+  for (const { r, names, groupAfter, lastWord, opens } of read) {
     if (names.length < 5) continue;
     const last = names[names.length - 1];
     // (from, to, where the row's place `from` sits in the value row): empty places strictly between are gaps.
     const spans: [number, number, number][] = [];
-    if (r.cells.length === row.cells.length) spans.push([names[0], groupAfter > last ? groupAfter : last, names[0]]);
+    // As wide as the values and filled to its end (not padded there): place for place.
+    if (r.cells.length === row.cells.length && r.cells[r.cells.length - 1].text !== '') spans.push([names[0], groupAfter > last ? groupAfter : last, names[0]]);
     else {
       // The first names, before a group's name, opening the row or after the words of a header row run on.
-      let opens = true;
-      for (let k = 0; k < names[0]; k++) if (r.cells[k].text === '') opens = false;
       if (opens && groupAfter !== -1) spans.push([names[0], groupAfter, 0]);
       // The names after the row's last other word, ending it.
       const tail = names.find((k) => k > lastWord);
       if (tail !== undefined && last === r.cells.length - 1) spans.push([tail, last, tail - (r.cells.length - row.cells.length)]);
+      // Ten names alone opening a row padded at its end: the row under 行政诉讼 written without the places
+      // 行政复议's names cover, starting where the first row's group names do.
+      else if (names[0] === 0 && lastWord === -1 && names.length === 10 && litigationAt > 0) spans.push([0, last, litigationAt]);
     }
     for (const [from, to, at0] of spans) {
       for (let k = from + 1; k < to; k++) {
