@@ -20,6 +20,7 @@ import { ensureBuilt } from '../scripts/ensure-built';
 import { toDocx } from './helpers/office';
 import { wantColour } from '../server/src/node/output-text';
 import { readSnapshot, writeAtomically } from '../server/src/node/write-file';
+import { isLongRun, LONG_RUN_BYTES } from '../server/src/node/short-run';
 
 const ROOT = join(__dirname, '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -763,6 +764,41 @@ describe('start-up code cache and output (dist/cli.js)', () => {
     assert.equal(first.stdout, text.stdout);
     assert.equal(second.stdout, text.stdout);
     assert.equal(second.code, text.code);
+  });
+
+  it('runs short and long checks from one cache, with the same findings', () => {
+    // A short run has Turbofan off (server/src/node/short-run.ts); the cache must be V8's-defaults either way.
+    const d = folder('long-run');
+    const cacheDir = join(d, 'cache');
+    const env = { XXGK_REPORT_CACHE_DIR: cacheDir };
+    const seed = seedText(SEED_002);
+    writeFileSync(join(d, 'r.txt'), seed);
+    const paragraph = '本机关坚持以公开为常态、不公开为例外，持续推进政府信息公开工作。\n';
+    writeFileSync(join(d, 'big.txt'), seed + paragraph.repeat(Math.ceil(LONG_RUN_BYTES / Buffer.byteLength(paragraph)) + 1));
+    const findings = (stdout: string, name: string) => JSON.stringify((JSON.parse(stdout) as JsonOut).files.find((f) => f.path === name));
+    const short = cli(['check', '--format', 'json', 'r.txt'], { cwd: d, env });
+    const [cache] = readdirSync(cacheDir);
+    const written = statSync(join(cacheDir, cache)).mtimeMs;
+    const long = cli(['check', '--format', 'json', 'r.txt', 'big.txt'], { cwd: d, env });
+    assert.deepEqual(readdirSync(cacheDir), [cache]);
+    assert.equal(statSync(join(cacheDir, cache)).mtimeMs, written, 'the long run accepted the short run\'s cache');
+    assert.equal(findings(long.stdout, 'r.txt'), findings(short.stdout, 'r.txt'));
+    // And the other way round: a cache written at the end of a long run serves a short one.
+    rmSync(cacheDir, { recursive: true });
+    cli(['check', '--format', 'json', 'r.txt', 'big.txt'], { cwd: d, env });
+    const afterLong = statSync(join(cacheDir, cache)).mtimeMs;
+    const again = cli(['check', '--format', 'json', 'r.txt'], { cwd: d, env });
+    assert.equal(statSync(join(cacheDir, cache)).mtimeMs, afterLong, 'the short run accepted the long run\'s cache');
+    assert.equal(again.stdout, short.stdout);
+  });
+
+  it('asks file sizes only until the run is known to be long', () => {
+    const asked: string[] = [];
+    const half = (p: string) => (asked.push(p), LONG_RUN_BYTES / 2 + 1);
+    assert.equal(isLongRun(['a', 'b', 'c', 'd'], half), true);
+    assert.deepEqual(asked, ['a', 'b']);
+    assert.equal(isLongRun(['a', 'b'], () => LONG_RUN_BYTES / 2), false, 'exactly the limit is still short');
+    assert.equal(isLongRun([], half), false);
   });
 
   it('writes a large output whole through a pipe that is read slowly', async () => {

@@ -4,12 +4,15 @@
 // of everything the first run compiled, in the user's own cache folder, keyed by the bundle and by Node.
 // The readers of Word files and web pages (dist/import.js, required by the CLI on first need) go through
 // the same cache. Without a usable cache folder, or with XXGK_REPORT_NO_CACHE=1, the CLI runs uncached.
+// A short check runs with Turbofan off (node/short-run.ts); V8 checks a cache against its flags, so each
+// cache is read and written with V8's defaults.
 
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { withDefaultFlags } from './node/short-run';
 
 function cacheFile(file: string, prefix: string): string | null {
   if (process.env.XXGK_REPORT_NO_CACHE === '1') return null;
@@ -52,11 +55,11 @@ function runCached(name: string, prefix: string, writeCache: boolean, requireFor
       cachedData = undefined;
     }
   }
-  const script = new Script(source, { filename: file, cachedData });
+  const script = withDefaultFlags(() => new Script(source, { filename: file, cachedData }));
   if (cache && writeCache && (!cachedData || script.cachedDataRejected)) {
     process.once('exit', () => {
       try {
-        const data = script.createCachedData();
+        const data = withDefaultFlags(() => script.createCachedData());
         mkdirSync(join(cache, '..'), { recursive: true, mode: 0o700 });
         const tmp = `${cache}.${process.pid}.tmp`;
         writeFileSync(tmp, data, { mode: 0o600 });

@@ -2,7 +2,7 @@
 // `.xxgkrc.json`, optionally write fix-all back, and print text, JSON or SARIF. Returns the exit code:
 // 0 no error-severity finding, 1 some, 2 usage or I/O problems (other files are still checked).
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import {
   RULES,
@@ -30,6 +30,7 @@ import { toJson } from './output-json';
 import { toSarif } from './output-sarif';
 import { fileBlock, style, summary, wantColour, type Style, type Totals } from './output-text';
 import { decodeText, encodeText, sameLineEnds } from './text-file';
+import { endShortRun, planRun } from './short-run';
 import { readSnapshot, writeAtomically, type Snapshot } from './write-file';
 
 // Any file's config may ask for English: the CLI has it from the start (the server loads it on demand).
@@ -142,6 +143,16 @@ function check(args: Args, io: Io, locale: Locale, explicit: LoadedConfig | null
 
   const collected = collect(args.paths, io.cwd);
   for (const miss of collected.missing) problem(m(locale, miss.reason === 'notFound' ? 'io.notFound' : 'io.notFile', { path: miss.arg }), miss.arg);
+  planRun(
+    collected.files.map((f) => f.path),
+    (path) => {
+      try {
+        return statSync(path).size;
+      } catch {
+        return 0; // reported when it is read
+      }
+    },
+  );
 
   // Last year's report of each agency, among the reports given (XR501–XR503).
   const chains = args.crossYear && collected.files.length > 1 ? chainReports(collected.files, readReportText) : undefined;
@@ -216,7 +227,10 @@ function checkOne(
     return null;
   }
   // .docx and web pages (and anything whose bytes are a package, OLE file or PDF) go to the readers.
-  if (isImportFile(file, snap.bytes)) return checkImported(file, snap, { args, cliLocale, configFor, reportConfig, problem, note, ruleTime });
+  if (isImportFile(file, snap.bytes)) {
+    endShortRun();
+    return checkImported(file, snap, { args, cliLocale, configFor, reportConfig, problem, note, ruleTime });
+  }
   const decoded = decodeText(snap.bytes);
   if (!decoded.ok) {
     problem(m(cliLocale, decoded.reason === 'binary' ? 'io.binary' : 'io.encoding', { path: file.display }), file.display);
