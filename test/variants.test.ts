@@ -257,6 +257,16 @@ describe('variant corpus: named regressions', () => {
     // Markdown without spans, padded to the table's width: the row under 行政诉讼 opens with its ten names and
     // starts where the first row's group names do; a padded row as wide as the values is no grid.
     '002,seed,markdown,merge.unspanned+label.total+merge.extraColumn+blank.zeros,53217',
+    // TSV and markdown without spans, an empty merged column after table 四, 行政复议's cells blank: every row of
+    // result names ends with an empty place (TSV) or padding (markdown), and so does the value row, one place
+    // too long. That place is no column (before, with the last 总计 changed, dropping a leading blank instead
+    // read the changed number as a result and the empty place as a blank 总计: unflagged).
+    '001,seed,tsv,blank.naturalTotal+merge.unspanned+merge.extraColumn,92125',
+    '001,seed,markdown,merge.unspanned+blank.totals+blank.naturalTotal+merge.extraColumn,92298',
+    // But in Word TSV with its spans, an empty merged column between 行政诉讼's groups, the row of group names
+    // ending with 复议后起诉 and exactly its five places says the last place is a column (its 总计, blank),
+    // even though the row of result names, lacking its leading places, ends with an empty place.
+    '000,nonzero,tsv,value.trailingSpaces+blank.totals+merge.extraColumn+header.rowlike,51606',
     // Markdown without spans, padded at the end, an empty merged column before 总计, only 自然人 and 总计 filled.
     '003,nonzero,markdown,merge.extraColumn+blank.naturalTotal+merge.unspanned,2798',
     // Table 四 with a shortened result name and an empty merged column before it, its totals blank.

@@ -476,13 +476,17 @@ function withoutArtefacts(row: RawRow, artefacts: ReadonlySet<number>, n: number
 }
 
 /**
- * Table 四's artefacts with, for a value row of one cell per line, its last empty places where every row of
- * result names ends with as many empty places after its last name: an empty merged column after the table,
- * written in the header and the values alike (the last column is never covered by a cell spanning rows).
- * At most as many as the row has places too many.
+ * Table 四's artefacts with the value row's last empty places where every row of result names ends with as
+ * many empty places after its last name: an empty merged column after the table, written in the header and
+ * the values alike (the last column is never covered by a cell spanning rows). In TSV and markdown this
+ * says more than places empty in every row where a header written without its spans puts its names at
+ * other places than the values'. At most as many as the row has places too many.
  */
-function withTrailingEmpty(artefacts: ReadonlySet<number>, row: RawRow, resultRows: readonly RawRow[], n: number): ReadonlySet<number> {
-  if (isPositional(row) || !keepsPlaces(row) || resultRows.length === 0) return artefacts;
+function withTrailingEmpty(artefacts: ReadonlySet<number>, row: RawRow, resultRows: readonly RawRow[], headerRows: readonly RawRow[], n: number): ReadonlySet<number> {
+  if (!keepsPlaces(row) || resultRows.length === 0) return artefacts;
+  // A header written with its spans says otherwise where its last group's places end its row: the last
+  // place is that group's (a row of result names lacking its leading places ends early).
+  if (isPositional(row) && headerRows.some(groupSpanEndsRow)) return artefacts;
   const emptyAtEnd = (r: RawRow) => {
     let k = 0;
     while (k < r.cells.length && r.cells[r.cells.length - 1 - k].text === '') k++;
@@ -493,6 +497,16 @@ function withTrailingEmpty(artefacts: ReadonlySet<number>, row: RawRow, resultRo
   const out = new Set(artefacts);
   for (let k = row.cells.length - count; k < row.cells.length; k++) out.add(k);
   return out;
+}
+
+/** A TSV or markdown row whose last word names a group and is followed by exactly the rest of that group's places. */
+function groupSpanEndsRow(r: RawRow): boolean {
+  if (!isPositional(r)) return false;
+  let last = r.cells.length - 1;
+  while (last >= 0 && r.cells[last].text === '') last--;
+  if (last < 0) return false;
+  const g = T4_GROUPS.best(labelCell(r.cells[last]).norm, HEADER_FLOOR);
+  return g !== null && r.cells.length - last === (g.spec.group === null ? 10 : 5);
 }
 
 /**
@@ -791,6 +805,7 @@ function readT4(raw: RawRow[], t: Template, _memo: Memo): Parsed {
   };
   const leafPositions: number[] = [];
   const resultRows: RawRow[] = [];
+  const headerRows: RawRow[] = [];
   let hint: number | null = null;
   const chunks: { row: RawRow; hint: number | null }[] = [];
   const chunkOfRow = raw.map(chunkOf);
@@ -812,6 +827,7 @@ function readT4(raw: RawRow[], t: Template, _memo: Memo): Parsed {
       continue;
     }
     if (!hasText(r)) continue;
+    headerRows.push(r);
     const cells = r.cells.filter((c) => c.text !== '').map(labelCell);
     for (const c of cells) table.headerCells.push(c);
     for (const c of cells) {
@@ -843,7 +859,7 @@ function readT4(raw: RawRow[], t: Template, _memo: Memo): Parsed {
     // before the table, no blank value; totals then weigh nothing (they would explain a wrong number away).
     let leading = 0;
     while (artefacts.has(leading)) leading++;
-    const rowArtefacts = withHeaderGaps(withTrailingEmpty(artefacts, first, resultRows, n), first, resultRows, n);
+    const rowArtefacts = withHeaderGaps(withTrailingEmpty(artefacts, first, resultRows, headerRows, n), first, resultRows, n);
     // Places a header's spans cover, written before the values, go; the values then fill the row exactly.
     const own = withoutSpanCover(first, n);
     // The header's positions are the value row's only where the row reaches the last of them and has no
