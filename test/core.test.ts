@@ -418,6 +418,21 @@ describe('TSV whose cells hold several paragraphs (python-docx cell.text, Word t
       assert.ok(broken > 100, `lines added by breaking cells: ${broken}`);
     });
   }
+  it('broken before a note in brackets (`（二）部分公开` / `（区分处理的，…）`, two paragraphs of one cell): read as one line', () => {
+    // The note alone is most of the long label, so it scores high on its own; only the two together are exact.
+    const breakBeforeNote = (tsv: string) =>
+      tsv.replace(/^([^\t\n]*?[^\t\n（(]{2,})([（(][^\t\n（）()]{6,}[）)])(?=\t)/gm, '$1\n$2');
+    let broken = 0;
+    for (const seed of SEEDS) {
+      const tsv = reflatten(nonZeroVariant(readFixture(seed), 7 + seed.charCodeAt(2)), 'tsv');
+      const text = breakBeforeNote(tsv);
+      broken += text.split('\n').length - tsv.split('\n').length;
+      assert.deepEqual(checkText(text).diagnostics.map(key).sort(), checkText(tsv).diagnostics.map(key).sort(), seed);
+      assert.deepEqual(rowLabels(text, '三'), rowLabels(tsv, '三'), seed);
+    }
+    assert.ok(broken >= SEEDS.length, `lines added by breaking before notes: ${broken}`);
+    wrongNumberUnderBrokenLabel(breakBeforeNote(reflatten(nonZeroVariant(readFixture('001_61ad5134df80a2d8.txt'), 9), 'tsv')), 'natural', 4);
+  });
   it('a wrong number in a row whose label is broken is found on its cell and fixed back', () => {
     for (const quote of [false, true]) {
       wrongNumberUnderBrokenLabel(breakCells(reflatten(nonZeroVariant(readFixture('003_31cf96be23961926.txt'), 9), 'tsv'), quote), 'natural', 4);

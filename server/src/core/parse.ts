@@ -30,7 +30,20 @@ function suppressionOf(text: string, lineNo: number): Suppression | null {
 const YEAR_IN_TITLE = /((?:19|20)\d{2})\s*年/;
 /** The statistics period, `2020年1月1日至2020年12月31日`, on one line. */
 const PERIOD_ALL = /((?:19|20)\d{2})[^\S\r\n]*年[^\S\r\n]*1[^\S\r\n]*月[^\S\r\n]*1[^\S\r\n]*日(?:起)?[^\S\r\n]*至[^\S\r\n]*((?:19|20)\d{2})[^\S\r\n]*年[^\S\r\n]*12[^\S\r\n]*月[^\S\r\n]*31[^\S\r\n]*日/g;
-const DATE_LINE_RE = /^[\s\u3000]*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[\s\u3000]*$/;
+// The date alone on its line, or after the agency's name and a gap of spaces (`示例局    2023年1月18日`).
+const DATE_LINE_RE = /^[\s\u3000]*(?:[^\s\u3000\d][^\d]*?[\s\u3000]{2,})?((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[\s\u3000]*$/;
+/** `二〇二三年一月十八日`: a date in Chinese numerals, as some offices still sign. */
+const CN_DATE_LINE_RE = /^[\s\u3000]*(?:[^\s\u3000\d][^\d]*?[\s\u3000]{2,})?([〇○零Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日[\s\u3000]*$/;
+const CN_YEAR_DIGITS: Record<string, number> = { '〇': 0, '○': 0, 零: 0, 'Ｏ': 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** `十八` → 18, `二十` → 20, `三十一` → 31, `九` → 9; NaN for anything else. */
+function cnNumber(t: string): number {
+  const i = t.indexOf('十');
+  if (i === -1) return t.length === 1 ? CN_YEAR_DIGITS[t] ?? NaN : NaN;
+  const tens = i === 0 ? 1 : CN_YEAR_DIGITS[t.slice(0, i)] ?? NaN;
+  const ones = i === t.length - 1 ? 0 : CN_YEAR_DIGITS[t.slice(i + 1)] ?? NaN;
+  return t.length > 3 ? NaN : tens * 10 + ones;
+}
 const PARTS_RE = /([一二三四五六七八九十]|\d{1,2})\s*(?:个\s*)?部分/;
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
@@ -175,6 +188,8 @@ export function parseReport(text: string, options: { tables?: boolean } = {}): R
   };
 }
 
+const YEAR_LINE = /^[（(]\s*[0-9０-９]{4}\s*年度?\s*[）)]$/;
+
 function findTitle(lines: readonly Line[], before: number): ReportModel['title'] {
   let first = -1;
   for (let i = 0; i < before && i < 20; i++) {
@@ -196,6 +211,16 @@ function findTitle(lines: readonly Line[], before: number): ReportModel['title']
     text += t;
     last = i;
   }
+  // The year in brackets on a line of its own under a complete title: `（2022年度）`.
+  for (let i = last + 1; i < before && i <= last + 2; i++) {
+    const t = clean(lines[i].text);
+    if (t === '') continue;
+    if (YEAR_LINE.test(t)) {
+      text += t;
+      last = i;
+    }
+    break;
+  }
   if (!/报告|政府信息公开/.test(text)) return null;
   const [a] = trimBounds(lines[first].text);
   const [, b] = trimBounds(lines[last].text);
@@ -212,6 +237,15 @@ function findSigningDate(lines: readonly Line[]): DatedLine | null {
     if (m) {
       const [a, b] = trimBounds(t);
       return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), range: range(i, a, b) };
+    }
+    const c = CN_DATE_LINE_RE.exec(t);
+    if (c) {
+      const year = Number([...c[1]].map((d) => CN_YEAR_DIGITS[d]).join(''));
+      const [month, day] = [cnNumber(c[2]), cnNumber(c[3])];
+      if (year >= 1900 && month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+        const [a, b] = trimBounds(t);
+        return { year, month, day, range: range(i, a, b) };
+      }
     }
   }
   return null;

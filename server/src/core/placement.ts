@@ -802,13 +802,16 @@ export function layoutFromRows(rows: readonly RawRow[], n: number): number[] | n
  * Column positions from header cells: each column's name found at exactly one field position; a
  * column missing from the header is placed between its neighbours when exactly one position is free.
  */
-export function layoutFromHeader(found: ReadonlyMap<number, number[]>, n: number): number[] | null {
+export function layoutFromHeader(found: ReadonlyMap<number, number[]>, n: number, anyOrder = false): number[] | null {
   const pos: (number | null)[] = [];
   for (let j = 0; j < n; j++) {
     const at = found.get(j);
     pos.push(at && at.length === 1 ? at[0] : null);
   }
   const known = pos.filter((p) => p !== null).length;
+  // A header that keeps its places and names every column once, at places of its own, gives their order
+  // as written (columns swapped by the author): spec §5.5, columns and their order come from the header.
+  if (anyOrder && known === n && new Set(pos).size === n && pos.every((p) => p! >= 0)) return pos as number[];
   if (known < Math.max(2, n - 2)) return null;
   for (let j = 0; j < n; j++) {
     if (pos[j] !== null) continue;

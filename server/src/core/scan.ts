@@ -212,7 +212,7 @@ function splitMarkdown(lineNo: number, t: string, barAfterCell: boolean): RawCel
   for (let k = 0; k < last; k++) {
     const from = bars[k] + 1;
     const to = k + 1 < bars.length ? bars[k + 1] : t.length;
-    const c = cellOf(lineNo, t, from, to);
+    const c = withoutEmphasis(lineNo, t, cellOf(lineNo, t, from, to));
     // Insert into `|  |` after one space so the result reads `| 0 |`.
     if (c.text === '') c.range = range(lineNo, Math.min(from + 1, to), Math.min(from + 1, to));
     cells.push(c);
@@ -220,6 +220,21 @@ function splitMarkdown(lineNo: number, t: string, barAfterCell: boolean): RawCel
   // The delimiter row (`| --- | --- |`); read with a bar closing each cell it has an empty first cell.
   if (cells.some((c) => c.text !== '') && cells.every((c) => c.text === '' || MD_SEPARATOR.test(c.text))) return null;
   return cells;
+}
+
+const EMPHASIS = /^(\*\*|__|\*|_)(.*)\1$/;
+
+/**
+ * A number in bold or italics (`**57**`: a converter writes a bold Word cell so) is that number: the cell is
+ * the text between the marks, which a fix replaces, leaving the marks as they are.
+ */
+function withoutEmphasis(lineNo: number, t: string, c: RawCell): RawCell {
+  const m = EMPHASIS.exec(c.text);
+  if (!m) return c;
+  const from = c.range.start.character + m[1].length;
+  const [a, b] = trimBounds(t, from, from + m[2].length);
+  const inner = t.slice(a, b);
+  return inner !== '' && isValueLike(inner) ? { text: inner, range: range(lineNo, a, b), norm: undefined } : c;
 }
 
 /** The line's last non-blank character is a bar that is not escaped. */
@@ -389,7 +404,12 @@ function barredCellLines(lines: readonly Line[], from: number, to: number): bool
 const BARS_ALONE = /^\s*\|+\s*$/;
 
 /** Scans lines [from, to] (inclusive) into rows. */
-export function scanRows(lines: readonly Line[], from: number, to: number): { rows: RawRow[]; flattening: Flattening } {
+export function scanRows(
+  lines: readonly Line[],
+  from: number,
+  to: number,
+  wrapped: (above: string, below: string) => boolean = () => false,
+): { rows: RawRow[]; flattening: Flattening } {
   const rows: RawRow[] = [];
   let pending: RawRow | null = null;
   const counts = { 'cell-per-line': 0, tsv: 0, markdown: 0 };
@@ -478,7 +498,26 @@ export function scanRows(lines: readonly Line[], from: number, to: number): { ro
     // A line PDF text gives as a label and its values (`行政许可 0`) stays such a row.
     if (bare && shape === 'text' && bareCell(t) && !splitSpaced(i, t)) {
       if (!pending) pending = { cells: [], line: i, endLine: i, shape: 'cell-per-line' };
-      pending.cells.push(cellOf(i, t, 0, t.length));
+      const c = cellOf(i, t, 0, t.length);
+      const prev = pending.cells[pending.cells.length - 1];
+      // A label wrapped onto this line (`一、本年新收政府信息公开申请` / `数量`), or onto this one and the next
+      // (`2.申请人逾期未按收费通知要` / `求缴纳费用、行政机关不再处理` / `其政府信息公开申请`): one cell, by the
+      // table's labels.
+      const next = i + 1 <= to ? blankComments(lines[i + 1].text) : '';
+      const nextText = lineShape(next) === 'text' && bareCell(next) ? next.trim() : '';
+      if (
+        prev &&
+        prev.range.end.line === i - 1 &&
+        prev.text !== '' &&
+        c.text !== '' &&
+        (wrapped(prev.text, c.text) || (nextText !== '' && wrapped(prev.text, c.text + nextText)))
+      ) {
+        prev.text += c.text;
+        prev.range = { start: prev.range.start, end: c.range.end };
+        pending.endLine = i;
+        continue;
+      }
+      pending.cells.push(c);
       pending.endLine = i;
       counts['cell-per-line']++;
       continue;
@@ -487,8 +526,10 @@ export function scanRows(lines: readonly Line[], from: number, to: number): { ro
       const c = cellOf(i, t, 0, t.length);
       const prev = pending.cells[pending.cells.length - 1];
       // `→本年新` / `制作数量`, vertical `→结` / `果` / `维` / `持`: a label goes on. A number never does:
-      // its digits must stay on one line for a fix to replace them.
-      if (!isValueLike(c.text) && !isValueLike(prev.text)) {
+      // its digits must stay on one line for a fix to replace them; only its unit may follow on the next
+      // line (`→17` / `件`, `→1268.45` / `万元`: a narrow column).
+      const unitOfNumber = UNIT_TOKEN.test(c.text) && /\d$/.test(prev.text) && isValueLike(prev.text);
+      if ((!isValueLike(c.text) && !isValueLike(prev.text)) || unitOfNumber) {
         prev.text += c.text;
         prev.range = { start: prev.text === c.text ? c.range.start : prev.range.start, end: c.range.end };
         pending.endLine = i;

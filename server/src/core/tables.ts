@@ -647,7 +647,8 @@ function prepareT3(raw: RawRow[]): T3Prep {
   const headerRows: TableRow[] = [];
   for (const r of header) if (hasText(r)) headerRows.push(headerRow(r.cells.filter((c) => c.text !== '').map(labelCell), r));
   const body = raw.slice(h).filter(hasText);
-  const layout = layoutFromHeader(found, n) ?? layoutFromRows(body, n);
+  const positional = header.some(hasText) && header.every((r) => !hasText(r) || isPositional(r));
+  const layout = layoutFromHeader(found, n, positional) ?? layoutFromRows(body, n);
   const placements = placeRows(body, n, layout, emptyPositions(raw), rowTotalAddsUp, T3_LABEL_GAPS);
   const tokens: Token[] = [];
   const headerAgain = new Set<number>();
@@ -702,6 +703,12 @@ function readT3(raw: RawRow[], t: Template, memo: Memo): Parsed {
     const { cells, aligned: placed } = valueCells(p, t.t3Columns);
     const values = rowHasValues(i);
     if (own && own.spec.kind === 'group') {
+      // A row's label taken for a value (`三、本年度办理结果` / `（一）予以公开` / six numbers, its 总计 cut off by
+      // a blank line) is no subtotal: recomputing one would write over the numbers of another row.
+      if (values && cells.some((c) => c.text !== '' && !isValueLike(c.text))) {
+        table.rows.push(makeRow(base, 'extra', null, own.spec.label, cells, n, placed, own.spec.key));
+        return;
+      }
       if (values) {
         // A group label carrying values is an author's subtotal row (T3-SUB).
         table.rows.push(makeRow(base, 'extra', `${own.spec.key}.subtotal`, own.spec.label, cells, n, placed, own.spec.key));
@@ -1213,6 +1220,23 @@ function blankField(line: number): RawCell {
   return { text: '', range: range(line, 0, 0), norm: undefined };
 }
 
+/** Two texts on either side of a line break are one cell: together a label of the table that neither is alone. */
+function joinsAcrossBreak(matchers: readonly LabelMatcher<{ label: string }>[], a: string, b: string): boolean {
+  const whole = knownScore(matchers, a + b);
+  if (whole < STRONG) return false;
+  const before = knownScore(matchers, a);
+  const after = knownScore(matchers, b);
+  // The tail may be a label's words without its ordinal (`（三）` / `不予公开`): then only the whole is exact.
+  const tailIsNoLabel = after < STRONG && whole > after + 0.2;
+  // A note alone (`（单位：万元）`) ends the name above it, whatever that name scores alone; a note that
+  // is a cell of its own (table 三's corner `（本列数据的勾稽关系为：…）` opening the next header line) does not.
+  // A note that is most of one label (`（二）部分公开` / `（区分处理的，只计这一情形，不计其他情形）`) scores high
+  // alone, but only the two together are that label exactly.
+  const note = /^（[^（）]*）$/.test(normalizeLabel(b));
+  const noteOnly = note && (after < STRONG || (whole === 1 && after < 1));
+  return (before < 1 && whole >= before && (tailIsNoLabel || (whole === 1 && after < 1))) || noteOnly;
+}
+
 /**
  * TAB-separated text of a Word table whose cell holds several paragraphs has the row broken where the
  * cell breaks: `（二）部分公开（区分处理的，` / `只计这一情形，不计其他情形）⇥1⇥0…`. Two adjacent lines are
@@ -1242,15 +1266,7 @@ function rejoinBrokenCells(id: TableId, raw: RawRow[]): RawRow[] {
       !isValueLike(a.text) &&
       !isValueLike(b.text)
     ) {
-      const whole = knownScore(matchers, a.text + b.text);
-      const before = knownScore(matchers, a.text);
-      const after = knownScore(matchers, b.text);
-      // The tail may be a label's words without its ordinal (`（三）` / `不予公开`): then only the whole is exact.
-      const tailIsNoLabel = after < STRONG && whole > after + 0.2;
-      // A note alone (`（单位：万元）`) ends the name above it, whatever that name scores alone; a note that
-      // is a cell of its own (table 三's corner `（本列数据的勾稽关系为：…）` opening the next header line) does not.
-      const noteOnly = after < STRONG && /^（[^（）]*）$/.test(normalizeLabel(b.text));
-      if (whole >= STRONG && ((before < 1 && whole >= before && (tailIsNoLabel || (whole === 1 && after < 1))) || noteOnly)) {
+      if (joinsAcrossBreak(matchers, a.text, b.text)) {
         const joined: RawCell = { text: a.text + b.text, range: { start: a.range.start, end: b.range.end }, norm: undefined };
         out[out.length - 1] = { cells: [...head.slice(0, -1), joined, ...r.cells.slice(1)], line: prev.line, endLine: r.endLine, shape: 'tsv' };
         continue;
@@ -1359,7 +1375,9 @@ const MD_DELIMITER = /^[ \t]*(?:\|[ \t]*)?:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \
 const isDelimiterRow = (t: string) => t.length <= 2000 && t.includes('---') && MD_DELIMITER.test(t);
 
 function readRegion(id: TableId, lines: readonly Line[], from: number, to: number, byYear: TemplateVersion | null): Table | null {
-  const scanned = scanRows(lines, from, to);
+  const matchers = KNOWN_LABELS[id]();
+  // Text out of a PDF or a web page (no TAB, no bar) wraps a long label in a narrow cell onto the next line.
+  const scanned = scanRows(lines, from, to, (a, b) => !isValueLike(a) && !isValueLike(b) && joinsAcrossBreak(matchers, a, b));
   const flattening = scanned.flattening;
   const raw = flattening === 'tsv' ? rejoinBrokenCells(id, scanned.rows) : scanned.rows;
   if (raw.length === 0) return null;

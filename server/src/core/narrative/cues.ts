@@ -50,8 +50,8 @@ const t4 = (id: string, re: RegExp, cols: readonly string[]): Cue => ({
   id,
   re,
   target: { kind: 't4', cols },
-  // `行政复议 … 纠正1件` is an outcome, not the total.
-  notBetween: /维持|纠正|其他结果|审结|败诉|胜诉|撤销|确认违法|驳回|终止|机关|申请人/,
+  // `行政复议 … 纠正1件` (`被纠错2件`, `判决…`) is an outcome, not the total; `行政复议后又起诉5件` is a lawsuit.
+  notBetween: /维持|纠正|纠错|判决|起诉|其他结果|审结|败诉|胜诉|撤销|确认违法|驳回|终止|机关|申请人/,
 });
 
 /** 2019: a 许可/处罚/强制 count may be the items, the items after the change, or the decisions. */

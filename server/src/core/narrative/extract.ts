@@ -192,6 +192,7 @@ const NO_REVIEW = /(?:未(?!经)|没有|均未|并未|无(?!法|正当))(?:收�
 const REVIEW_NOUN = /行政复议|行政诉讼/g;
 const NEGATION = /未|没有|无/;
 const OUTCOME = /审结|纠正|维持|败诉|胜诉|撤销|确认违法|驳回|结果/;
+const OUTCOME_AFTER = /^\s*(?:的)?(?:尚未审结|未审结|已审结|审结|被?维持|被?纠正|被纠错|被撤销|败诉|胜诉)/;
 /** A sub-heading of a text section: `（二）`, `二、`, `2.` at the start of the line. */
 const SUB_HEADING = /^[\s\u3000#*]*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d))/;
 /** A markdown table row outside the tables read (a pipe at the start). */
@@ -306,6 +307,31 @@ interface Tables {
 }
 
 const GROUPS = new Set(['deny', 'unable', 'reject', 'other']);
+
+/** A line of prose among a table's lines: long, ending a sentence, no TAB or bar. */
+function isSentenceLine(text: string): boolean {
+  const t = text.trimEnd();
+  return t.length >= 12 && /[。；]$/.test(t) && !t.includes('\t') && !t.includes('|');
+}
+
+/** The words of each group's numbered rows, in both formats, without ordinal or a leading 属于: `保护第三方合法权益`. */
+const SUB_ROW_WORDS = new Map<string, string[]>();
+for (const t of Object.values(TEMPLATES)) {
+  for (const r of t.t3Rows) {
+    if (r.group === undefined || !GROUPS.has(r.group) || r.kind === 'group') continue;
+    const words = r.label.replace(/^\d+[.．、]\s*/, '').replace(/^属于/, '');
+    if (words.length < 4) continue;
+    const list = SUB_ROW_WORDS.get(r.group) ?? [];
+    if (!list.includes(words)) list.push(words);
+    SUB_ROW_WORDS.set(r.group, list);
+  }
+}
+
+function namesSubRow(rows: readonly (readonly string[])[], lead: string): boolean {
+  if (rows.length !== 1 || rows[0].length !== 1) return false;
+  // Their first words are enough: `因本机关不掌握相关信息无法提供` shortens the row's own words.
+  return (SUB_ROW_WORDS.get(rows[0][0]) ?? []).some((w) => lead.includes(w.slice(0, 6)));
+}
 const TOTAL = ['total'];
 const HANDLED = ['resultsTotal'];
 const NEW = ['new'];
@@ -746,6 +772,10 @@ function analyseLine(ctx: LineContext): Candidate[] {
     if (cue.generic && OTHER_BUSINESS.test(clause)) continue;
     if (cue.needsApplication && !text.slice(match.start, numStart).includes('申请') && !APPLICATION_AFTER.test(after)) continue;
     if (cue.notBetween?.test(text.slice(match.end, numStart))) continue;
+    // `均为未经复议直接起诉，其中1件尚未审结`: a count of an outcome, not of the group.
+    if (kind === 't4' && OUTCOME_AFTER.test(after)) continue;
+    // `因保护第三方合法权益不予公开1件`: a reason that names one row of the group is about that row.
+    if (cue.target.kind === 't3row' && namesSubRow(cue.target.rows, lead)) continue;
     if (kind === 't2' || kind === 'power') {
       if (unit === '条' || (kind === 't2' && (PUBLISHED_ITEMS.test(before) || PUBLISHED_ITEMS.test(after)))) continue;
       if (clause.includes('处理费')) continue;
@@ -861,6 +891,8 @@ function statementCandidates(ctx: LineContext, index: LineIndex, out: Candidate[
     for (let k = REVIEW_NOUN.exec(text); k && k.index < ce; k = REVIEW_NOUN.exec(text)) {
       // `…直接起诉` or `复议后起诉` words are part of other cues; only the bare nouns are statements.
       if (index.clauseCues(cs, ce).some((c) => c.start <= k!.index && c.end > k!.index && c.text !== k![0])) continue;
+      // `未发生复议后起诉的行政诉讼`: one kind of lawsuit is none, not every lawsuit.
+      if (text.slice(m.index, k.index).includes('起诉')) continue;
       push(k.index, k.index + k[0].length, text.slice(m.index, k.index + k[0].length), k[0] === '行政复议' ? 'c5' : 'c10c15');
     }
     NO_REVIEW.lastIndex = Math.max(NO_REVIEW.lastIndex, ce);
@@ -950,6 +982,8 @@ export function narrativeMentions(model: ReportModel, analysis: Analysis): Menti
     };
     for (const r of tables.t3.values()) {
       const key = r.key!;
+      // An author's subtotal row (`小计`) repeats its group's rows: counted once, by them.
+      if (key.endsWith('.subtotal')) continue;
       const dot = key.indexOf('.');
       const g = dot === -1 ? key : key.slice(0, dot);
       if (!GROUPS.has(g)) continue;
@@ -976,10 +1010,9 @@ export function narrativeMentions(model: ReportModel, analysis: Analysis): Menti
         const text = model.lines[i];
         if (text.length < 3) continue;
         while (nextTable < tableLines.length && tableLines[nextTable][1] < i) nextTable++;
-        if (nextTable < tableLines.length && tableLines[nextTable][0] <= i) {
-          i = tableLines[nextTable][1];
-          continue;
-        }
+        // Inside a table's lines, only a sentence of its own (`2022年，我局共新收政府信息公开申请31件。`
+        // before table 三, a note under table 四): no cell ends with 。
+        if (nextTable < tableLines.length && tableLines[nextTable][0] <= i && !isSentenceLine(text)) continue;
         const facts = factsOf(text);
         if ((tableSection && facts.tableRow) || facts.comment) continue;
         if ((budget -= text.length) < 0) break;

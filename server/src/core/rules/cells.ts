@@ -71,6 +71,9 @@ function cellRule(code: string, alias: string, severity: Rule['severity'], zh: s
   };
 }
 
+/** From this many placeholders in one table, one finding for the table. */
+const PLACEHOLDERS_PER_TABLE = 3;
+
 export const cellRules: Rule[] = [
   {
     code: 'XR201',
@@ -97,13 +100,37 @@ export const cellRules: Rule[] = [
       }
     },
   },
-  cellRule('XR202', 'placeholder-cell', 'warning', '用“—”“/”“无”等代替数字', 'A placeholder such as —, / or 无 instead of a number', (ctx, v) => {
-    if (v.cell.value.kind !== 'placeholder') return;
-    // A placeholder broken over two lines ("N" / "/A") has no fix: replacing it would join the lines.
-    const oneLine = v.cell.range.start.line === v.cell.range.end.line;
-    const fixes = oneLine ? [fix(ctx.msg('fix.placeholder'), [replace(v.cell.range, '0')])] : [];
-    ctx.report({ ...base(v), message: ctx.msg('cell.placeholder', { text: v.cell.text, where: whereOf(ctx, v) }), actual: 0, fixes });
-  }),
+  {
+    code: 'XR202',
+    alias: 'placeholder-cell',
+    severity: 'warning',
+    description: { 'zh-cn': '用“—”“/”“无”等代替数字（一表多处时每表报告一次）', en: 'A placeholder such as —, / or 无 instead of a number (once per table where it has several)' },
+    check(ctx) {
+      const byTable = new Map<Table, CellVisit[]>();
+      for (const v of cells(ctx.model)) if (v.cell.value.kind === 'placeholder') byTable.set(v.table, [...(byTable.get(v.table) ?? []), v]);
+      for (const [table, found] of byTable) {
+        // A placeholder broken over two lines ("N" / "/A") has no fix: replacing it would join the lines.
+        const fixable = found.filter((v) => v.cell.range.start.line === v.cell.range.end.line);
+        if (found.length < PLACEHOLDERS_PER_TABLE) {
+          for (const v of found) {
+            const fixes = fixable.includes(v) ? [fix(ctx.msg('fix.placeholder'), [replace(v.cell.range, '0')])] : [];
+            ctx.report({ ...base(v), message: ctx.msg('cell.placeholder', { text: v.cell.text, where: whereOf(ctx, v) }), actual: 0, fixes });
+          }
+          continue;
+        }
+        // A house style (zeros written `—` across a table): one finding, as for blank cells (XR201).
+        const name = ctx.msg('table.name', { table: table.id });
+        const texts = [...new Set(found.map((v) => v.cell.text))].slice(0, 3).join(' ');
+        ctx.report({
+          ...base(found[0]),
+          message: ctx.msg('cell.placeholders', { table: name, count: found.length, text: texts }),
+          actual: 0,
+          related: found.map((v) => ({ range: v.cell.range, message: whereOf(ctx, v) })),
+          fixes: fixable.length ? [fix(ctx.msg('fix.placeholders', { table: name, count: fixable.length }), fixable.map((v) => replace(v.cell.range, '0')))] : [],
+        });
+      }
+    },
+  },
   cellRule('XR203', 'non-numeric', 'error', '单元格内容不是数字', 'Not a number', (ctx, v) => {
     if (v.cell.value.kind !== 'invalid') return;
     ctx.report({ ...base(v), message: ctx.msg('cell.nonNumeric', { text: v.cell.text, where: whereOf(ctx, v) }), actual: null });

@@ -355,7 +355,10 @@ function labelFindings(table: Table): { match: LabelMatch; kind: 'wording' | 'nu
   const out: { match: LabelMatch; kind: 'wording' | 'numbering' | 'format' }[] = [];
   const consider = (m: LabelMatch) => {
     if (m.part && m.how === 'exact') return;
-    if (m.how === 'wording') out.push({ match: m, kind: numberingOnly(m) ? 'numbering' : 'wording' });
+    // The template's words as written (a numbered row placed before its group's label in PDF text scores
+    // below exact): no other words to suggest, at most a formatting difference.
+    const sameWords = normalizeLabel(labelWords(m.cell).text) === normalizeLabel(m.canonical);
+    if (m.how === 'wording' && !sameWords) out.push({ match: m, kind: numberingOnly(m) ? 'numbering' : 'wording' });
     else if (singleLine(m.cell) && labelWords(m.cell).text !== m.canonical) out.push({ match: m, kind: 'format' });
   };
   for (const m of table.headerMatches ?? []) {
