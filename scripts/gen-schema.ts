@@ -3,12 +3,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES } from '../server/src/core';
+import { ruleDescription } from '../server/src/core/rules/descriptions';
 
 export function configSchema(): object {
   const setting = { enum: ['off', 'error', 'warning', 'information', 'hint'] };
   const ruleProps: Record<string, object> = {};
   for (const r of RULES) {
-    ruleProps[r.code] = { ...setting, description: `${r.description['zh-cn']} / ${r.description.en} (default: ${r.severity})` };
+    ruleProps[r.code] = { ...setting, description: `${ruleDescription(r.code)['zh-cn']} / ${ruleDescription(r.code).en} (default: ${r.severity})` };
     ruleProps[r.alias] = { ...setting, description: `= ${r.code}` };
   }
   return {

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { RULE_DESCRIPTIONS } from '../server/src/core/rules/descriptions';
 import { RULES, registerCatalogue, catalogueOf, hasCatalogue, t, applyEdits, checkText, findRule, fixAll, parseConfig, parseValue } from '../server/src/core';
 import { EN } from '../server/src/core/i18n-en';
 import { commonSubsequence, editDistance } from '../server/src/core/similarity';
@@ -98,7 +99,7 @@ describe('rule registry', () => {
     for (const r of RULES) {
       assert.match(r.code, /^XR\d{3}$/);
       assert.match(r.alias, /^[a-z0-9]+(-[a-z0-9]+)*$/);
-      assert.ok(r.description['zh-cn'] && r.description.en);
+      assert.ok(RULE_DESCRIPTIONS[r.code]?.['zh-cn'] && RULE_DESCRIPTIONS[r.code].en, r.code);
       assert.ok(existsSync(join(__dirname, '..', 'docs', 'rules', `${r.code}.md`)), `docs/rules/${r.code}.md`);
       assert.equal(findRule(r.alias), r);
       assert.equal(findRule(r.code.toLowerCase()), r);

@@ -32,6 +32,7 @@ import { fileBlock, style, summary, wantColour, type Style, type Totals } from '
 import { decodeText, encodeText, sameLineEnds } from './text-file';
 import { endShortRun, planRun } from './short-run';
 import { readSnapshot, writeAtomically, type Snapshot } from './write-file';
+import { ruleDescription } from '../core/rules/descriptions';
 
 // Any file's config may ask for English: the CLI has it from the start (the server loads it on demand).
 registerCatalogue('en', EN);
@@ -101,11 +102,11 @@ function usage(io: Io, locale: Locale, e: UsageError): number {
 
 function listRules(locale: Locale, format: Args['format']): string {
   if (format !== 'text') {
-    const rules = RULES.map((r) => ({ code: r.code, alias: r.alias, severity: r.severity, description: r.description[locale] }));
+    const rules = RULES.map((r) => ({ code: r.code, alias: r.alias, severity: r.severity, description: ruleDescription(r.code)[locale] }));
     return JSON.stringify(rules, null, 2) + '\n';
   }
   const lines = [m(locale, 'rules.header')];
-  for (const r of RULES) lines.push(`${r.code}\t${r.alias}\t${severityWord(locale, r.severity)}\t${r.description[locale]}`);
+  for (const r of RULES) lines.push(`${r.code}\t${r.alias}\t${severityWord(locale, r.severity)}\t${ruleDescription(r.code)[locale]}`);
   return lines.join('\n') + '\n';
 }
 

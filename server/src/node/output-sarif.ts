@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { Artifact, Fix as SarifFix, Location, Log, Notification, Region, ReportingDescriptor, Result } from 'sarif';
 import { RULES, docsUrl, type Diagnostic, type Locale, type Range, type Severity } from '../core';
 import { shown, type FileResult } from './check-file';
+import { ruleDescription } from '../core/rules/descriptions';
 
 const BASE = '%SRCROOT%';
 
@@ -45,7 +46,7 @@ export function toSarif(input: SarifInput): Log {
     return {
       id: r.code,
       name: r.alias,
-      shortDescription: { text: r.description[input.locale] },
+      shortDescription: { text: ruleDescription(r.code)[input.locale] },
       helpUri: docsUrl(r.code),
       defaultConfiguration: { level: sarifLevel(r.severity) },
     };

@@ -176,14 +176,14 @@ function checkCode(code: string, severity: Rule['severity']) {
   };
 }
 
-function rule(code: string, alias: string, severity: Rule['severity'], zh: string, en: string): Rule {
-  return { code, alias, severity, description: { 'zh-cn': zh, en }, check: checkCode(code, severity) };
+function rule(code: string, alias: string, severity: Rule['severity']): Rule {
+  return { code, alias, severity, check: checkCode(code, severity) };
 }
 
 export const arithmeticRules: Rule[] = [
-  rule('XR101', 't3-row-total', 'error', '表三每行的总计等于六类申请人之和', 'Table 三: each row\'s 总计 equals the six applicant columns'),
-  rule('XR102', 't3-result-total', 'error', '表三（七）总计等于各项办理结果之和', 'Table 三: （七）总计 equals the sum of the handling results'),
-  rule('XR103', 't3-balance', 'error', '表三每列：一 + 二 = （七）总计 + 四', 'Table 三, per column: 一 + 二 = （七）总计 + 四'),
-  rule('XR104', 't4-group-total', 'error', '表四每组总计等于四项结果之和', 'Table 四: each group\'s 总计 equals its four results'),
-  rule('XR105', 't3-subtotal', 'warning', '表三中作者自加的小计行等于本组各行之和', 'Table 三: an added subtotal row equals its group\'s rows'),
+  rule('XR101', 't3-row-total', 'error'),
+  rule('XR102', 't3-result-total', 'error'),
+  rule('XR103', 't3-balance', 'error'),
+  rule('XR104', 't4-group-total', 'error'),
+  rule('XR105', 't3-subtotal', 'warning'),
 ];

@@ -59,12 +59,11 @@ function base(v: CellVisit) {
   return { range: v.cell.range, table: v.table.id, row: v.row.label || undefined, column: v.cell.column ?? undefined };
 }
 
-function cellRule(code: string, alias: string, severity: Rule['severity'], zh: string, en: string, visit: (ctx: RuleContext, v: CellVisit) => void): Rule {
+function cellRule(code: string, alias: string, severity: Rule['severity'], visit: (ctx: RuleContext, v: CellVisit) => void): Rule {
   return {
     code,
     alias,
     severity,
-    description: { 'zh-cn': zh, en },
     check(ctx) {
       for (const v of cells(ctx.model)) visit(ctx, v);
     },
@@ -79,7 +78,6 @@ export const cellRules: Rule[] = [
     code: 'XR201',
     alias: 'blank-cell',
     severity: 'warning',
-    description: { 'zh-cn': '表中有空白的数值单元格（空白不等于 0），每表报告一次', en: 'Blank value cells in a table (blank is not zero), once per table' },
     check(ctx) {
       for (const b of ctx.analysis.blanks) {
         const name = ctx.msg('table.name', { table: b.table });
@@ -104,7 +102,6 @@ export const cellRules: Rule[] = [
     code: 'XR202',
     alias: 'placeholder-cell',
     severity: 'warning',
-    description: { 'zh-cn': '用“—”“/”“无”等代替数字（一表多处时每表报告一次）', en: 'A placeholder such as —, / or 无 instead of a number (once per table where it has several)' },
     check(ctx) {
       const byTable = new Map<Table, CellVisit[]>();
       for (const v of cells(ctx.model)) if (v.cell.value.kind === 'placeholder') byTable.set(v.table, [...(byTable.get(v.table) ?? []), v]);
@@ -131,27 +128,27 @@ export const cellRules: Rule[] = [
       }
     },
   },
-  cellRule('XR203', 'non-numeric', 'error', '单元格内容不是数字', 'Not a number', (ctx, v) => {
+  cellRule('XR203', 'non-numeric', 'error', (ctx, v) => {
     if (v.cell.value.kind !== 'invalid') return;
     ctx.report({ ...base(v), message: ctx.msg('cell.nonNumeric', { text: v.cell.text, where: whereOf(ctx, v) }), actual: null });
   }),
-  cellRule('XR204', 'non-integer', 'error', '件数中出现小数', 'A decimal in a count', (ctx, v) => {
+  cellRule('XR204', 'non-integer', 'error', (ctx, v) => {
     const val = v.cell.value;
     if (val.kind !== 'number' || v.kind === 'amount' || !val.decimals) return;
     ctx.report({ ...base(v), message: ctx.msg('cell.nonInteger', { text: v.cell.text, where: whereOf(ctx, v) }), actual: val.number });
   }),
-  cellRule('XR205', 'negative-count', 'error', '件数为负数', 'A negative count', (ctx, v) => {
+  cellRule('XR205', 'negative-count', 'error', (ctx, v) => {
     const val = v.cell.value;
     if (val.kind !== 'number' || v.kind === 'delta' || val.sign !== '-') return;
     ctx.report({ ...base(v), message: ctx.msg('cell.negative', { text: v.cell.text, where: whereOf(ctx, v) }), actual: val.number });
   }),
-  cellRule('XR206', 'unexpected-sign', 'warning', '非增减列中出现正号', 'A plus sign outside a change column', (ctx, v) => {
+  cellRule('XR206', 'unexpected-sign', 'warning', (ctx, v) => {
     const val = v.cell.value;
     if (val.kind !== 'number' || v.kind === 'delta' || val.sign !== '+') return;
     const plus = { range: { start: v.cell.range.start, end: { line: v.cell.range.start.line, character: v.cell.range.start.character + (val.signLength ?? 1) } }, newText: '' };
     ctx.report({ ...base(v), message: ctx.msg('cell.sign', { text: v.cell.text, where: whereOf(ctx, v) }), actual: val.number, fixes: [fix(ctx.msg('fix.removeSign'), [plus])] });
   }),
-  cellRule('XR207', 'unit-in-cell', 'information', '件数单元格中写了单位', 'A unit written in a count cell', (ctx, v) => {
+  cellRule('XR207', 'unit-in-cell', 'information', (ctx, v) => {
     const val = v.cell.value;
     if (val.kind !== 'number' || v.kind === 'amount' || !val.unit) return;
     const s = v.cell.range.start;
@@ -165,19 +162,19 @@ export const cellRules: Rule[] = [
       fixes: oneLine ? [fix(ctx.msg('fix.removeUnit', { unit: val.unit }), [edit])] : [],
     });
   }),
-  cellRule('XR208', 'amount-unit-missing', 'warning', '2019 年版采购总金额没有单位', '2019 procurement amount without a unit', (ctx, v) => {
+  cellRule('XR208', 'amount-unit-missing', 'warning', (ctx, v) => {
     if (v.kind !== 'amount' || v.cell.value.kind !== 'number' || v.spec?.unit || v.cell.value.unit) return;
     if (headerUnit(v.table, v.spec!)) return;
     ctx.report({ ...base(v), message: ctx.msg('cell.amountUnitMissing', { text: v.cell.text }), actual: v.cell.value.number });
   }),
-  cellRule('XR209', 'amount-unit-conflict', 'warning', '单元格中的单位与表头不一致', 'The cell\'s unit contradicts the header', (ctx, v) => {
+  cellRule('XR209', 'amount-unit-conflict', 'warning', (ctx, v) => {
     const unit = v.cell.value.unit;
     if (v.kind !== 'amount' || !unit) return;
     const header = headerUnit(v.table, v.spec!);
     if (!header || header === unit) return;
     ctx.report({ ...base(v), message: ctx.msg('cell.amountUnitConflict', { unit, header, where: whereOf(ctx, v) }), actual: v.cell.value.number });
   }),
-  cellRule('XR210', 'number-format', 'information', '数字写法不规范（全角数字、件数中的千位分隔符、数字中的空格）', 'Full-width digits, separators in counts, inner spaces', (ctx, v) => {
+  cellRule('XR210', 'number-format', 'information', (ctx, v) => {
     const val = v.cell.value;
     if (val.kind !== 'number') return;
     const separators = val.separators && v.kind !== 'amount';

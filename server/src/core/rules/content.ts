@@ -7,8 +7,8 @@ import { formatNumber } from '../numbers';
 import type { Range } from '../types';
 import { type Rule, type RuleContext } from './rule';
 
-function rule(code: string, alias: string, severity: Rule['severity'], zh: string, en: string, check: (ctx: RuleContext) => void): Rule {
-  return { code, alias, severity, description: { 'zh-cn': zh, en }, check };
+function rule(code: string, alias: string, severity: Rule['severity'], check: (ctx: RuleContext) => void): Rule {
+  return { code, alias, severity, check };
 }
 
 /** Below this many characters of content, 五 says nothing a reviewer can use. */
@@ -31,7 +31,7 @@ function headingRange(ctx: RuleContext, number: '一' | '五' | '六'): Range | 
 }
 
 export const contentRules: Rule[] = [
-  rule('XR402', 'thin-section', 'information', '“存在的主要问题及改进情况”只有“无”或寥寥数字，或只谈问题不谈改进措施', 'Section 五 reduced to 无 or a few characters, or naming problems without measures', (ctx) => {
+  rule('XR402', 'thin-section', 'information', (ctx) => {
     const five = sectionText(ctx.model, '五');
     if (!five || five.empty) return; // absent or empty: XR001 / XR006
     const length = five.longerThan(THIN * 8) ? THIN : contentLength(five.text, THIN);
@@ -45,7 +45,7 @@ export const contentRules: Rule[] = [
     // Line by line: a problem and its measure are rarely split over a line break, and 五 can be long.
     if (five.some(PROBLEMS) && five.some(MEASURES) === false) ctx.report({ message: ctx.msg('content.noMeasures'), range: headingRange(ctx, '五') ?? five.section.range });
   }),
-  rule('XR403', 'overview-topics', 'hint', '2021 年版报告的“总体情况”未涉及格式所列方面', 'Section 一 of a 2021-format report misses topics the format lists', (ctx) => {
+  rule('XR403', 'overview-topics', 'hint', (ctx) => {
     if (ctx.model.template !== '2021') return;
     const one = sectionText(ctx.model, '一');
     if (!one || one.empty) return;
@@ -55,7 +55,7 @@ export const contentRules: Rule[] = [
     if (missing.length === 0) return;
     ctx.report({ message: ctx.msg('content.topics', { topics: missing.join(ctx.msg('list.sep')) }), range: one.section.range });
   }),
-  rule('XR404', 'fee-statement', 'hint', '2021 年版报告的“其他需要报告的事项”未说明信息处理费，或称未收费而表二有收费金额', 'Section 六 of a 2021-format report silent on 信息处理费, or saying no fee was collected while table 二 shows fees', (ctx) => {
+  rule('XR404', 'fee-statement', 'hint', (ctx) => {
     const six = sectionText(ctx.model, '六');
     if (!six) return; // missing section: XR001
     // A statement that no fee at all was collected, against table 二's 行政事业性收费 (not 信息处理费).

@@ -48,20 +48,20 @@ function emit(ctx: RuleContext, code: CrossFinding['code'], message: (f: CrossFi
   }
 }
 
-function rule(code: 'XR501' | 'XR502' | 'XR503', alias: string, severity: Rule['severity'], zh: string, en: string, check: (ctx: RuleContext) => void): Rule {
-  return { code, alias, severity, description: { 'zh-cn': zh, en }, check, crossYear: true };
+function rule(code: 'XR501' | 'XR502' | 'XR503', alias: string, severity: Rule['severity'], check: (ctx: RuleContext) => void): Rule {
+  return { code, alias, severity, check, crossYear: true };
 }
 
 export const crossRules: Rule[] = [
-  rule('XR501', 'carry-over', 'warning', '本年“上年结转”与上一年度报告的“结转下年度继续办理”不一致', "二、上年结转 differs from last year's 四、结转下年度继续办理", (ctx) =>
+  rule('XR501', 'carry-over', 'warning', (ctx) =>
     emit(ctx, 'XR501', (f) => ctx.msg('cross.carry', { column: f.column ?? '', actual: f.actual ?? '', report: report(ctx), expected: f.expected ?? '' })),
   ),
-  rule('XR502', 'year-chain', 'warning', '表二的数量与上一年度报告接不上（2019 年版项目数量；2021 年版现行有效件数，提示）', "Table 二 does not follow on from last year's (2019 item counts; 2021 documents in force, a hint)", (ctx) =>
+  rule('XR502', 'year-chain', 'warning', (ctx) =>
     emit(ctx, 'XR502', (f) =>
       ctx.msg(f.check === 'X-VALID' ? 'cross.valid' : 'cross.items', { row: f.row ?? '', actual: f.actual ?? '', report: report(ctx), expected: f.expected ?? '' }),
     ),
   ),
-  rule('XR503', 'repeated-content', 'warning', '与上一年度报告内容雷同（第一、五部分文字或表三数字）', "Near-identical to last year's report (text of 一 or 五, or table 三)", (ctx) =>
+  rule('XR503', 'repeated-content', 'warning', (ctx) =>
     emit(ctx, 'XR503', (f) =>
       f.section === '三'
         ? ctx.msg('cross.sameTable', { report: report(ctx) })

@@ -5,8 +5,8 @@ import { templateForYear } from '../templates';
 import type { Range, TableId } from '../types';
 import { type Rule, type RuleContext } from './rule';
 
-function rule(code: string, alias: string, severity: Rule['severity'], zh: string, en: string, check: (ctx: RuleContext) => void): Rule {
-  return { code, alias, severity, description: { 'zh-cn': zh, en }, check };
+function rule(code: string, alias: string, severity: Rule['severity'], check: (ctx: RuleContext) => void): Rule {
+  return { code, alias, severity, check };
 }
 
 function documentStart(ctx: RuleContext): Range {
@@ -22,7 +22,7 @@ function decidedTables(ctx: RuleContext) {
 }
 
 export const metadataRules: Rule[] = [
-  rule('XR301', 'year-missing', 'warning', '标题中没有报告年度', 'No year in the title', (ctx) => {
+  rule('XR301', 'year-missing', 'warning', (ctx) => {
     const { model } = ctx;
     if (!model.isReport || model.yearSources.some((s) => s.source === 'title')) return;
     // Without a title the year may still be known (statistics period, 总体情况): say where it came from.
@@ -34,7 +34,7 @@ export const metadataRules: Rule[] = [
         : ctx.msg('meta.yearMissingNoTitle');
     ctx.report({ message, range: documentStart(ctx) });
   }),
-  rule('XR302', 'year-mismatch', 'warning', '标题、统计期限与“总体情况”中的年份不一致', 'Title, statistics period and 总体情况 disagree on the year', (ctx) => {
+  rule('XR302', 'year-mismatch', 'warning', (ctx) => {
     const [first, ...rest] = ctx.model.yearSources;
     if (!first) return;
     const reported = new Set<number>();
@@ -53,7 +53,7 @@ export const metadataRules: Rule[] = [
       ctx.report({ message: ctx.msg('meta.yearInText', { year: y.year, report: ctx.model.year! }), range: y.range });
     }
   }),
-  rule('XR303', 'version-mismatch', 'error', '表格格式与报告年度应使用的版本不符', 'Table format differs from the one the year requires', (ctx) => {
+  rule('XR303', 'version-mismatch', 'error', (ctx) => {
     const { year } = ctx.model;
     const expected = templateForYear(year);
     if (!expected || year === null) return;
@@ -74,22 +74,22 @@ export const metadataRules: Rule[] = [
       break;
     }
   }),
-  rule('XR304', 'mixed-version', 'error', '表二与表三分别符合不同版本的格式', 'Tables 二 and 三 follow different versions', (ctx) => {
+  rule('XR304', 'mixed-version', 'error', (ctx) => {
     const [t2, t3] = [ctx.model.tables['二'], ctx.model.tables['三']];
     if (!t2 || !t3 || !(t2.versionEvidence > 0) || !(t3.versionEvidence > 0) || t2.version === t3.version) return;
     ctx.report({ message: ctx.msg('meta.mixedVersion', { t2: t2.version!, t3: t3.version! }), range: t3.rows.find((r) => r.kind === 'data')?.range ?? t3.range, table: '三' });
   }),
-  rule('XR305', 'unsupported-year', 'information', '报告年度早于 2019 年版格式', 'Report year before 2019', (ctx) => {
+  rule('XR305', 'unsupported-year', 'information', (ctx) => {
     const { year } = ctx.model;
     if (year === null || year >= 2019) return;
     ctx.report({ message: ctx.msg('meta.unsupportedYear', { year }), range: documentStart(ctx) });
   }),
-  rule('XR306', 'title-nonstandard', 'information', '标题不是“<机关名称>YYYY年政府信息公开工作年度报告”', 'Title not in the standard form', (ctx) => {
+  rule('XR306', 'title-nonstandard', 'information', (ctx) => {
     const { title, year } = ctx.model;
     if (!title || /^.+?(?:19|20)\d{2}年政府信息公开工作年度报告$/.test(title.text.replace(/\s+/g, ''))) return;
     ctx.report({ message: ctx.msg('meta.titleNonstandard', { title: title.text, year: year ?? 'YYYY' }), range: title.range });
   }),
-  rule('XR307', 'late-signing', 'information', '落款日期晚于报送期限', 'Signing date after the deadline', (ctx) => {
+  rule('XR307', 'late-signing', 'information', (ctx) => {
     const { signingDate, year } = ctx.model;
     if (!signingDate || year === null) return;
     const { month, day } = ctx.options.deadline;
@@ -101,13 +101,13 @@ export const metadataRules: Rule[] = [
       range: signingDate.range,
     });
   }),
-  rule('XR308', 'date-missing', 'information', '没有落款日期', 'No signing date', (ctx) => {
+  rule('XR308', 'date-missing', 'information', (ctx) => {
     const { model } = ctx;
     if (!model.isReport || model.signingDate || model.sections.length === 0) return;
     const last = model.sections[model.sections.length - 1];
     ctx.report({ message: ctx.msg('meta.dateMissing'), range: last.range });
   }),
-  rule('XR309', 'preface-part-count', 'information', '前言所称部分数不是六', 'The preface counts other than six parts', (ctx) => {
+  rule('XR309', 'preface-part-count', 'information', (ctx) => {
     const p = ctx.model.partCount;
     if (!p || p.count === 6) return;
     ctx.report({ message: ctx.msg('meta.partCount', { count: p.count }), range: p.range });

@@ -161,7 +161,6 @@ export const narrativeRules: Rule[] = [
     code: 'XR401',
     alias: 'narrative-mismatch',
     severity: 'warning',
-    description: { 'zh-cn': '正文中的数字与其复述的表格单元格不一致', en: 'A number in the text contradicts the table cell it restates' },
     check(ctx) {
       const { model, analysis } = ctx;
       const mentions = narrativeMentions(model, analysis);

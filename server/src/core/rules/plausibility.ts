@@ -39,22 +39,22 @@ function reportPairs(ctx: RuleContext, first: string, second: string, wrong: (a:
   }
 }
 
-function rule(code: string, alias: string, severity: Rule['severity'], zh: string, en: string, check: (ctx: RuleContext) => void): Rule {
-  return { code, alias, severity, description: { 'zh-cn': zh, en }, check };
+function rule(code: string, alias: string, severity: Rule['severity'], check: (ctx: RuleContext) => void): Rule {
+  return { code, alias, severity, check };
 }
 
 export const plausibilityRules: Rule[] = [
-  rule('XR106', 't2-item-count', 'warning', '2019 年版表二：上一年项目数量加本年增/减不应为负', '2019 table 二: items plus change must not be negative', (ctx) =>
+  rule('XR106', 't2-item-count', 'warning', (ctx) =>
     reportPairs(ctx, 'items', 'change', (items, change) => items + change < 0, (r, items, change) =>
       ctx.msg('plaus.items', { row: r.label, items: items.value, change: change.cell.text, sum: items.value + change.value }),
     ),
   ),
-  rule('XR107', 't2-published-total', 'warning', '2019 年版表二：本年新公开数量不应大于对外公开总数量', '2019 table 二: newly published must not exceed the public total', (ctx) =>
+  rule('XR107', 't2-published-total', 'warning', (ctx) =>
     reportPairs(ctx, 'published', 'publicTotal', (published, total) => published > total, (r, published, total) =>
       ctx.msg('plaus.published', { row: r.label, published: published.value, total: total.value }),
     ),
   ),
-  rule('XR108', 't2-procurement-pair', 'warning', '2019 年版表二：采购项目数量与采购总金额应同为零或同不为零', '2019 table 二: procurement count and amount both zero or both non-zero', (ctx) => {
+  rule('XR108', 't2-procurement-pair', 'warning', (ctx) => {
     for (const r of t2Rows(ctx, '2019')) {
       const items = r.get('procItems');
       const amount = r.get('procAmount');
@@ -63,7 +63,7 @@ export const plausibilityRules: Rule[] = [
       ctx.report({ message: ctx.msg('plaus.procPair', { items: items.cell.text, amount: amount.cell.text }), range: zero.cell.range, table: '二', row: r.row.label, column: zero.cell.column ?? undefined, actual: zero.value });
     }
   }),
-  rule('XR109', 't2-plausibility', 'hint', '表二其他可疑数字（公开多于制作、无项目有决定、制发多于现行、收费金额过大）', 'Table 二 hints: published > made, decisions without items, issued > in force, fee too large', (ctx) => {
+  rule('XR109', 't2-plausibility', 'hint', (ctx) => {
     for (const r of t2Rows(ctx, '2019')) {
       const made = r.get('made');
       const published = r.get('published');

@@ -1,5 +1,6 @@
-// What a rule is (markdownlint-style: code + alias + description + docs page + pure function) and the
-// context every rule gets: the one parsed model, the one identity analysis, the options and messages.
+// What a rule is (markdownlint-style: code + alias + docs page + pure function; its description, in both
+// languages, is in descriptions.ts, out of the language server's bundle) and the context every rule gets:
+// the one parsed model, the one identity analysis, the options and messages.
 
 import type { ReportDigest } from '../cross';
 import type { Analysis } from '../identities';
@@ -35,7 +36,6 @@ export interface Rule {
   level?: 'sections';
   /** Compares with last year's report (XR501–XR503): runs only when the check is given one. */
   crossYear?: true;
-  description: Record<Locale, string>;
   check(ctx: RuleContext): void;
 }
 

@@ -28,7 +28,6 @@ const missingSection: Rule = {
   alias: 'missing-section',
   severity: 'error',
   level: 'sections',
-  description: { 'zh-cn': '六个部分缺少其中之一', en: 'One of the six sections is missing' },
   check(ctx) {
     const { model } = ctx;
     if (model.sections.length === 0 && !model.isReport) return;
@@ -72,7 +71,6 @@ const sectionOrder: Rule = {
   alias: 'section-order',
   severity: 'warning',
   level: 'sections',
-  description: { 'zh-cn': '六个部分顺序颠倒', en: 'Sections out of order' },
   check(ctx) {
     let maxSeen = -1;
     for (const s of ctx.model.sections) {
@@ -89,7 +87,6 @@ const duplicateSection: Rule = {
   alias: 'duplicate-section',
   severity: 'warning',
   level: 'sections',
-  description: { 'zh-cn': '同一部分出现两次', en: 'A section appears twice' },
   check(ctx) {
     for (const s of ctx.model.sections) {
       if (s.duplicateOf !== undefined) ctx.report({ message: ctx.msg('section.duplicate', { num: s.number, first: s.duplicateOf + 1 }), range: s.range });
@@ -128,7 +125,6 @@ const headingVariant: Rule = {
   alias: 'heading-variant',
   severity: 'information',
   level: 'sections',
-  description: { 'zh-cn': '部分标题不是规范写法', en: 'Section heading is a known variant' },
   check(ctx) {
     for (const s of ctx.model.sections) {
       if (s.canonical) continue;
@@ -146,7 +142,6 @@ const headingNumbering: Rule = {
   alias: 'heading-numbering',
   severity: 'information',
   level: 'sections',
-  description: { 'zh-cn': '部分标题编号不规范', en: 'Non-standard numeral or separator in a heading' },
   check(ctx) {
     for (const s of ctx.model.sections) {
       if (s.oddNumbering === undefined) continue;
@@ -174,7 +169,6 @@ const sectionMisnumbered: Rule = {
   alias: 'section-misnumbered',
   severity: 'warning',
   level: 'sections',
-  description: { 'zh-cn': '按标题文字是某一部分，编号却是另一部分的', en: 'A section found by its title under another section\'s numeral' },
   check(ctx) {
     for (const s of ctx.model.sections) {
       if (!s.misnumbered) continue;
@@ -192,7 +186,6 @@ const emptySection: Rule = {
   alias: 'empty-section',
   severity: 'warning',
   level: 'sections',
-  description: { 'zh-cn': '文字部分没有内容', en: 'A text section has no body' },
   check(ctx) {
     const lines = ctx.model.lines;
     for (const s of ctx.model.sections) {
@@ -208,7 +201,6 @@ const missingTable: Rule = {
   code: 'XR007',
   alias: 'missing-table',
   severity: 'error',
-  description: { 'zh-cn': '表格部分没有可识别的表格', en: 'Section 二/三/四 without a recognisable table' },
   check(ctx) {
     for (const id of TABLE_SECTIONS) {
       const s = firstOf(ctx, id);
@@ -241,7 +233,6 @@ const missingRow: Rule = {
   code: 'XR008',
   alias: 'missing-row',
   severity: 'error',
-  description: { 'zh-cn': '表格缺少模板中的行', en: 'A template row is absent' },
   check(ctx) {
     for (const table of Object.values(ctx.model.tables)) {
       if (!table.rows.some((r) => r.kind === 'data')) continue;
@@ -265,7 +256,6 @@ const extraRow: Rule = {
   code: 'XR009',
   alias: 'extra-row',
   severity: 'warning',
-  description: { 'zh-cn': '表格中有模板之外的行（细分行、小计行）', en: 'A row not in the template (sub-rows, subtotals)' },
   check(ctx) {
     for (const table of Object.values(ctx.model.tables)) {
       const rowsByKey = new Map(templateRows(table).map((r) => [r.key, r.label]));
@@ -289,7 +279,6 @@ const rowOrder: Rule = {
   code: 'XR010',
   alias: 'row-order',
   severity: 'warning',
-  description: { 'zh-cn': '模板中的行顺序颠倒', en: 'Template rows out of order' },
   check(ctx) {
     for (const table of Object.values(ctx.model.tables)) {
       const rows = templateRows(table);
@@ -318,7 +307,6 @@ const valueCount: Rule = {
   code: 'XR011',
   alias: 'value-count',
   severity: 'error',
-  description: { 'zh-cn': '一行的数值无法对应到模板的列', en: 'A row\'s values cannot be placed in the template\'s columns' },
   check(ctx) {
     for (const table of Object.values(ctx.model.tables)) {
       for (const r of table.rows) {
@@ -388,7 +376,6 @@ const labelVariant: Rule = {
   code: 'XR012',
   alias: 'label-variant',
   severity: 'information',
-  description: { 'zh-cn': '固定标签不是模板用语（社会组织、只记、错字漏字、空格、半角）', en: 'A fixed label is not canonical (社会组织, 只记, a typo, spacing, half-width)' },
   check(ctx) {
     for (const table of Object.values(ctx.model.tables)) {
       const findings = labelFindings(table);
@@ -451,7 +438,6 @@ const conversionArtifact: Rule = {
   code: 'XR013',
   alias: 'conversion-artifact',
   severity: 'information',
-  description: { 'zh-cn': '文中残留文档转换标记（[image: …]、[bookmark: …]、单独成行的页码）', en: 'Converter artefacts left in the text (image and bookmark marks, page numbers on lines of their own)' },
   check(ctx) {
     for (const a of ctx.model.artifacts) {
       // Removing an artefact that is a whole line would leave an empty line: a CR and LF around it
