@@ -127,6 +127,10 @@ describe('probe reports: forms the seeds do not show', () => {
     assert.equal(dateOf('统计期限为2022年1月1日至2022年12月31日'), null);
   });
 
+  it('table 四\'s header in one row of compound names (`未经复议直接起诉总计`): no notice, no fix renaming it to its group', () => {
+    assert.deepEqual(findings(probe('md-table4-compound-header.md')), []);
+  });
+
   it('a title with its year in brackets on a line of its own, `（2022年度）`: the year is the title\'s', () => {
     for (const year of ['（2022年度）', '(2022年)', '（ 2022 年度 ）']) {
       const model = parseReport(`示例局政府信息公开工作年度报告\n${year}\n一、总体情况\n本年度……\n`);

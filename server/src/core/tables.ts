@@ -499,6 +499,11 @@ function withTrailingEmpty(artefacts: ReadonlySet<number>, row: RawRow, resultRo
   return out;
 }
 
+/** A column named in one cell with its group (`未经复议直接起诉总计`, a header of one row): no variant of either. */
+const COMPOUND_T4_NAMES = new Set(
+  T4_GROUP_LABELS.flatMap((g) => [g.label, ...(g.aliases ?? [])]).flatMap((g) => T4_LEAF_LABELS.map((l) => normalizeLabel(g + l))),
+);
+
 /** A TSV or markdown row whose last word names a group and is followed by exactly the rest of that group's places. */
 function groupSpanEndsRow(r: RawRow): boolean {
   if (!isPositional(r)) return false;
@@ -842,7 +847,7 @@ function readT4(raw: RawRow[], t: Template, _memo: Memo): Parsed {
       if (g && g.spec.group !== null) hint = g.spec.group;
       const leaf = T4_LEAVES.best(c.norm, HEADER_FLOOR);
       const best = leaf && (!g || leaf.score >= g.score) ? leaf : g;
-      if (best && best.score < 1) table.headerMatches!.push(matchOf(c, best, best.score >= STRONG));
+      if (best && best.score < 1 && !COMPOUND_T4_NAMES.has(c.norm)) table.headerMatches!.push(matchOf(c, best, best.score >= STRONG));
     }
     if (keepsPlaces(r)) {
       // In a row of result names, every word that names no group is one (a shortened `维持` among them).
