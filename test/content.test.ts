@@ -46,6 +46,10 @@ describe('XR402 thin-section: 五 reduced to 无, or problems without measures',
     assert.deepEqual(of(checkText(measured).diagnostics, 'XR402'), []);
     const unmeasured = withSection('五', '一是主动公开的力度还需进一步加大；二是信息公开的标准有待统一；三是人员业务水平参差不齐。');
     assert.equal(of(checkText(unmeasured).diagnostics, 'XR402').length, 1);
+    // The agency's own 将 (`我局将压实责任`, `本机关将…`) opens a measure whatever verb follows.
+    for (const body of ['问题是结果公开不够及时。我局将压实责任，确保抽查结果在规定时限内公开。', '信息更新不够及时。本机关将安排专人每周核查栏目内容。', '部分公开栏目内容更新滞后，个别栏目长期未更新。我委将明确专人负责栏目维护，每月开展自查。']) {
+      assert.deepEqual(of(checkText(withSection('五', body)).diagnostics, 'XR402'), [], body);
+    }
   });
   it('an empty 五 is XR006, not XR402', () => {
     const ds = checkText(withSection('五', '')).diagnostics;

@@ -59,6 +59,7 @@ describe('a report as .docx or .html gives exactly the findings of its text form
       const forms: [string, Uint8Array][] = [
         ['docx', toDocx(text)],
         ['docx with numbering, split runs, tracked changes, content controls, hidden text', toDocx(text, ALL)],
+        ['docx with each table in a one-cell frame', toDocx(text, { framed: true })],
         ['html utf-8', toHtml(text)],
         ['html gb2312', toHtml(text, { charset: 'gbk' })],
         ['html gbk undeclared', toHtml(text, { charset: 'gbk', declare: false })],
@@ -163,6 +164,16 @@ describe('.docx reading rules', () => {
     assert.deepEqual(doc.blocks.slice(1).map((b) => (b.kind === 'paragraph' ? b.text : '')), ['正文', '框中文字']);
     assert.deepEqual(doc.notices.map((n) => n.id).sort(), ['nestedTable', 'textBox']);
   });
+  it('a one-cell table holding a table is a frame: the inner table is read, the frame\'s text is body text', () => {
+    const inner = tbl(2, `<w:tr>${tc('a')}${tc('1')}</w:tr>`);
+    const doc = readDocument(docx(p('前') + tbl(1, `<w:tr>${tc(`${p('框上')}${inner}${p('框下')}`)}</w:tr><w:tr>${tc('第二行')}</w:tr>`) + p('后')));
+    assert.deepEqual(
+      doc.blocks.map((b) => (b.kind === 'paragraph' ? b.text : rowsOf(b).map((r) => r.join(',')).join(';'))),
+      ['前', '框上', 'a,1', '框下', '第二行', '后'],
+    );
+    assert.equal((doc.blocks[2] as Grid).index, 0);
+    assert.deepEqual(doc.notices, []);
+  });
   it('a number split across runs reads as one number, and maps back to both runs', () => {
     const doc = readDocument(docx(tbl(1, `<w:tr>${tc('<w:p><w:r><w:t>1</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>5</w:t></w:r></w:p>')}</w:tr>`)));
     const cell = (doc.blocks[0] as Grid).cells[0];
@@ -221,6 +232,19 @@ describe('.html reading', () => {
     assert.match(convert(gb(page('<meta charset="utf-8">', '申请人情况'))).text, /申请人情况/);
     assert.match(convert(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(page('<meta charset="gbk">', '申请人情况'))])).text, /申请人情况/);
     assert.throws(() => readDocument(Buffer.from(page('<meta charset="x-klingon">', 'x'))), (e: unknown) => e instanceof ImportError && e.id === 'read.htmlEncoding');
+  });
+  it('charsets: a UTF-8 page still declaring gb2312 is read as UTF-8 with a notice; a declaration after a long script is found', () => {
+    const page = (meta: string, body: string, script = '') => `<html><head>${script}${meta}</head><body><h1>某局2024年政府信息公开工作年度报告</h1><p>${body}</p></body></html>`;
+    const resaved = readDocument(Buffer.from(page('<meta charset="gb2312">', '申请人情况')));
+    assert.equal(resaved.charset, 'utf-8');
+    assert.deepEqual(resaved.notices.map((n) => [n.id, n.args]), [['charsetOverridden', { declared: 'gb2312' }]]);
+    assert.match(convert(Buffer.from(page('<meta charset="gb2312">', '申请人情况'))).text, /申请人情况/);
+    // Real GBK bytes under the same declaration stay GBK, without a notice.
+    assert.deepEqual(readDocument(iconv.encode(page('<meta charset="gb2312">', '申请人情况'), 'gbk')).notices, []);
+    const script = `<script>${'var a = 1; // 注释\n'.repeat(600)}</script>`;
+    const late = readDocument(iconv.encode(page('<meta http-equiv="Content-Type" content="text/html; charset=gb2312">', '申请人情况', script), 'gbk'));
+    assert.equal(late.charset, 'gbk');
+    assert.deepEqual(late.notices, []);
   });
   it('an MHT web archive (quoted-printable) is read as its page', () => {
     const html = Buffer.from(toHtml(readFixture('004_53e0ee0f0d02d1f7.txt'))).toString('utf8');
@@ -507,6 +531,16 @@ describe('writing fixed cells back (fixDocx)', () => {
     assert.match(xml, /<w:p><w:r><w:t>8<\/w:t><\/w:r><\/w:p>/);
     assert.match(xml, /<w:t xml:space="preserve">9<\/w:t>/);
     assert.match(xml, /<w:t>30<\/w:t><\/w:r><w:r><w:rPr><w:i\/><\/w:rPr><w:t><\/w:t>/);
+  });
+  it('a wrong total inside a frame table is fixed in place, nothing else of the part changed', () => {
+    const bytes = toDocx(broken002(), { framed: true });
+    const c = convert(bytes);
+    const fix = checkText(c.text).diagnostics.find((d) => d.code === 'XR101' && d.actual === 41)!.fixes![0].edits[0];
+    const lines = c.text.split('\n');
+    lines[fix.range.start.line] = lines[fix.range.start.line].slice(0, fix.range.start.character) + fix.newText + lines[fix.range.start.line].slice(fix.range.end.character);
+    const fixed = fixDocx(bytes, c, lines.join('\n'));
+    const xml = (b: Uint8Array) => Buffer.from(unzipSync(b)['word/document.xml']).toString('utf8');
+    assert.equal(xml(fixed), xml(toDocx(readFixture('002_3f5e56868c97c344.txt'), { framed: true })));
   });
   it('refuses a change outside the table cells', () => {
     const bytes = docx(p('标题') + tbl(1, `<w:tr>${tc('5')}</w:tr>`));

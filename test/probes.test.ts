@@ -127,6 +127,38 @@ describe('probe reports: forms the seeds do not show', () => {
     assert.equal(dateOf('统计期限为2022年1月1日至2022年12月31日'), null);
   });
 
+  it('markdown with each row\'s whole path in one label column (`三、本年度办理结果/（三）不予公开/1.属于国家秘密`): every row its own', () => {
+    assert.deepEqual(findings(probe('md-label-paths.md')), []);
+    const text = probe('md-label-paths.md');
+    for (const [from, to, at] of [
+      ['| 三、本年度办理结果/（三）不予公开/4.保护第三方合法权益 | 1 |', '| 三、本年度办理结果/（三）不予公开/4.保护第三方合法权益 | 4 |', 'XR101@50:'],
+      ['| 三、本年度办理结果/（一）予以公开 | 8 | 3 |', '| 三、本年度办理结果/（一）予以公开 | 8 | 5 |', 'XR101@45:'],
+    ]) {
+      const wrong = text.replace(from, to);
+      assert.notEqual(wrong, text);
+      const found = findings(wrong);
+      assert.equal(found.length, 1, found.join());
+      assert.ok(found[0].startsWith(at), found[0]);
+      assert.equal(fixAll(wrong).text, text);
+    }
+  });
+
+  it('markdown with an empty row after table 四\'s values (Word\'s web export adds one to every table): no finding', () => {
+    const text = probe('md-table4-empty-row.md');
+    assert.deepEqual(findings(text), []);
+    // A wrong result is still found: its group\'s 总计 disagrees.
+    const wrong = text.replace('| 1 | 0 | 0 | 0 | 1 | 0 |', '| 1 | 2 | 0 | 0 | 1 | 0 |');
+    assert.deepEqual(findings(wrong).map((f) => f.split('@')[0]), ['XR104']);
+  });
+
+  it('table 四 with its zeros blank and a group\'s 总计 blank over a 1: XR201 says that 总计 is no 0', () => {
+    const blank = probe('md-table4-empty-row.md').replace('| 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |', '| 1 |  |  |  | 1 | 1 |  |  |  |  |  |  |  |  |  |');
+    const [d] = checkText(blank).diagnostics;
+    assert.equal(d.code, 'XR201');
+    assert.match(d.message, /其中 1 个总计空白而其各项之和不为 0（表四「行政诉讼·未经复议直接起诉·总计」列应为 1）/);
+    assert.doesNotMatch(d.message, /；按 0 计时本表勾稽关系成立/);
+  });
+
   it('table 四\'s header in one row of compound names (`未经复议直接起诉总计`): no notice, no fix renaming it to its group', () => {
     assert.deepEqual(findings(probe('md-table4-compound-header.md')), []);
   });

@@ -147,6 +147,8 @@ export interface DocxOptions {
   noise?: boolean;
   /** Extra package parts (name → bytes), e.g. media; stored uncompressed. */
   extraParts?: Record<string, Uint8Array>;
+  /** Each table inside a borderless one-cell table (a frame for centring), an empty paragraph before it. */
+  framed?: boolean;
 }
 
 export function esc(s: string): string {
@@ -198,7 +200,10 @@ function tableXml(t: SpecTable, o: DocxOptions, index: number): string {
   });
   const grid = '<w:gridCol w:w="800"/>'.repeat(t.cols);
   const oldGrid = o.tracked ? `<w:tblGridChange w:id="903"><w:tblGrid>${'<w:gridCol w:w="500"/>'.repeat(t.cols + 2)}</w:tblGrid></w:tblGridChange>` : '';
-  return `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>${grid}${oldGrid}</w:tblGrid>${rows}</w:tbl>`;
+  const table = `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>${grid}${oldGrid}</w:tblGrid>${rows}</w:tbl>`;
+  return o.framed
+    ? `<w:tbl><w:tblPr><w:jc w:val="center"/><w:tblBorders><w:top w:val="nil"/></w:tblBorders></w:tblPr><w:tblGrid><w:gridCol w:w="9000"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w="9000" w:type="dxa"/></w:tcPr><w:p/>${table}<w:p/></w:tc></w:tr></w:tbl>`
+    : table;
 }
 
 export function docxDocument(blocks: SpecBlock[], o: DocxOptions = {}): string {

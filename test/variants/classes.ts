@@ -513,6 +513,18 @@ const mergeLabelColumns: VariationClass = {
   },
 };
 
+const labelPath: VariationClass = {
+  name: 'label.path',
+  what: 'row label wording: one label column holding each row\'s whole path (`三、本年度办理结果 （三）不予公开 1.属于国家秘密`), joined by a space, `/`, ` - `, `：` or nothing',
+  apply(doc, rand) {
+    if (doc.p.t3.labelCols === 1 && doc.p.t3.path !== undefined) return false;
+    doc.p.t3.labelCols = 1;
+    doc.p.t3.path = pickOne(rand, [' ', '/', ' - ', '：', '', ' > ']);
+    if (doc.p.extraColumn['三'] !== undefined) doc.p.extraColumn['三'] = Math.max(0, doc.p.extraColumn['三']! - 2);
+    return true;
+  },
+};
+
 const mergeVertical: VariationClass = {
   name: 'merge.vertical',
   what: 'merged-cell artefacts: the empty fields of vertically merged labels left out, in every row or in some',
@@ -738,6 +750,7 @@ export const CLASSES: readonly VariationClass[] = [
   labelTypo,
   labelTotal,
   labelGroup,
+  labelPath,
   mergeLabelColumns,
   mergeVertical,
   mergeExtraColumn,

@@ -67,6 +67,8 @@ export interface Presentation {
     /** Display texts: column keys, corner, applicant, org. */
     names: Record<string, string>;
     labelCols: 1 | 3;
+    /** With one label column: each row's whole path (results, group, own label) joined by this. */
+    path?: string;
     /** Vertical-merge continuation cells: written empty, or omitted in every row / in the rows listed. */
     cont: 'empty' | 'omit';
     contRows: string[] | null;
@@ -345,6 +347,9 @@ function t3Grid(report: Report, p: Presentation): Grid {
           else cells.push(empty(1, true), label('三', r.key, own));
         } else cells.push(label('三', r.key, own, 2));
       }
+    } else if (t.path !== undefined) {
+      const path = [...(r.inResults ? [text('results')] : []), ...(r.group ? [text(r.group)] : []), own];
+      cells.push(label('三', r.key, path.join(t.path)));
     } else cells.push(label('三', r.key, merged ?? own));
     if (pending && r.group === pending.key) pending = null;
     for (const c of T3_COLUMNS) cells.push(valueCell(p, '三', r.key, c.key, report.t3.values[r.key][c.key]));

@@ -81,6 +81,7 @@ export const EN: Record<MessageId, string> = {
   'fix.insertHeading': 'Insert the heading "{heading}"',
 
   'cell.blanks.zeros': '{table} has {count} blank cells: blank means unknown, not 0; with them as 0 every identity of the table holds, so write 0 if they are 0',
+  'cell.blanks.totals': '{table} has {count} blank cells: blank means unknown, not 0; {totals} of them are totals whose terms do not add up to 0 ({example} should be {value}); with those totals filled in and the rest as 0 every identity of the table holds',
   'cell.blanks.broken': '{table} has {count} blank cells: blank means unknown, not 0; with them as 0 some identities of the table fail (see those findings)',
   'cell.blanks.unknown': '{table} has {count} blank cells: blank means unknown, not 0; the table\'s identities cannot tell whether they are 0',
   'value.blank': '(blank)',

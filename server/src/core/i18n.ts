@@ -80,6 +80,7 @@ const zh = {
   'fix.insertHeading': '插入标题「{heading}」',
 
   'cell.blanks.zeros': '{table}有 {count} 个空白单元格：空白表示未知，不等于 0；按 0 计时本表勾稽关系成立，如确为 0 请填写 0',
+  'cell.blanks.totals': '{table}有 {count} 个空白单元格：空白表示未知，不等于 0；其中 {totals} 个总计空白而其各项之和不为 0（{example}应为 {value}），按各项之和填写总计、其余按 0 计时本表勾稽关系成立',
   'cell.blanks.broken': '{table}有 {count} 个空白单元格：空白表示未知，不等于 0；按 0 计时本表有勾稽关系不成立（见相应提示）',
   'cell.blanks.unknown': '{table}有 {count} 个空白单元格：空白表示未知，不等于 0；本表的勾稽关系无法判断它们是否为 0',
   'value.blank': '（空白）',

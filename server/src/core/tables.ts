@@ -273,14 +273,19 @@ function leadingGroup(norm: string): string | undefined {
 /** The tokens of one label cell: itself, or a group label and the row's label written in one cell. */
 function labelTokens(row: number, c: RawCell, last: boolean, out: Token[], copies?: RawCell[]): void {
   const cell = labelCell(c);
-  const group = leadingGroup(cell.norm);
-  if (!group) {
-    out.push({ row, cell, last, copies });
-    return;
+  let rest = cell.norm;
+  // A row's whole path in one cell (`三、本年度办理结果 （三）不予公开 1.属于国家秘密`, one label column): each
+  // group label in turn, then the row's own.
+  for (let group = leadingGroup(rest); group; group = leadingGroup(rest)) {
+    out.push({ row, cell: { text: c.text, norm: group, range: c.range }, last: false, part: true });
+    rest = rest.slice(group.length).replace(PATH_SEPARATORS, '');
   }
-  out.push({ row, cell: { text: c.text, norm: group, range: c.range }, last: false, part: true });
-  out.push({ row, cell: { text: c.text, norm: cell.norm.slice(group.length), range: c.range }, last, part: true });
+  if (rest === cell.norm) out.push({ row, cell, last, copies });
+  else out.push({ row, cell: { text: c.text, norm: rest, range: c.range }, last, part: true });
 }
+
+/** What joins the labels of a path written in one cell, once normalised (`/`, `-`, `>`, `·`, `：`). */
+const PATH_SEPARATORS = /^[/／\\\-－—>＞»·•:：|｜]+/;
 
 interface Aligned<S> {
   /** Per token: the template spec and score, or null. */
@@ -858,6 +863,12 @@ function readT4(raw: RawRow[], t: Template, _memo: Memo): Parsed {
       if (leaves.length >= 3) resultRows.push(r);
     }
     table.rows.push(headerRow(cells, r));
+  }
+  // A row of nothing but blanks as wide as the whole table, beside rows that hold values, is a spare row
+  // (an author's, or the one Word's web export adds to every table): no chunk of values.
+  if (chunks.some((c) => hasText(c.row))) {
+    const spare = (r: RawRow) => !hasText(r) && r.cells.filter((_, k) => !artefacts.has(k)).length >= n;
+    for (let i = chunks.length - 1; i >= 0; i--) if (spare(chunks[i].row)) chunks.splice(i, 1);
   }
   if (chunks.length === 0) return { table, score: 0, signals: 0 };
   const layout = new Set(leafPositions).size === n ? [...new Set(leafPositions)].sort((a, b) => a - b) : null;

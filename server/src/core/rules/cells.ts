@@ -84,8 +84,14 @@ export const cellRules: Rule[] = [
         const first = b.cells[0];
         // Blank totals take their sums, so that filling the table leaves its identities as they were.
         const edits = b.cells.map((t, k) => replace(t.cell.valueRange, String(b.fills[k])));
+        // A blank total whose terms hold numbers is no 0: the table adds up only with it filled in.
+        const totals = b.verdict === 'zeros' ? b.cells.map((t, k) => ({ t, fill: b.fills[k] })).filter((x) => x.fill > 0) : [];
+        const message =
+          totals.length > 0
+            ? ctx.msg('cell.blanks.totals', { table: name, count: b.cells.length, totals: totals.length, example: where(ctx, b.table, totals[0].t.row.label, totals[0].t.cell.column), value: totals[0].fill })
+            : ctx.msg(`cell.blanks.${b.verdict}`, { table: name, count: b.cells.length });
         ctx.report({
-          message: ctx.msg(`cell.blanks.${b.verdict}`, { table: name, count: b.cells.length }),
+          message,
           range: first.cell.range,
           table: b.table,
           row: first.row.label || undefined,

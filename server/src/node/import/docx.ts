@@ -58,7 +58,14 @@ interface TableBuild {
   cell: CellBuild | null;
   /** Depth of tables nested inside this one's current cell (their text is inlined). */
   nested: number;
+  /** Holds a table in a cell and has one column: page layout, its cells read as the body. */
+  layout?: boolean;
+  /** A layout table's number, for the first table inside it. */
+  spareIndex?: number;
 }
+
+/** A table of one column holding a table is a frame around it (centring, keeping it on one page), not data. */
+const LAYOUT_MAX_COLUMNS = 1;
 
 interface ParaBuild {
   pieces: Piece[];
@@ -337,7 +344,17 @@ export function walkDocument(part: string, xml: string, defs: NumberingDefs): { 
   const table = () => tables[tables.length - 1];
   const currentCell = (): CellBuild | null => {
     const t = table();
-    return t ? t.cell : null;
+    return t && !t.layout ? t.cell : null;
+  };
+  const paragraphBlock = (ps: Piece[]) => blocks.push({ kind: 'paragraph', index: paragraphIndex++, text: ps.map((x) => x.text).join('') });
+  /** A table found to be a frame: what its cells held so far goes to the body, in order. */
+  const unframe = (t: TableBuild) => {
+    t.layout = true;
+    t.spareIndex = t.index;
+    for (const r of [...t.rows, ...(t.row ? [t.row] : [])]) for (const c of [...r.cells, ...(r === t.row && t.cell ? [t.cell] : [])]) for (const ps of c.pieces) paragraphBlock(ps);
+    t.rows = [];
+    if (t.row) t.row.cells = [];
+    t.cell = null;
   };
 
   const finishParagraph = (p: ParaBuild) => {
@@ -359,9 +376,7 @@ export function walkDocument(part: string, xml: string, defs: NumberingDefs): { 
       }
       return;
     }
-    for (const ps of [pieces, ...p.boxes]) {
-      blocks.push({ kind: 'paragraph', index: paragraphIndex++, text: ps.map((x) => x.text).join('') });
-    }
+    for (const ps of [pieces, ...p.boxes]) paragraphBlock(ps);
   };
 
   const addText = (text: string, seg?: { start: number; end: number }) => {
@@ -457,6 +472,14 @@ export function walkDocument(part: string, xml: string, defs: NumberingDefs): { 
           boxes++;
           return;
         case 'tbl':
+          if (t && t.cell && !t.layout && t.nested === 0 && t.gridCols <= LAYOUT_MAX_COLUMNS) unframe(t);
+          if (t && t.layout && t.nested === 0) {
+            // A table inside a frame is a table of the body; the first takes the frame's number.
+            const index = t.spareIndex ?? tableIndex++;
+            t.spareIndex = undefined;
+            tables.push({ index, gridCols: 0, widths: [], rows: [], row: null, cell: null, nested: 0 });
+            return;
+          }
           if (t && t.cell) {
             // A table inside a cell: its text is inlined into that cell.
             t.nested++;
@@ -487,7 +510,7 @@ export function walkDocument(part: string, xml: string, defs: NumberingDefs): { 
           }
           return;
         case 'tr':
-          if (t && t.nested === 0) t.row = { cells: [], gridBefore: 0, gridAfter: 0, deleted: false };
+          if (t && t.nested === 0 && !t.layout) t.row = { cells: [], gridBefore: 0, gridAfter: 0, deleted: false };
           return;
         case 'trPr':
           inTrPr = true;
@@ -499,7 +522,7 @@ export function walkDocument(part: string, xml: string, defs: NumberingDefs): { 
           if (t && t.row && inTrPr && t.nested === 0) t.row.gridAfter = int(attr(a, 'val'), 0);
           return;
         case 'tc':
-          if (t && t.nested === 0) t.cell = { pieces: [], segments: [], gridSpan: 1, vMerge: null, hMerge: null };
+          if (t && t.nested === 0 && !t.layout) t.cell = { pieces: [], segments: [], gridSpan: 1, vMerge: null, hMerge: null };
           return;
         case 'tcPr':
           inTcPr = true;
@@ -585,7 +608,7 @@ export function walkDocument(part: string, xml: string, defs: NumberingDefs): { 
             return;
           }
           tables.pop();
-          blocks.push(buildGrid(t, notices));
+          if (!t.layout) blocks.push(buildGrid(t, notices));
           return;
       }
     },

@@ -60,14 +60,19 @@ function strictUtf8(b: Uint8Array): string | null {
   }
 }
 
-/** The page's text in its declared (or sniffed) character set. */
-export function decodeHtml(b: Uint8Array, declared?: string): { text: string; charset: string; guessed: boolean } {
+/** How far a page's head is searched for its charset: past long inline scripts, as some portals write them first. */
+const HEAD_SCAN_BYTES = 65536;
+
+/** The page's text in its declared (or sniffed) character set; `overridden` names a declaration the bytes contradict. */
+export function decodeHtml(b: Uint8Array, declared?: string): { text: string; charset: string; guessed: boolean; overridden?: string } {
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(b), charset: 'utf-8', guessed: false };
   if (b[0] === 0xff && b[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(b), charset: 'utf-16le', guessed: false };
   if (b[0] === 0xfe && b[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(b), charset: 'utf-16be', guessed: false };
   let label = declared;
   if (!label) {
-    const head = Buffer.from(b.buffer, b.byteOffset, Math.min(b.byteLength, 8192)).toString('latin1');
+    const scan = Buffer.from(b.buffer, b.byteOffset, Math.min(b.byteLength, HEAD_SCAN_BYTES)).toString('latin1');
+    const end = scan.search(/<\/head\s*>|<body[\s>]/i);
+    const head = end >= 0 ? scan.slice(0, end) : scan;
     const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head) ?? /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head);
     label = m?.[1];
   }
@@ -80,6 +85,10 @@ export function decodeHtml(b: Uint8Array, declared?: string): { text: string; ch
       if (s !== null) return { text: s, charset: 'utf-8', guessed: false };
       return { text: gb18030(b), charset: 'gb18030', guessed: true };
     }
+    // A page saved as UTF-8 that kept its old declaration (copied into a UTF-8 editor, re-encoded by a CMS):
+    // text in GBK or another legacy charset is almost never valid UTF-8 once it holds non-ASCII bytes.
+    const s = strictUtf8(b);
+    if (s !== null && /[^\x00-\x7f]/.test(s)) return { text: s, charset: 'utf-8', guessed: false, overridden: label };
     return { text: d.decode(b), charset: d.encoding, guessed: false };
   }
   const s = strictUtf8(b);
@@ -333,9 +342,10 @@ export function reportTitleOf(pageTitle: string): string | null {
 }
 
 export function readHtml(bytes: Uint8Array): ReadDocument {
-  const { text, charset, guessed } = decodeHtml(bytes);
+  const { text, charset, guessed, overridden } = decodeHtml(bytes);
   const { blocks, notices } = readHtmlText(text);
   if (guessed) notices.push({ id: 'charsetGuessed', args: { charset } });
+  if (overridden) notices.push({ id: 'charsetOverridden', args: { declared: overridden } });
   return { kind: 'html', blocks, notices, charset };
 }
 
@@ -356,9 +366,11 @@ export function readMht(bytes: Uint8Array): ReadDocument {
     else if (te === 'quoted-printable') data = Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1');
     else data = Buffer.from(body, 'latin1');
     const cs = /charset\s*=\s*"?([\w.:-]+)/i.exec(headers)?.[1];
-    const { text, charset, guessed } = decodeHtml(data, cs);
+    const { text, charset, guessed, overridden } = decodeHtml(data, cs);
     const { blocks, notices } = readHtmlText(text);
     if (guessed) notices.push({ id: 'charsetGuessed', args: { charset } });
+    if (overridden) notices.push({ id: 'charsetOverridden', args: { declared: overridden } });
+  if (overridden) notices.push({ id: 'charsetOverridden', args: { declared: overridden } });
     return { kind: 'html', blocks, notices, charset };
   }
   throw new ImportError('read.mhtNoHtml');

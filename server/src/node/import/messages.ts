@@ -35,6 +35,7 @@ const zh = {
   'notice.noTitle': '网页中没有找到报告标题，从第一段正文开始读取',
   'notice.titleFromPage': '正文中没有报告标题：标题取自网页标题（<title>）「{title}」',
   'notice.charsetGuessed': '网页没有声明编码，按 {charset} 读取',
+  'notice.charsetOverridden': '网页声明的编码是 {declared}，但内容是 UTF-8，按 UTF-8 读取',
 
   'source.docx': 'Word 文档',
   'source.html': '网页',
@@ -71,6 +72,7 @@ const en: Record<ImportMessageId, string> = {
   'notice.noTitle': 'No report title found on the page: reading from the first paragraph',
   'notice.titleFromPage': 'The article has no report title: it is taken from the page\'s <title>, "{title}"',
   'notice.charsetGuessed': 'The page declares no encoding: read as {charset}',
+  'notice.charsetOverridden': 'The page declares {declared} but is UTF-8: read as UTF-8',
 
   'source.docx': 'Word document',
   'source.html': 'web page',

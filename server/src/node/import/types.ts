@@ -60,7 +60,8 @@ export type NoticeId =
   | 'placeholderText'
   | 'noTitle'
   | 'titleFromPage'
-  | 'charsetGuessed';
+  | 'charsetGuessed'
+  | 'charsetOverridden';
 
 export interface Notice {
   id: NoticeId;
