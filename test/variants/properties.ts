@@ -87,8 +87,12 @@ function matches(truth: Truth, want: Deserved, d: Diagnostic): boolean {
     const [a, b] = tableSpan(truth, (want.at as { table: TableId }).table);
     return d.range.start.line >= a && d.range.start.line <= b;
   }
-  return where.some((r) => overlaps(r, d.range));
+  // A finding for many cells of a table at once names each as a related location.
+  return where.some((r) => overlaps(r, d.range) || (GROUPED_BY_TABLE.has(d.code) && (d.related ?? []).some((x) => overlaps(r, x.range))));
 }
+
+/** Cell findings reported once per table from three cells on (rules/cells.ts). */
+const GROUPED_BY_TABLE = new Set(['XR202', 'XR207', 'XR210']);
 
 // ---------------------------------------------------------------------------------------------------
 // P1 and P4

@@ -31,7 +31,7 @@ const YEAR_IN_TITLE = /((?:19|20)\d{2})\s*年/;
 /** The statistics period, `2020年1月1日至2020年12月31日`, on one line. */
 const PERIOD_ALL = /((?:19|20)\d{2})[^\S\r\n]*年[^\S\r\n]*1[^\S\r\n]*月[^\S\r\n]*1[^\S\r\n]*日(?:起)?[^\S\r\n]*至[^\S\r\n]*((?:19|20)\d{2})[^\S\r\n]*年[^\S\r\n]*12[^\S\r\n]*月[^\S\r\n]*31[^\S\r\n]*日/g;
 // The date alone on its line, or after the agency's name and a gap of spaces (`示例局    2023年1月18日`).
-const DATE_LINE_RE = /^[\s\u3000]*(?:[^\s\u3000\d][^\d]*?[\s\u3000]{2,})?((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[\s\u3000]*$/;
+const DATE_LINE_RE = /^[\s\u3000]*(?:[^\s\u3000\d][^\d]*?[\s\u3000]{2,})?[（(]?((?:19|20)\d{2})(?:\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|([.．\-/／])(\d{1,2})\4(\d{1,2}))[）)]?[\s\u3000]*$/;
 /** `二〇二三年一月十八日`: a date in Chinese numerals, as some offices still sign. */
 const CN_DATE_LINE_RE = /^[\s\u3000]*(?:[^\s\u3000\d][^\d]*?[\s\u3000]{2,})?([〇○零Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日[\s\u3000]*$/;
 const CN_YEAR_DIGITS: Record<string, number> = { '〇': 0, '○': 0, 零: 0, 'Ｏ': 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -236,7 +236,8 @@ function findSigningDate(lines: readonly Line[]): DatedLine | null {
     const m = DATE_LINE_RE.exec(t);
     if (m) {
       const [a, b] = trimBounds(t);
-      return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), range: range(i, a, b) };
+      // `2024年1月20日`, `（2024年1月20日）`, `2024.1.20`, `2024-01-20`.
+      return { year: Number(m[1]), month: Number(m[2] ?? m[5]), day: Number(m[3] ?? m[6]), range: range(i, a, b) };
     }
     const c = CN_DATE_LINE_RE.exec(t);
     if (c) {

@@ -62,10 +62,22 @@ function cellOf(lineNo: number, t: string, from: number, to: number): RawCell {
 /** The field starting at `from`, and the TAB that ends it (-1 at the line's end). */
 function tsvField(lineNo: number, t: string, from: number): { cell: RawCell; tab: number } {
   const tab = t.indexOf('\t', from);
-  const cell = cellOf(lineNo, t, from, tab === -1 ? t.length : tab);
+  const cell = converterMarks(cellOf(lineNo, t, from, tab === -1 ? t.length : tab));
   // A blank field's insertion point is where the field starts.
-  if (cell.text === '') cell.range = range(lineNo, from, from);
+  if (cell.text === '' && cell.range.start.character === cell.range.end.character) cell.range = range(lineNo, from, from);
   return { cell, tab };
+}
+
+/** How pandas writes an empty cell (`nan`): blank, its range still the mark's (a fix writes over it). */
+const MISSING_MARKS = new Set(['nan', 'NaN']);
+/** pandoc's escape of a lone mark (`\-`, `\*`): the mark, its range still both characters. */
+const ESCAPED_MARK = /^\\[-*_+#—–/]$/;
+
+/** A table cell as converters write what is no value: pandas' `nan` is blank, pandoc's `\-` is `-`. */
+function converterMarks(c: RawCell): RawCell {
+  if (MISSING_MARKS.has(c.text)) return { ...c, text: '' };
+  if (ESCAPED_MARK.test(c.text)) return { ...c, text: c.text.slice(1) };
+  return c;
 }
 
 function splitTsv(lineNo: number, t: string): RawCell[] {
@@ -200,21 +212,23 @@ function unescapedBar(t: string): boolean {
  * (`a | b |`, as web pages turn into text) a bar closes each cell, so a row starting with a bar
  * (`| （二）部分公开 |`) starts with an empty cell.
  */
-function splitMarkdown(lineNo: number, t: string, barAfterCell: boolean): RawCell[] | null {
+function splitMarkdown(lineNo: number, t: string, barAfterCell: boolean, openRows = false): RawCell[] | null {
   const bars: number[] = [];
   for (let i = 0; i < t.length; i++) {
     if (t[i] === '\\') i++;
     else if (t[i] === '|') bars.push(i);
   }
-  if (barAfterCell || !isBlank(t.slice(0, bars[0]))) bars.unshift(-1);
-  const last = isBlank(t.slice(bars[bars.length - 1] + 1)) ? bars.length - 1 : bars.length;
+  const leadingBar = isBlank(t.slice(0, bars[0]));
+  if (barAfterCell || !leadingBar) bars.unshift(-1);
+  // Rows without outer bars (`a | b | 3`, as html2text writes them) end with a field even when it is blank.
+  const last = (openRows && !leadingBar) || !isBlank(t.slice(bars[bars.length - 1] + 1)) ? bars.length : bars.length - 1;
   const cells: RawCell[] = [];
   for (let k = 0; k < last; k++) {
     const from = bars[k] + 1;
     const to = k + 1 < bars.length ? bars[k + 1] : t.length;
-    const c = withoutEmphasis(lineNo, t, cellOf(lineNo, t, from, to));
+    const c = converterMarks(withoutEmphasis(lineNo, t, cellOf(lineNo, t, from, to)));
     // Insert into `|  |` after one space so the result reads `| 0 |`.
-    if (c.text === '') c.range = range(lineNo, Math.min(from + 1, to), Math.min(from + 1, to));
+    if (c.text === '' && c.range.start.character === c.range.end.character) c.range = range(lineNo, Math.min(from + 1, to), Math.min(from + 1, to));
     cells.push(c);
   }
   // The delimiter row (`| --- | --- |`); read with a bar closing each cell it has an empty first cell.
@@ -318,6 +332,26 @@ function barsCloseCells(lines: readonly Line[], from: number, to: number, broken
   return closing > 0;
 }
 
+/**
+ * Some row has bars between its cells and none around them (`一、本年新收… | 3 |  | 3`, html2text's
+ * tables): in such a table a row ending in a bar (`二、上年结转… |  |  |`) has a blank last field after it.
+ */
+function hasOpenRows(lines: readonly Line[], from: number, to: number, broken: ReadonlyMap<number, number>): boolean {
+  let open = 0;
+  for (let i = from; i <= to; i++) {
+    const end = broken.get(i);
+    if (end !== undefined) {
+      i = end;
+      continue;
+    }
+    const t = lines[i].text;
+    if (t.indexOf('|') === -1 || t.includes('\t')) continue;
+    const [a, b] = trimBounds(t);
+    if (t[a] !== '|' && t[b - 1] !== '|' && t.indexOf('|', t.indexOf('|') + 1) !== -1 && !MD_SEPARATOR.test(t.slice(a, t.indexOf('|')))) open++;
+  }
+  return open >= 2;
+}
+
 /** A line of cell text as one-cell-per-line text has it: short, and no sentence of the narrative. */
 function bareCell(t: string): boolean {
   const s = t.trim();
@@ -415,6 +449,7 @@ export function scanRows(
   const counts = { 'cell-per-line': 0, tsv: 0, markdown: 0 };
   const brokenPipes = brokenPipeRows(lines, from, to);
   const barAfterCell = barsCloseCells(lines, from, to, brokenPipes);
+  const openRows = barAfterCell && hasOpenRows(lines, from, to, brokenPipes);
   const bare = bareCellLines(lines, from, to);
   const csv = hasTsvRows(lines, from, to);
   const barred = barredCellLines(lines, from, to);
@@ -546,7 +581,7 @@ export function scanRows(
       counts.markdown++;
       i = end;
     } else if (shape === 'markdown') {
-      const cells = splitMarkdown(i, t, barAfterCell);
+      const cells = splitMarkdown(i, t, barAfterCell, openRows);
       if (cells) rows.push({ cells, line: i, endLine: i, shape });
       counts.markdown++;
     } else {

@@ -59,6 +59,8 @@ export interface HeadingCandidate {
   style: 'plain' | 'paren' | 'part';
   /** The heading runs into its first paragraph on the same line. */
   runIn?: boolean;
+  /** A title of the author's own, taken for the section by its numeral, its place and the table after it. */
+  local?: boolean;
   /** Range of the numeral as written (empty where none is written). */
   numeralRange: ReturnType<typeof range>;
   title: string;
@@ -185,9 +187,11 @@ function continuation(next: string): string | null {
 
 const CONTINUED_MAX = 20;
 
-const RUN_IN = /^([ \u3000]*)([一二三四五六])、[ \u3000]*/;
+const RUN_IN = /^([ \u3000]*(?:(?:\*\*|__)[ \u3000]*)?)([一二三四五六])、[ \u3000]*/;
 /** After a run-in title: punctuation or a space, then the paragraph. */
 const RUN_IN_BOUNDARY = /^[。．.：:，,；;！!\s\u3000]/;
+/** Markdown emphasis closing a run-in title, before or after its punctuation. */
+const CLOSING_EMPHASIS = /^(?:\*\*|__)|^([。．.：:])(?:\*\*|__)/;
 /** Text this long after a title is a paragraph, whatever separates them. */
 const RUN_IN_BODY = 20;
 const TITLES_BY_NUMBER = new Map(SECTIONS.map((s) => [s.number as SectionNumber, [s.title, ...(s.aliases ?? [])].filter((t) => t.length >= 4)]));
@@ -206,7 +210,8 @@ function runInHeading(line: Line, lineNo: number): HeadingCandidate | null {
   const start = m[1].length;
   const known = (TITLES_BY_NUMBER.get(number) ?? []).find((t) => {
     if (!rest.startsWith(t)) return false;
-    const after = rest.slice(t.length);
+    // A bold run-in title (`**六、其他需要报告的事项。**本年度…`, Word's bold heading as markdown) closes its marks first.
+    const after = rest.slice(t.length).replace(CLOSING_EMPHASIS, '$1');
     return after.trim() !== '' && (RUN_IN_BOUNDARY.test(after) || after.length >= RUN_IN_BODY);
   });
   // Else the words before the first punctuation or space, if they name this section closely enough.
@@ -232,7 +237,7 @@ function runInHeading(line: Line, lineNo: number): HeadingCandidate | null {
 
 /** The words of `rest` before its first punctuation or space, when they name section `number` (keywords, then the fuzzy score). */
 function runInWords(rest: string, number: SectionNumber): string | null {
-  const cut = rest.search(/[。．：:，,；;！!\s\u3000]/);
+  const cut = rest.search(/[。．：:，,；;！!\s\u3000*]/);
   if (cut < 4 || cut > 30 || rest.slice(cut).trim() === '') return null;
   const words = rest.slice(0, cut);
   const norm = normalizeLabel(words);
@@ -551,8 +556,10 @@ export function chooseSections(all: HeadingCandidate[], lines: readonly Line[]):
     if (inside.length === 0) break;
     for (const c of inside) subHeadings.add(c);
   }
+  const locals = localHeadings(chosen, lines);
+  for (const c of locals) chosen.set(c.number, c);
   const sections: Section[] = [];
-  for (const c of candidates) {
+  for (const c of locals.length > 0 ? [...candidates, ...locals].sort((a, b) => a.line - b.line) : candidates) {
     const main = chosen.get(c.number);
     const duplicate = main !== c && c.exactTitle && (c.written === c.number || c.written === null) && main !== undefined;
     if (main !== c && !duplicate) continue;
@@ -571,6 +578,7 @@ export function chooseSections(all: HeadingCandidate[], lines: readonly Line[]):
       lineRange: c.lineRange,
       endLine: c.line,
       runIn: c.runIn,
+      local: c.local,
     });
   }
   for (let k = 0; k < sections.length; k++) {
@@ -581,6 +589,64 @@ export function chooseSections(all: HeadingCandidate[], lines: readonly Line[]):
 }
 
 const NUMBERED_LINE = /^[\s\u3000#]*([一二三四五六七八九十]+)[、.．]/;
+
+/** `三、依申请公开情况`: a numeral, its separator and a short title of the author's own (markdown marks allowed). */
+const LOCAL_HEADING = /^([ \u3000#*]*)([一二三四])[、.．][ \u3000]*([^\s\u3000*|\d][^|\t]{1,19}?)[ \u3000*。：:]*$/;
+/** Words of table 三's row labels (`四、结转下年度继续办理` on a line of its own is a row, not a heading). */
+const ROW_LABEL_WORDS = /申请数量|办理结果|继续办理|结转|总计/;
+
+/**
+ * Sections whose title is nowhere, found under their own numeral in their place (after the section before,
+ * before the section after) with what must follow: for 二–四 their table within a few lines, for 一 the
+ * section 二 after it with no numbered line between (else it opens 一's numbered sub-headings). `三、依申请公开情况` over table 三 is section 三 with a local title, not missing.
+ */
+function localHeadings(chosen: ReadonlyMap<SectionNumber, HeadingCandidate>, lines: readonly Line[]): HeadingCandidate[] {
+  const found: HeadingCandidate[] = [];
+  const taken = new Set([...chosen.values()].map((c) => c.line));
+  for (const number of ['一', '二', '三', '四'] as SectionNumber[]) {
+    if (chosen.has(number)) continue;
+    const k = sectionIndex(number);
+    let from = 0;
+    let to = lines.length;
+    for (const c of [...chosen.values(), ...found]) {
+      if (sectionIndex(c.number) < k) from = Math.max(from, c.line + 1);
+      else to = Math.min(to, c.line);
+    }
+    if (number === '一' && !chosen.has('二')) continue;
+    for (let i = from; i < to; i++) {
+      const m = taken.has(i) ? null : LOCAL_HEADING.exec(lines[i].text);
+      if (!m || m[2] !== number || ROW_LABEL_WORDS.test(m[3])) continue;
+      // 一's numbered sub-headings (`一、主动公开情况` `二、…` before section 二) are no section 一.
+      if (number === '一' && nextNumeral(lines, i + 1, to) !== null) break;
+      if (TABLE_SECTIONS.has(number)) {
+        let tableLines = 0;
+        for (let j = i + 1; j < Math.min(to, i + TABLE_LOOKAHEAD) && tableLines < 3 && !NUMBERED_LINE.test(lines[j].text); j++) if (tableLike(lines[j].text)) tableLines++;
+        if (tableLines < 3) continue;
+      }
+      const start = m[1].length;
+      const title = m[3];
+      const end = lines[i].text.indexOf(title, start) + title.length;
+      found.push({
+        line: i,
+        number,
+        written: number,
+        numbering: `${number}、`,
+        numeralRange: range(i, start, start + 1),
+        style: 'plain',
+        title,
+        titleScore: 0,
+        exactTitle: false,
+        canonical: false,
+        markdown: m[1].includes('#') || m[1].includes('*'),
+        range: range(i, start, end),
+        lineRange: range(i, 0, lines[i].text.length),
+        local: true,
+      });
+      break;
+    }
+  }
+  return found;
+}
 
 /** The first line in [from, to) that opens with a Chinese numeral and 、: its numeral and line. */
 function nextNumeral(lines: readonly Line[], from: number, to: number): { numeral: string; line: number } | null {

@@ -1304,7 +1304,8 @@ export function readTable(id: TableId, lines: readonly Line[], from: number, to:
   // like the template's table is it.
   // Only blocks that look like table rows can be a table of their own; most sections have one. A section
   // far longer than any template table (a generated or pasted giant) is read whole.
-  if (to - from > BLOCKS_MAX_LINES) return readRegion(id, lines, from, to, byYear);
+  // pandas' column and row numbers would make blocks of their own: the table is read whole, without them.
+  if (to - from > BLOCKS_MAX_LINES || numberedByPandas(lines, from, to)) return readRegion(id, lines, from, to, byYear);
   const blocks = tableBlocks(lines, from, to).filter(([a, b]) => rowsLike(lines, a, b));
   if (blocks.length <= 1) return readRegion(id, lines, from, to, byYear);
   // A block whose rows hold values but none of the template's rows is another table: read around it (its
@@ -1317,6 +1318,25 @@ export function readTable(id: TableId, lines: readonly Line[], from: number, to:
   const masked = lines.slice();
   for (const [a, b] of foreign) for (let i = a; i <= b; i++) masked[i] = { ...lines[i], text: '' };
   return readRegion(id, masked, from, to, byYear);
+}
+
+/** The region's first pipe or TAB rows open with column numbers, or with row numbers (see withoutIndexArtefacts). */
+function numberedByPandas(lines: readonly Line[], from: number, to: number): boolean {
+  const firsts: string[] = [];
+  for (let i = from; i <= to && firsts.length < 4; i++) {
+    const t = lines[i].text;
+    if (t.includes('|')) {
+      const cells = t.trim().replace(/^\|/, '').split('|').map((c) => c.trim());
+      if (cells.every((c) => /^:?-+:?$/.test(c) || c === '')) continue;
+      if (firsts.length === 0 && countsUp(cells[0] === '' ? cells.slice(1, -1) : cells.slice(0, -1).filter((c, k) => k > 0 || c !== ''))) return true;
+      firsts.push(cells[0]);
+    } else if (t.includes('\t')) {
+      const cells = t.split('\t').map((c) => c.trim());
+      if (firsts.length === 0 && countsUp(cells[0] === '' ? cells.slice(1) : cells)) return true;
+      firsts.push(cells[0]);
+    }
+  }
+  return countsUp(firsts);
 }
 
 /** Table 三 one cell per line, with its header and a note, is ~400 lines. */
@@ -1390,12 +1410,38 @@ function tableBlocks(lines: readonly Line[], from: number, to: number): [number,
 const MD_DELIMITER = /^[ \t]*(?:\|[ \t]*)?:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$/;
 const isDelimiterRow = (t: string) => t.length <= 2000 && t.includes('---') && MD_DELIMITER.test(t);
 
+/** Row or column numbers counting from 0 or 1 (`0 1 2 … 9`), at least three. */
+function countsUp(texts: readonly string[]): boolean {
+  if (texts.length < 3) return false;
+  const first = texts[0] === '0' ? 0 : texts[0] === '1' ? 1 : -1;
+  return first >= 0 && texts.every((t, k) => t === String(first + k));
+}
+
+/**
+ * A table as pandas writes it (`read_html`, then `to_markdown` or `to_csv`): a first row of column
+ * numbers (`|    | 0 | 1 | … | 9 |`) and a first column of row numbers. Neither is the report's: both go,
+ * the other cells keeping their places in the text.
+ */
+function withoutIndexArtefacts(rows: RawRow[]): RawRow[] {
+  const positional = rows.filter(isPositional);
+  // One table's rows: those written as its first (a stray TSV line under a markdown table is another's).
+  const table = positional.filter((r) => r.shape === positional[0]?.shape);
+  if (table.length < 3) return rows;
+  const head = table[0].cells.map((c) => c.text.trim());
+  const numbersRow = countsUp(head[0] === '' ? head.slice(1) : head) ? table[0] : null;
+  const body = numbersRow ? table.slice(1) : table;
+  const indexed = countsUp(body.map((r) => r.cells[0]?.text.trim() ?? ''));
+  if (!numbersRow && !indexed) return rows;
+  const numbered = new Set(indexed ? table : []);
+  return rows.filter((r) => r !== numbersRow).map((r) => (numbered.has(r) ? { ...r, cells: r.cells.slice(1) } : r));
+}
+
 function readRegion(id: TableId, lines: readonly Line[], from: number, to: number, byYear: TemplateVersion | null): Table | null {
   const matchers = KNOWN_LABELS[id]();
   // Text out of a PDF or a web page (no TAB, no bar) wraps a long label in a narrow cell onto the next line.
   const scanned = scanRows(lines, from, to, (a, b) => !isValueLike(a) && !isValueLike(b) && joinsAcrossBreak(matchers, a, b));
   const flattening = scanned.flattening;
-  const raw = flattening === 'tsv' ? rejoinBrokenCells(id, scanned.rows) : scanned.rows;
+  const raw = withoutIndexArtefacts(flattening === 'tsv' ? rejoinBrokenCells(id, scanned.rows) : scanned.rows);
   if (raw.length === 0) return null;
   let best: Parsed | null = null;
   let bestVersion: TemplateVersion | null = null;

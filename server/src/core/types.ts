@@ -167,6 +167,8 @@ export interface Section {
   endLine: number;
   /** The heading runs into its first paragraph on the same line (`一、总体情况。2023年，…`). */
   runIn?: boolean;
+  /** A title of the author's own (`三、依申请公开情况`), the section found by its numeral, place and table. */
+  local?: boolean;
 }
 
 export interface Artifact {

@@ -95,7 +95,8 @@ export const CUES: readonly Cue[] = [
   t3('new', /新收(?:到)?/g, [['new']], { generic: true, needsApplication: true }),
   t3('receive', /收到|受理|接收|接到|收悉|共收/g, [['new'], ['new', 'carriedIn']], { generic: true, needsApplication: true }),
   t3('handled', /办结|答复|办理完毕|处理完毕/g, [['resultsTotal']], { generic: true, notBetween: /率|期限|时限|工作日/ }),
-  t3('process', /办理|处理/g, ALL_ROWS, { generic: true, needsApplication: true }),
+  // `办理中发现…` is while handling, no count of what was handled.
+  t3('process', /(?:办理|处理)(?!中|过程)/g, ALL_ROWS, { generic: true, needsApplication: true }),
   // Applicant columns.
   col('natural', /自然人/g, ['natural']),
   col('orgs', /法人(?:或|和|及)?其他组织|法人/g, ORG_COLUMNS),

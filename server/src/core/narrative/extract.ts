@@ -9,6 +9,7 @@
 // its own arithmetic is repaired does.
 
 import type { Analysis } from '../identities';
+import { runInBody } from './sections';
 import { TEMPLATES } from '../templates';
 import { HeldMemo, isCommentLine, LongKeyMemo } from '../text';
 import type { Range, ReportModel, Table, TableId, TableRow, TemplateVersion, ValueCell } from '../types';
@@ -130,6 +131,9 @@ class LineIndex {
     if (!info) {
       const sentence = this.text.slice(start, end);
       info = { start, end, plan: PLAN.test(sentence) || (year !== null && sentence.includes(`${year + 1}年`)), otherYearAt: Infinity };
+      // Several years in a row (`近三年…分别为5件、3件和2件`): no number after it is this year's alone.
+      const span = SEVERAL_YEARS.exec(sentence);
+      if (span) info.otherYearAt = start + span.index;
       if (year !== null) {
         YEAR_RE.lastIndex = 0;
         for (let m = YEAR_RE.exec(sentence); m; m = YEAR_RE.exec(sentence)) {
@@ -187,11 +191,15 @@ const NUMBER_BEFORE = /[\d０-９.．,]/;
 
 /** "No applications this year." */
 const NO_APPLICATION = /(?:未|没有|均未|并未)(?:收到|接到|受理|接收|发生)(?:过|到)?(?:任何)?[^，。；;,\d]{0,8}?申请(?!人)|无(?:任何)?(?:政府信息公开|依申请公开)申请(?!人)/g;
+/** Years in a row named as one (`近三年`, `连续两年`, `历年`). */
+const SEVERAL_YEARS = /近[两二三四五六七八九十\d]+年|连续[两二三四五六七八九十\d]+年|历年/;
+/** One kind of applicant named in a "no applications" statement (`未收到科研机构提出的申请`): not every application. */
+const APPLICANT_KIND = /自然人|公民|个人|法人|组织|企业|机构|律师/;
 /** "No 行政复议 / 行政诉讼 this year": the negation, then the nouns in the same clause. */
 const NO_REVIEW = /(?:未(?!经)|没有|均未|并未|无(?!法|正当))(?:收到|接到|发生|出现|产生|被|涉及|因)?[^，。；;,\d]{0,20}?(?:行政复议|行政诉讼)/g;
 const REVIEW_NOUN = /行政复议|行政诉讼/g;
 const NEGATION = /未|没有|无/;
-const OUTCOME = /审结|纠正|维持|败诉|胜诉|撤销|确认违法|驳回|结果/;
+const OUTCOME = /审结|纠正|纠错|维持|败诉|胜诉|撤销|确认违法|驳回|结果/;
 const OUTCOME_AFTER = /^\s*(?:的)?(?:尚未审结|未审结|已审结|审结|被?维持|被?纠正|被纠错|被撤销|败诉|胜诉)/;
 /** A sub-heading of a text section: `（二）`, `二、`, `2.` at the start of the line. */
 const SUB_HEADING = /^[\s\u3000#*]*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d))/;
@@ -876,7 +884,7 @@ function statementCandidates(ctx: LineContext, index: LineIndex, out: Candidate[
     if (!negated(m.index)) continue;
     const [cs, ce] = index.clause(m.index);
     const clause = text.slice(cs, ce);
-    if (/\d/.test(clause) || OTHER_BUSINESS.test(clause) || !sentenceOk(m.index)) continue;
+    if (/\d/.test(clause) || OTHER_BUSINESS.test(clause) || APPLICANT_KIND.test(m[0]) || !sentenceOk(m.index)) continue;
     push(m.index, m.index + m[0].length, m[0], 'new');
   }
   NO_REVIEW.lastIndex = 0;
@@ -1006,8 +1014,8 @@ export function narrativeMentions(model: ReportModel, analysis: Analysis): Menti
       let previousHasApplication = false;
       let headingHasApplication = false;
       let nextTable = 0;
-      for (let i = section.line + 1; i <= last; i++) {
-        const text = model.lines[i];
+      for (let i = section.runIn ? section.line : section.line + 1; i <= last; i++) {
+        const text = i === section.line ? runInBody(model, section) ?? '' : model.lines[i];
         if (text.length < 3) continue;
         while (nextTable < tableLines.length && tableLines[nextTable][1] < i) nextTable++;
         // Inside a table's lines, only a sentence of its own (`2022年，我局共新收政府信息公开申请31件。`

@@ -47,6 +47,14 @@ class Body implements SectionText {
     private readonly lastLine: number,
   ) {
     this.next = section.line + 1;
+    // A heading run into its first paragraph: the rest of its line is body text (blanked up to the title's
+    // end, so that offsets stay the line's).
+    const first = runInBody(model, section);
+    if (first !== null && isBodyLine(first, section.line, tables)) {
+      this.read.push([section.line, first]);
+      this.readChars += first.length;
+      this.room -= first.length;
+    }
   }
 
   /** Reads the next body line; false at the end of the section. */
@@ -100,7 +108,8 @@ class Body implements SectionText {
   private raw(): string {
     if (this.sliced === undefined) {
       const { text, lineStarts } = this.model;
-      this.sliced = text.slice(lineStarts[this.section.line + 1] ?? text.length, lineStarts[this.section.endLine + 1] ?? text.length);
+      const from = this.section.runIn ? lineStarts[this.section.line] + this.section.range.end.character : lineStarts[this.section.line + 1];
+      this.sliced = text.slice(from ?? text.length, lineStarts[this.section.endLine + 1] ?? text.length);
     }
     return this.sliced;
   }
@@ -113,6 +122,14 @@ class Body implements SectionText {
     }
     return false;
   }
+}
+
+/** The line of a run-in heading with its heading blanked (offsets stay the line's); null for a heading on a line of its own. */
+export function runInBody(model: ReportModel, section: Section): string | null {
+  if (!section.runIn) return null;
+  const line = model.lines[section.line] ?? '';
+  const end = section.range.end.character;
+  return line.slice(end).trim() === '' ? null : ' '.repeat(end) + line.slice(end);
 }
 
 /** A character `\s` matches. */
@@ -201,6 +218,8 @@ const OURS = /(?:本单位|我单位|本机关|我机关|本部门|我部门|本
 const NOT_THE_REPORT_YEAR_AFTER = /^\s?年(?:\d|\s?\d{1,2}\s?月|以来|起|底|末|初|前|后|之前|以前|以后|之后|同期|至|到|—|-|~|～|的?[一二三四五六七八九十\d]|相比|比较|上半年|下半年)/;
 const NOT_THE_REPORT_YEAR_BEFORE = /(?:与|较|比|同比|截至|截止|自|从|至|到|和|及|、|—|-|~|～|于)\s?$/;
 const PLAN = /将|计划|拟|下一步|力争|继续|着力|要|争取|目标/;
+/** That year's own business, named on purpose: its report, an evaluation of it, what it carried over (`针对2022年度报告中指出的问题`). */
+const THAT_YEARS_BUSINESS = /^\s?年度?[^，。；,;]{0,10}?(?:报告|评估|考核|测评|评议|结转)/;
 
 /**
  * Years in section 一 written where the report's own year belongs (`2022年，我局…`, `本单位2022年度…` in a
@@ -224,7 +243,7 @@ export function otherReportYears(model: ReportModel): YearInText[] {
       if (insideBrackets(text, start)) continue;
       const before = text.slice(Math.max(0, start - 8), start);
       const after = text.slice(end, end + 8);
-      if (NOT_THE_REPORT_YEAR_AFTER.test(after) || NOT_THE_REPORT_YEAR_BEFORE.test(before)) continue;
+      if (NOT_THE_REPORT_YEAR_AFTER.test(after) || NOT_THE_REPORT_YEAR_BEFORE.test(before) || THAT_YEARS_BUSINESS.test(text.slice(end, end + 18))) continue;
       const sentence = sentenceAround(text, start);
       if (sentence.text.includes(`${year}年`)) continue; // a comparison with the report year
       if (y === year + 1 && PLAN.test(sentence.text)) continue;

@@ -4,7 +4,7 @@
 import { formatNumber } from '../numbers';
 import { TEMPLATES, type ColumnSpec, type ValueKindSpec } from '../templates';
 import { HeldMemo, normalizeLabel } from '../text';
-import type { ReportModel, Table, TableRow, ValueCell } from '../types';
+import type { ReportModel, Table, TableRow, TextEdit, ValueCell } from '../types';
 import { fix, replace, where, type Rule, type RuleContext } from './rule';
 
 interface CellVisit {
@@ -72,6 +72,42 @@ function cellRule(code: string, alias: string, severity: Rule['severity'], visit
 
 /** From this many placeholders in one table, one finding for the table. */
 const PLACEHOLDERS_PER_TABLE = 3;
+
+/** One cell's finding of a kind a table may have in many cells (a unit written in every cell, full-width digits). */
+interface CellFinding {
+  v: CellVisit;
+  message: string;
+  actual: number | null;
+  /** The cell's fix and its edit (in the table's fix too), or none. */
+  fix?: { title: string; edit: TextEdit };
+  /** What is odd about the number (XR210). */
+  why?: string;
+}
+
+/**
+ * Reports cell findings one by one, or once per table from PLACEHOLDERS_PER_TABLE of them (a house style
+ * across a table is one finding, as for blanks and placeholders), with every cell a related location and
+ * one fix for all.
+ */
+function reportByTable(ctx: RuleContext, found: readonly CellFinding[], whole: (table: string, count: number, first: CellFinding) => { message: string; fixTitle: string }): void {
+  const byTable = new Map<Table, CellFinding[]>();
+  for (const f of found) byTable.set(f.v.table, [...(byTable.get(f.v.table) ?? []), f]);
+  for (const [table, list] of byTable) {
+    if (list.length < PLACEHOLDERS_PER_TABLE) {
+      for (const f of list) ctx.report({ ...base(f.v), message: f.message, actual: f.actual, fixes: f.fix ? [fix(f.fix.title, [f.fix.edit])] : [] });
+      continue;
+    }
+    const { message, fixTitle } = whole(ctx.msg('table.name', { table: table.id }), list.length, list[0]);
+    const edits = list.flatMap((f) => (f.fix ? [f.fix.edit] : []));
+    ctx.report({
+      ...base(list[0].v),
+      message,
+      actual: list[0].actual,
+      related: list.map((f) => ({ range: f.v.cell.range, message: whereOf(ctx, f.v) })),
+      fixes: edits.length ? [fix(fixTitle, edits)] : [],
+    });
+  }
+}
 
 export const cellRules: Rule[] = [
   {
@@ -154,20 +190,27 @@ export const cellRules: Rule[] = [
     const plus = { range: { start: v.cell.range.start, end: { line: v.cell.range.start.line, character: v.cell.range.start.character + (val.signLength ?? 1) } }, newText: '' };
     ctx.report({ ...base(v), message: ctx.msg('cell.sign', { text: v.cell.text, where: whereOf(ctx, v) }), actual: val.number, fixes: [fix(ctx.msg('fix.removeSign'), [plus])] });
   }),
-  cellRule('XR207', 'unit-in-cell', 'information', (ctx, v) => {
-    const val = v.cell.value;
-    if (val.kind !== 'number' || v.kind === 'amount' || !val.unit) return;
-    const s = v.cell.range.start;
-    const edit = { range: { start: { line: s.line, character: s.character + val.tokenEnd! }, end: v.cell.range.end }, newText: '' };
-    // A unit broken over two lines (`9万` / `元`) has no fix: removing it would join the lines.
-    const oneLine = s.line === v.cell.range.end.line;
-    ctx.report({
-      ...base(v),
-      message: ctx.msg('cell.unit', { unit: val.unit, where: whereOf(ctx, v) }),
-      actual: val.number,
-      fixes: oneLine ? [fix(ctx.msg('fix.removeUnit', { unit: val.unit }), [edit])] : [],
-    });
-  }),
+  {
+    code: 'XR207',
+    alias: 'unit-in-cell',
+    severity: 'information',
+    check(ctx) {
+      const found: CellFinding[] = [];
+      for (const v of cells(ctx.model)) {
+        const val = v.cell.value;
+        if (val.kind !== 'number' || v.kind === 'amount' || !val.unit) continue;
+        const s = v.cell.range.start;
+        const edit = { range: { start: { line: s.line, character: s.character + val.tokenEnd! }, end: v.cell.range.end }, newText: '' };
+        // A unit broken over two lines (`9万` / `元`) has no fix: removing it would join the lines.
+        const oneLine = s.line === v.cell.range.end.line;
+        found.push({ v, message: ctx.msg('cell.unit', { unit: val.unit, where: whereOf(ctx, v) }), actual: val.number!, fix: oneLine ? { title: ctx.msg('fix.removeUnit', { unit: val.unit }), edit } : undefined });
+      }
+      reportByTable(ctx, found, (table, count, first) => ({
+        message: ctx.msg('cell.units', { table, count, unit: (first.v.cell.value as { unit: string }).unit }),
+        fixTitle: ctx.msg('fix.removeUnits', { table, count }),
+      }));
+    },
+  },
   cellRule('XR208', 'amount-unit-missing', 'warning', (ctx, v) => {
     if (v.kind !== 'amount' || v.cell.value.kind !== 'number' || v.spec?.unit || v.cell.value.unit) return;
     if (headerUnit(v.table, v.spec!)) return;
@@ -180,18 +223,25 @@ export const cellRules: Rule[] = [
     if (!header || header === unit) return;
     ctx.report({ ...base(v), message: ctx.msg('cell.amountUnitConflict', { unit, header, where: whereOf(ctx, v) }), actual: v.cell.value.number });
   }),
-  cellRule('XR210', 'number-format', 'information', (ctx, v) => {
-    const val = v.cell.value;
-    if (val.kind !== 'number') return;
-    const separators = val.separators && v.kind !== 'amount';
-    if (!val.oddFormat && !separators) return;
-    const why = separators ? 'why.separators' : /[０-９．]/.test(v.cell.text) ? 'why.fullwidth' : 'why.spaces';
-    const value = (val.sign === '+' ? '+' : '') + formatNumber(val.number!, val.decimals);
-    ctx.report({
-      ...base(v),
-      message: ctx.msg('cell.numberFormat', { text: v.cell.text, why: ctx.msg(why), value }),
-      actual: val.number,
-      fixes: [fix(ctx.msg('fix.normalizeNumber', { value }), [replace(v.cell.valueRange, value)])],
-    });
-  }),
+  {
+    code: 'XR210',
+    alias: 'number-format',
+    severity: 'information',
+    check(ctx) {
+      const found: CellFinding[] = [];
+      for (const v of cells(ctx.model)) {
+        const val = v.cell.value;
+        if (val.kind !== 'number') continue;
+        const separators = val.separators && v.kind !== 'amount';
+        if (!val.oddFormat && !separators) continue;
+        const why = ctx.msg(separators ? 'why.separators' : /[０-９．]/.test(v.cell.text) ? 'why.fullwidth' : 'why.spaces');
+        const value = (val.sign === '+' ? '+' : '') + formatNumber(val.number!, val.decimals);
+        found.push({ v, why, message: ctx.msg('cell.numberFormat', { text: v.cell.text, why, value }), actual: val.number!, fix: { title: ctx.msg('fix.normalizeNumber', { value }), edit: replace(v.cell.valueRange, value) } });
+      }
+      reportByTable(ctx, found, (table, count, first) => ({
+        message: ctx.msg('cell.numberFormats', { table, count, text: first.v.cell.text, why: first.why ?? '' }),
+        fixTitle: ctx.msg('fix.normalizeNumbers', { table, count }),
+      }));
+    },
+  },
 ];

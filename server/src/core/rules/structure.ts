@@ -129,7 +129,7 @@ const headingVariant: Rule = {
     for (const s of ctx.model.sections) {
       if (s.canonical) continue;
       ctx.report({
-        message: ctx.msg('section.variant', { found: headingText(ctx.model.lines, s.range), canonical: s.canonicalTitle }),
+        message: ctx.msg(s.local ? 'section.local' : 'section.variant', { found: headingText(ctx.model.lines, s.range), canonical: s.canonicalTitle, num: s.number }),
         range: s.range,
         fixes: [fix(ctx.msg('fix.canonical', { canonical: s.canonicalTitle }), rewriteHeading(ctx.model.lines, s.range, s.canonicalTitle))],
       });
