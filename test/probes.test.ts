@@ -241,6 +241,19 @@ describe('probe reports: forms the seeds do not show', () => {
     }
   });
 
+  it('pandas with a header of several levels (MultiIndex: tuples, or rows with an empty index cell) and table 四\'s one row numbered 0', () => {
+    for (const name of ['md-pandas-multiindex.md', 'tsv-pandas-multiindex.txt']) {
+      const text = probe(name);
+      assert.deepEqual(findings(text), ['XR306@1:1'], name);
+      // Table 四's 行政复议·结果维持 7 → 8: its group 总计 disagrees.
+      const lines = text.split('\n');
+      const i = lines.findIndex((l) => /^(?:\|\s*)?0(?:\s*\||\t)\s*7/.test(l));
+      lines[i] = lines[i].replace(/7/, '8');
+      const t4 = checkText(lines.join('\n')).diagnostics.filter((d) => d.severity === 'error');
+      assert.deepEqual(t4.map((d) => [d.code, d.expected, d.actual]), [['XR104', 14, 13]], name);
+    }
+  });
+
   it('pandas\' `nan` is a blank cell, pandoc\'s `\\-` a placeholder: one finding a table, no "not a number" errors', () => {
     const nan = checkText(probe('md-pandas-nan.md')).diagnostics;
     assert.deepEqual(nan.map((d) => d.code), ['XR403', 'XR201', 'XR201', 'XR201']);

@@ -517,7 +517,8 @@ const labelPath: VariationClass = {
   name: 'label.path',
   what: 'row label wording: one label column holding each row\'s whole path (`三、本年度办理结果 （三）不予公开 1.属于国家秘密`), joined by a space, `/`, ` - `, `：` or nothing',
   apply(doc, rand) {
-    if (doc.p.t3.labelCols === 1 && doc.p.t3.path !== undefined) return false;
+    // Tools that write a row's whole path build its label; Word's paragraphs inside a cell are not theirs.
+    if ((doc.p.t3.labelCols === 1 && doc.p.t3.path !== undefined) || doc.p.paragraphs) return false;
     doc.p.t3.labelCols = 1;
     doc.p.t3.path = pickOne(rand, [' ', '/', ' - ', '：', '', ' > ']);
     if (doc.p.extraColumn['三'] !== undefined) doc.p.extraColumn['三'] = Math.max(0, doc.p.extraColumn['三']! - 2);
@@ -606,8 +607,9 @@ const cellParagraphs: VariationClass = {
   name: 'cell.paragraphs',
   what: 'cells holding several paragraphs: label and header cells broken by a line break inside them (python-docx cell.text, Word table to text)',
   apply(doc) {
-    // An exporter that breaks cells writes merged cells once (the repeated copies would break alike).
-    if (doc.p.repeatMerges) return false;
+    // An exporter that breaks cells writes merged cells once (the repeated copies would break alike), and
+    // builds no label paths.
+    if (doc.p.repeatMerges || doc.p.t3.path !== undefined) return false;
     doc.p.paragraphs = true;
     return true;
   },

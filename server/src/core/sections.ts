@@ -592,6 +592,8 @@ const NUMBERED_LINE = /^[\s\u3000#]*([一二三四五六七八九十]+)[、.．]
 
 /** `三、依申请公开情况`: a numeral, its separator and a short title of the author's own (markdown marks allowed). */
 const LOCAL_HEADING = /^([ \u3000#*]*)([一二三四])[、.．][ \u3000]*([^\s\u3000*|\d][^|\t]{1,19}?)[ \u3000*。：:]*$/;
+/** A heading's words say what the part is about (`依申请公开情况`, `基本情况`, `概述`); a cell broken over lines (`三、本年`) does not. */
+const HEADING_WORDS = /情况|概述|概况|总体|基本|公开|申请|复议|诉讼/;
 /** Words of table 三's row labels (`四、结转下年度继续办理` on a line of its own is a row, not a heading). */
 const ROW_LABEL_WORDS = /申请数量|办理结果|继续办理|结转|总计/;
 
@@ -615,7 +617,7 @@ function localHeadings(chosen: ReadonlyMap<SectionNumber, HeadingCandidate>, lin
     if (number === '一' && !chosen.has('二')) continue;
     for (let i = from; i < to; i++) {
       const m = taken.has(i) ? null : LOCAL_HEADING.exec(lines[i].text);
-      if (!m || m[2] !== number || ROW_LABEL_WORDS.test(m[3])) continue;
+      if (!m || m[2] !== number || ROW_LABEL_WORDS.test(m[3]) || !HEADING_WORDS.test(m[3])) continue;
       // 一's numbered sub-headings (`一、主动公开情况` `二、…` before section 二) are no section 一.
       if (number === '一' && nextNumeral(lines, i + 1, to) !== null) break;
       if (TABLE_SECTIONS.has(number)) {

@@ -267,8 +267,20 @@ function leadingGroup(norm: string): string | undefined {
   const exact = T3_GROUP_NORMS.find((g) => norm.length > g.length + 1 && norm.startsWith(g));
   if (exact) return exact;
   const m = GROUP_THEN_ROW.exec(norm);
-  return m && T3_GROUP_NORMS.some((g) => editDistance(m[1], g, 2) <= 1) ? m[1] : undefined;
+  if (m && T3_GROUP_NORMS.some((g) => editDistance(m[1], g, 2) <= 1)) return m[1];
+  // A group label with a character added, dropped or changed, then (after a separator) a row's own label:
+  // `三、信年度办理结果 - （一）予以公开`, a path written in one cell.
+  for (const g of T3_GROUP_NORMS) {
+    for (const len of [g.length, g.length - 1, g.length + 1]) {
+      if (norm.length < len + 2 || !ROW_OPENER.test(norm.slice(len).replace(PATH_SEPARATORS, ''))) continue;
+      if (editDistance(norm.slice(0, len), g, 2) <= 1) return norm.slice(0, len);
+    }
+  }
+  return undefined;
 }
+
+/** How a row's own label opens: `（一）`, `1.`. */
+const ROW_OPENER = /^(?:[（(][一二三四五六七八九十]{1,2}[)）]|\d{1,2}[.、．])/;
 
 /** The tokens of one label cell: itself, or a group label and the row's label written in one cell. */
 function labelTokens(row: number, c: RawCell, last: boolean, out: Token[], copies?: RawCell[]): void {
@@ -1323,7 +1335,7 @@ export function readTable(id: TableId, lines: readonly Line[], from: number, to:
 /** The region's first pipe or TAB rows open with column numbers, or with row numbers (see withoutIndexArtefacts). */
 function numberedByPandas(lines: readonly Line[], from: number, to: number): boolean {
   const firsts: string[] = [];
-  for (let i = from; i <= to && firsts.length < 4; i++) {
+  for (let i = from; i <= to && firsts.filter((f) => f !== '').length < 4; i++) {
     const t = lines[i].text;
     if (t.includes('|')) {
       const cells = t.trim().replace(/^\|/, '').split('|').map((c) => c.trim());
@@ -1336,7 +1348,10 @@ function numberedByPandas(lines: readonly Line[], from: number, to: number): boo
       firsts.push(cells[0]);
     }
   }
-  return countsUp(firsts);
+  let headed = 0;
+  while (headed < firsts.length && firsts[headed] === '') headed++;
+  const rest = firsts.slice(headed);
+  return countsUp(rest) || (headed >= 1 && rest.length === 1 && rest[0] === '0');
 }
 
 /** Table 三 one cell per line, with its header and a note, is ~400 lines. */
@@ -1426,11 +1441,18 @@ function withoutIndexArtefacts(rows: RawRow[]): RawRow[] {
   const positional = rows.filter(isPositional);
   // One table's rows: those written as its first (a stray TSV line under a markdown table is another's).
   const table = positional.filter((r) => r.shape === positional[0]?.shape);
-  if (table.length < 3) return rows;
+  if (table.length < 2) return rows;
   const head = table[0].cells.map((c) => c.text.trim());
   const numbersRow = countsUp(head[0] === '' ? head.slice(1) : head) ? table[0] : null;
   const body = numbersRow ? table.slice(1) : table;
-  const indexed = countsUp(body.map((r) => r.cells[0]?.text.trim() ?? ''));
+  // Header rows (a MultiIndex header) have an empty index cell; the row numbers start under them.
+  const firsts = body.map((r) => r.cells[0]?.text.trim() ?? '');
+  let headed = 0;
+  while (headed < firsts.length && firsts[headed] === '') headed++;
+  const rest = firsts.slice(headed);
+  // One row of values under a header (table 四): its row number is `0`, in a column the header rows leave empty.
+  const single = headed >= 1 && rest.length === 1 && rest[0] === '0' && body.every((r) => r.cells.length === body[0].cells.length);
+  const indexed = countsUp(rest) || single;
   if (!numbersRow && !indexed) return rows;
   const numbered = new Set(indexed ? table : []);
   return rows.filter((r) => r !== numbersRow).map((r) => (numbered.has(r) ? { ...r, cells: r.cells.slice(1) } : r));
