@@ -309,34 +309,15 @@ function splitBrokenPipeRow(lines: readonly Line[], first: number, last: number)
 }
 
 /**
- * A pipe row of the region ends with a bar but does not start with one: the table is written with a bar
- * after each cell, and a row starting with a bar starts with empty cells (merged labels, table 四's header
- * and values). Read so, a table written with leading bars would only gain an empty first column, which
- * the reader drops, so one such row is evidence enough.
+ * How the region's pipe rows use their outer bars. `closing`: rows ending with a bar but not starting with
+ * one — the table is written with a bar after each cell, and a row starting with a bar starts with empty
+ * cells (merged labels, table 四's header and values); read so, a table written with leading bars would
+ * only gain an empty first column, which the reader drops, so one such row is evidence enough. `open`:
+ * rows with bars between their cells and none around them (`一、本年新收… | 3 |  | 3`, html2text's tables);
+ * in such a table a row ending in a bar (`二、上年结转… |  |  |`) has a blank last field after it.
  */
-function barsCloseCells(lines: readonly Line[], from: number, to: number, broken: ReadonlyMap<number, number>): boolean {
-  let leading = 0;
+function outerBars(lines: readonly Line[], from: number, to: number, broken: ReadonlyMap<number, number>): { closing: number; open: number } {
   let closing = 0;
-  for (let i = from; i <= to; i++) {
-    const end = broken.get(i);
-    if (end !== undefined) {
-      i = end;
-      continue;
-    }
-    const t = lines[i].text;
-    if (t.indexOf('|') === -1 || t.includes('\t')) continue;
-    const [a, b] = trimBounds(t);
-    if (t[a] === '|') leading++;
-    else if (t[b - 1] === '|') closing++;
-  }
-  return closing > 0;
-}
-
-/**
- * Some row has bars between its cells and none around them (`一、本年新收… | 3 |  | 3`, html2text's
- * tables): in such a table a row ending in a bar (`二、上年结转… |  |  |`) has a blank last field after it.
- */
-function hasOpenRows(lines: readonly Line[], from: number, to: number, broken: ReadonlyMap<number, number>): boolean {
   let open = 0;
   for (let i = from; i <= to; i++) {
     const end = broken.get(i);
@@ -345,11 +326,14 @@ function hasOpenRows(lines: readonly Line[], from: number, to: number, broken: R
       continue;
     }
     const t = lines[i].text;
-    if (t.indexOf('|') === -1 || t.includes('\t')) continue;
+    const bar = t.indexOf('|');
+    if (bar === -1 || t.includes('\t')) continue;
     const [a, b] = trimBounds(t);
-    if (t[a] !== '|' && t[b - 1] !== '|' && t.indexOf('|', t.indexOf('|') + 1) !== -1 && !MD_SEPARATOR.test(t.slice(a, t.indexOf('|')))) open++;
+    if (t[a] === '|') continue;
+    if (t[b - 1] === '|') closing++;
+    else if (t.indexOf('|', bar + 1) !== -1 && !MD_SEPARATOR.test(t.slice(a, bar))) open++;
   }
-  return open >= 2;
+  return { closing, open };
 }
 
 /** A line of cell text as one-cell-per-line text has it: short, and no sentence of the narrative. */
@@ -448,8 +432,9 @@ export function scanRows(
   let pending: RawRow | null = null;
   const counts = { 'cell-per-line': 0, tsv: 0, markdown: 0 };
   const brokenPipes = brokenPipeRows(lines, from, to);
-  const barAfterCell = barsCloseCells(lines, from, to, brokenPipes);
-  const openRows = barAfterCell && hasOpenRows(lines, from, to, brokenPipes);
+  const bars = outerBars(lines, from, to, brokenPipes);
+  const barAfterCell = bars.closing > 0;
+  const openRows = barAfterCell && bars.open >= 2;
   const bare = bareCellLines(lines, from, to);
   const csv = hasTsvRows(lines, from, to);
   const barred = barredCellLines(lines, from, to);

@@ -497,8 +497,10 @@ export function chooseSections(all: HeadingCandidate[], lines: readonly Line[]):
   // where at least three sections are written so under their own numerals.
   const styleHolds = (style: HeadingCandidate['style']) => new Set(all.filter((c) => c.style === style && c.written === c.number).map((c) => c.number)).size >= 3;
   const kept = { plain: true, paren: styleHolds('paren'), part: styleHolds('part') };
-  const toc = tableOfContents(all, lines);
-  const candidates = all.filter((c) => kept[c.style] && !toc.has(c));
+  const styled = all.filter((c) => kept[c.style]);
+  // A contents' entry is listed again by a heading in the report's own style (a `（五）…` sub-heading is none).
+  const toc = tableOfContents(styled, lines);
+  const candidates = styled.filter((c) => !toc.has(c));
   const score = new Map<HeadingCandidate, number>();
   const tableFollows = new Map<HeadingCandidate, boolean>();
   candidates.forEach((c, k) => {
