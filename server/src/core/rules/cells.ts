@@ -86,19 +86,26 @@ interface CellFinding {
 
 /**
  * Reports cell findings one by one, or once per table from PLACEHOLDERS_PER_TABLE of them (a house style
- * across a table is one finding, as for blanks and placeholders), with every cell a related location and
- * one fix for all.
+ * across a table is one finding, as for blanks), with every cell a related location and one fix for all.
  */
-function reportByTable(ctx: RuleContext, found: readonly CellFinding[], whole: (table: string, count: number, first: CellFinding) => { message: string; fixTitle: string }): void {
+function reportByTable(
+  ctx: RuleContext,
+  found: readonly CellFinding[],
+  whole: (table: string, list: readonly CellFinding[], fixable: number) => { message: string; fixTitle: string },
+): void {
   const byTable = new Map<Table, CellFinding[]>();
-  for (const f of found) byTable.set(f.v.table, [...(byTable.get(f.v.table) ?? []), f]);
+  for (const f of found) {
+    const list = byTable.get(f.v.table);
+    if (list) list.push(f);
+    else byTable.set(f.v.table, [f]);
+  }
   for (const [table, list] of byTable) {
     if (list.length < PLACEHOLDERS_PER_TABLE) {
       for (const f of list) ctx.report({ ...base(f.v), message: f.message, actual: f.actual, fixes: f.fix ? [fix(f.fix.title, [f.fix.edit])] : [] });
       continue;
     }
-    const { message, fixTitle } = whole(ctx.msg('table.name', { table: table.id }), list.length, list[0]);
     const edits = list.flatMap((f) => (f.fix ? [f.fix.edit] : []));
+    const { message, fixTitle } = whole(ctx.msg('table.name', { table: table.id }), list, edits.length);
     ctx.report({
       ...base(list[0].v),
       message,
@@ -145,29 +152,18 @@ export const cellRules: Rule[] = [
     alias: 'placeholder-cell',
     severity: 'warning',
     check(ctx) {
-      const byTable = new Map<Table, CellVisit[]>();
-      for (const v of cells(ctx.model)) if (v.cell.value.kind === 'placeholder') byTable.set(v.table, [...(byTable.get(v.table) ?? []), v]);
-      for (const [table, found] of byTable) {
+      const found: CellFinding[] = [];
+      for (const v of cells(ctx.model)) {
+        if (v.cell.value.kind !== 'placeholder') continue;
         // A placeholder broken over two lines ("N" / "/A") has no fix: replacing it would join the lines.
-        const fixable = found.filter((v) => v.cell.range.start.line === v.cell.range.end.line);
-        if (found.length < PLACEHOLDERS_PER_TABLE) {
-          for (const v of found) {
-            const fixes = fixable.includes(v) ? [fix(ctx.msg('fix.placeholder'), [replace(v.cell.range, '0')])] : [];
-            ctx.report({ ...base(v), message: ctx.msg('cell.placeholder', { text: v.cell.text, where: whereOf(ctx, v) }), actual: 0, fixes });
-          }
-          continue;
-        }
-        // A house style (zeros written `—` across a table): one finding, as for blank cells (XR201).
-        const name = ctx.msg('table.name', { table: table.id });
-        const texts = [...new Set(found.map((v) => v.cell.text))].slice(0, 3).join(' ');
-        ctx.report({
-          ...base(found[0]),
-          message: ctx.msg('cell.placeholders', { table: name, count: found.length, text: texts }),
-          actual: 0,
-          related: found.map((v) => ({ range: v.cell.range, message: whereOf(ctx, v) })),
-          fixes: fixable.length ? [fix(ctx.msg('fix.placeholders', { table: name, count: fixable.length }), fixable.map((v) => replace(v.cell.range, '0')))] : [],
-        });
+        const oneLine = v.cell.range.start.line === v.cell.range.end.line;
+        found.push({ v, message: ctx.msg('cell.placeholder', { text: v.cell.text, where: whereOf(ctx, v) }), actual: 0, fix: oneLine ? { title: ctx.msg('fix.placeholder'), edit: replace(v.cell.range, '0') } : undefined });
       }
+      // A house style (zeros written `—` across a table): one finding, as for blank cells (XR201).
+      reportByTable(ctx, found, (table, list, fixable) => ({
+        message: ctx.msg('cell.placeholders', { table, count: list.length, text: [...new Set(list.map((f) => f.v.cell.text))].slice(0, 3).join(' ') }),
+        fixTitle: ctx.msg('fix.placeholders', { table, count: fixable }),
+      }));
     },
   },
   cellRule('XR203', 'non-numeric', 'error', (ctx, v) => {
@@ -205,9 +201,9 @@ export const cellRules: Rule[] = [
         const oneLine = s.line === v.cell.range.end.line;
         found.push({ v, message: ctx.msg('cell.unit', { unit: val.unit, where: whereOf(ctx, v) }), actual: val.number!, fix: oneLine ? { title: ctx.msg('fix.removeUnit', { unit: val.unit }), edit } : undefined });
       }
-      reportByTable(ctx, found, (table, count, first) => ({
-        message: ctx.msg('cell.units', { table, count, unit: (first.v.cell.value as { unit: string }).unit }),
-        fixTitle: ctx.msg('fix.removeUnits', { table, count }),
+      reportByTable(ctx, found, (table, list, fixable) => ({
+        message: ctx.msg('cell.units', { table, count: list.length, unit: (list[0].v.cell.value as { unit: string }).unit }),
+        fixTitle: ctx.msg('fix.removeUnits', { table, count: fixable }),
       }));
     },
   },
@@ -238,9 +234,9 @@ export const cellRules: Rule[] = [
         const value = (val.sign === '+' ? '+' : '') + formatNumber(val.number!, val.decimals);
         found.push({ v, why, message: ctx.msg('cell.numberFormat', { text: v.cell.text, why, value }), actual: val.number!, fix: { title: ctx.msg('fix.normalizeNumber', { value }), edit: replace(v.cell.valueRange, value) } });
       }
-      reportByTable(ctx, found, (table, count, first) => ({
-        message: ctx.msg('cell.numberFormats', { table, count, text: first.v.cell.text, why: first.why ?? '' }),
-        fixTitle: ctx.msg('fix.normalizeNumbers', { table, count }),
+      reportByTable(ctx, found, (table, list, fixable) => ({
+        message: ctx.msg('cell.numberFormats', { table, count: list.length, text: list[0].v.cell.text, why: list[0].why ?? '' }),
+        fixTitle: ctx.msg('fix.normalizeNumbers', { table, count: fixable }),
       }));
     },
   },
